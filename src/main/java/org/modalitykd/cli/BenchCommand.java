@@ -1,0 +1,64 @@
+package org.modalitykd.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code bench [--suite io]}: measurements that unit tests must not make. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+	description = { "Benchmarks, printed as a table with ratios against a peer run in the same process or script.",
+		"Suite io: read a 4-channel float32 case (.nii and .nii.gz) and report time and peak heap against the data size, "
+			+ "with nibabel (Debian python3-nibabel) as the peer." })
+final class BenchCommand implements Callable<Integer> {
+
+	@Option(names = "--suite", defaultValue = "io", description = "Which suite to run: io (default).")
+	String suite;
+
+	@Option(names = "--shape", defaultValue = "240,240,155,4", split = ",", paramLabel = "NX,NY,NZ,C",
+		description = "Shape of the benchmark case (default: ${DEFAULT-VALUE}, a BraTS case).")
+	int[] shape;
+
+	@Option(names = "--repeats", defaultValue = "3", description = "Reads per file (default: ${DEFAULT-VALUE}).")
+	int repeats;
+
+	@Option(names = "--no-peer", description = "Skip the nibabel peer.")
+	boolean noPeer;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() throws Exception {
+		if (!suite.equals("io")) {
+			throw new UsageException("unknown suite '" + suite + "'; available: io");
+		}
+		if (shape.length != 4 || Stream.of(shape[0], shape[1], shape[2], shape[3]).anyMatch(d -> d < 1) || repeats < 1) {
+			throw new UsageException("--shape needs four positive numbers NX,NY,NZ,C and --repeats a positive number");
+		}
+		PrintWriter out = spec.commandLine().getOut();
+		Path dir = Files.createTempDirectory("modalitykd-bench");
+		try {
+			new IoBenchmark(shape, repeats, !noPeer).run(dir, out);
+		} finally {
+			try (Stream<Path> files = Files.walk(dir)) {
+				for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+					Files.deleteIfExists(p);
+				}
+			}
+		}
+		return 0;
+	}
+
+	static List<String> peerCommand(Path script, Path file, int repeats) {
+		return List.of("/usr/bin/python3", script.toString(), file.toString(), Integer.toString(repeats));
+	}
+}

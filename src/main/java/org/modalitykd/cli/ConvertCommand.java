@@ -1,0 +1,64 @@
+package org.modalitykd.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.modalitykd.io.NiftiConverter;
+import org.modalitykd.io.NiftiDatatype;
+import org.modalitykd.io.NiftiReader;
+import org.modalitykd.io.NiftiVersion;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code convert IN OUT [--datatype NAME] [--nifti-version 1|2]}. */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+	description = { "Rewrite a NIfTI image as another flavour (.nii, .nii.gz, .hdr/.img, .hdr.gz/.img.gz), "
+		+ "keeping values and geometry (qform, sform, their codes, units).",
+		"The output appears only when complete; on failure nothing is left behind." })
+final class ConvertCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "IN", description = "The image to read.")
+	Path in;
+
+	@Parameters(index = "1", paramLabel = "OUT", description = "The file to write; its name chooses the flavour.")
+	Path out;
+
+	@Option(names = "--datatype", paramLabel = "NAME",
+		description = "Store values as uint8, int8, int16, uint16, int32, uint32, int64, float32 or float64 "
+			+ "(default: as the input). Integer types take scl_slope/scl_inter when the values need them.")
+	String datatype;
+
+	@Option(names = "--nifti-version", paramLabel = "1|2", description = "Write NIfTI-1 or NIfTI-2 (default: as the input).")
+	Integer version;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() throws Exception {
+		NiftiDatatype type = null;
+		if (datatype != null) {
+			try {
+				type = NiftiDatatype.fromName(datatype);
+			} catch (IllegalArgumentException e) {
+				throw new UsageException(e.getMessage());
+			}
+		}
+		NiftiVersion v = null;
+		if (version != null) {
+			if (version != 1 && version != 2) {
+				throw new UsageException("--nifti-version must be 1 or 2, not " + version);
+			}
+			v = version == 1 ? NiftiVersion.NIFTI1 : NiftiVersion.NIFTI2;
+		}
+		NiftiConverter.Result r = new NiftiConverter(new NiftiReader()).convert(in, out, type, v);
+		var o = spec.commandLine().getOut();
+		o.printf("wrote %s (%s%s)%n", out, r.from() == r.to() ? r.to().typeName() : r.from().typeName() + " -> " + r.to().typeName(),
+			r.rescaled() ? String.format(", rescaled: value = stored * %.6g + %.6g", r.slope(), r.inter()) : "");
+		return 0;
+	}
+}

@@ -1,0 +1,13 @@
+package org.modalitykd.cli;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+
+/** The one JSON writer of the CLI: compact, nulls kept so that keys never vanish. */
+final class Json {
+
+	static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+
+	private Json() {
+	}
+}

@@ -1,0 +1,159 @@
+package org.modalitykd.io;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.modalitykd.volume.Geometry;
+import org.modalitykd.volume.LabelVolume;
+import org.modalitykd.volume.Volume;
+
+/**
+ * Loads cases: reads the requested modalities as channels of one volume and checks
+ * that they (and the labels) share one voxel grid. Thread-safe.
+ */
+public final class CaseLoader {
+
+	private final NiftiReader reader;
+	private final double toleranceMm;
+
+	public CaseLoader() {
+		this(new NiftiReader(), Geometry.DEFAULT_TOLERANCE_MM);
+	}
+
+	/**
+	 * @param toleranceMm largest entry-wise difference of two affines still counted as
+	 *                    the same grid
+	 */
+	public CaseLoader(NiftiReader reader, double toleranceMm) {
+		this.reader = reader;
+		this.toleranceMm = toleranceMm;
+	}
+
+	/**
+	 * The case in a BraTS folder, or the first case of a manifest CSV.
+	 *
+	 * @param modalities the channels wanted, in order; null or empty for all found
+	 */
+	public MriCase load(Path caseDirOrManifest, List<String> modalities) throws NiftiException {
+		CaseFiles files = Files.isDirectory(caseDirOrManifest)
+			? BratsLayout.caseIn(caseDirOrManifest)
+			: Manifest.read(caseDirOrManifest).get(0);
+		return load(files, modalities);
+	}
+
+	/** Reads the files of a case. */
+	public MriCase load(CaseFiles files, List<String> modalities) throws NiftiException {
+		List<String> wanted = modalities == null || modalities.isEmpty() ? files.modalityNames() : modalities;
+		if (wanted.isEmpty()) {
+			throw new NiftiException(files.labels().orElse(Path.of(files.id())),
+				"case " + files.id() + " has no image files, only labels");
+		}
+		for (String m : wanted) {
+			if (!files.modalities().containsKey(m)) {
+				throw new NiftiException(Path.of(files.id()), "case " + files.id() + " has no " + m
+					+ " image (found: " + String.join(", ", files.modalityNames())
+					+ "); add the file or choose a model that does not need " + m);
+			}
+		}
+		checkHeaders(files, wanted);
+		float[][] channels = new float[wanted.size()][];
+		Geometry geometry = null;
+		NiftiHeader reference = null;
+		for (int c = 0; c < wanted.size(); c++) {
+			Path file = files.modalities().get(wanted.get(c));
+			Volume v = reader.readVolume(file, List.of(wanted.get(c)));
+			if (v.channelCount() != 1) {
+				throw new NiftiException(file, "is 4D with " + v.channelCount() + " volumes; each modality must be one 3D image");
+			}
+			if (geometry == null) {
+				geometry = v.geometry();
+				reference = reader.readHeader(file);
+			}
+			channels[c] = v.channel(0);
+		}
+		Optional<LabelVolume> labels = Optional.empty();
+		if (files.labels().isPresent()) {
+			labels = Optional.of(reader.readLabels(files.labels().get()));
+		}
+		return new MriCase(files, new Volume(geometry, wanted, channels), labels, reference);
+	}
+
+	/**
+	 * Compares every file's grid with the first one's before any voxel data are read, so
+	 * a mismatch costs nothing and names both files.
+	 */
+	private void checkHeaders(CaseFiles files, List<String> wanted) throws NiftiException {
+		List<Path> paths = new ArrayList<>();
+		for (String m : wanted) {
+			paths.add(files.modalities().get(m));
+		}
+		files.labels().ifPresent(paths::add);
+		Path first = paths.get(0);
+		Geometry reference = NiftiReader.geometryOf(reader.readHeader(first), first);
+		for (Path other : paths.subList(1, paths.size())) {
+			Geometry g = NiftiReader.geometryOf(reader.readHeader(other), other);
+			String mismatch = mismatch(reference, g);
+			if (mismatch != null) {
+				throw new NiftiException(other, "does not share the voxel grid of " + first.getFileName() + ": "
+					+ mismatch + "; resample (register) the modalities to one grid first");
+			}
+		}
+	}
+
+	private String mismatch(Geometry a, Geometry b) {
+		if (!java.util.Arrays.equals(a.dims(), b.dims())) {
+			return "shape " + dims(b) + " vs " + dims(a);
+		}
+		if (!a.affine().approximatelyEquals(b.affine(), toleranceMm)) {
+			return String.format("affines differ by up to %.4g mm (tolerance %.4g)", a.affine().maxDifference(b.affine()),
+				toleranceMm);
+		}
+		return null;
+	}
+
+	private static String dims(Geometry g) {
+		int[] d = g.dims();
+		return d[0] + "x" + d[1] + "x" + d[2];
+	}
+
+	/** Summary of what a case folder holds, from headers only (no voxel data read). */
+	public record Inventory(CaseFiles files, Map<String, Geometry> geometries, Map<String, String> datatypes,
+		List<String> problems) {
+
+		public boolean consistent() {
+			return problems.isEmpty();
+		}
+	}
+
+	/** Reads the headers of every file of a case and lists any grid disagreement. */
+	public Inventory inventory(CaseFiles files) throws NiftiException {
+		Map<String, Geometry> geometries = new java.util.LinkedHashMap<>();
+		Map<String, String> types = new java.util.LinkedHashMap<>();
+		Map<String, Path> all = new java.util.LinkedHashMap<>(files.modalities());
+		files.labels().ifPresent(p -> all.put(Modalities.LABELS, p));
+		for (var e : all.entrySet()) {
+			NiftiHeader h = reader.readHeader(e.getValue());
+			geometries.put(e.getKey(), NiftiReader.geometryOf(h, e.getValue()));
+			types.put(e.getKey(), h.datatype().typeName() + (h.volumeCount() > 1 ? " 4D x" + h.volumeCount() : ""));
+		}
+		List<String> problems = new ArrayList<>();
+		String firstName = null;
+		Geometry first = null;
+		for (var e : geometries.entrySet()) {
+			if (first == null) {
+				firstName = e.getKey();
+				first = e.getValue();
+				continue;
+			}
+			String m = mismatch(first, e.getValue());
+			if (m != null) {
+				problems.add(e.getKey() + " vs " + firstName + ": " + m);
+			}
+		}
+		return new Inventory(files, geometries, types, problems);
+	}
+}

@@ -1,0 +1,25 @@
+package org.modalitykd.io;
+
+/** NIfTI-1 (348-byte header, 32-bit fields) or NIfTI-2 (540-byte header, 64-bit fields). */
+public enum NiftiVersion {
+	NIFTI1(348, 352),
+	NIFTI2(540, 544);
+
+	private final int headerSize;
+	private final int minSingleFileOffset;
+
+	NiftiVersion(int headerSize, int minSingleFileOffset) {
+		this.headerSize = headerSize;
+		this.minSingleFileOffset = minSingleFileOffset;
+	}
+
+	/** Value of {@code sizeof_hdr}. */
+	public int headerSize() {
+		return headerSize;
+	}
+
+	/** Header plus the 4-byte extension flag: where voxel data may start in a .nii file. */
+	public int minSingleFileOffset() {
+		return minSingleFileOffset;
+	}
+}

@@ -1,0 +1,2 @@
+/** ModalityKD: multi-modal MRI segmentation with knowledge distillation. */
+package org.modalitykd;
