@@ -1,0 +1,61 @@
+package org.modalitykd.ij;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.modalitykd.io.CaseLoader;
+import org.modalitykd.io.Modalities;
+import org.modalitykd.io.MriCase;
+import org.modalitykd.io.NiftiException;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.gui.GenericDialog;
+import ij.plugin.PlugIn;
+
+/**
+ * Plugins > ModalityKD > Open MRI Case...: a BraTS case folder or a manifest CSV
+ * becomes one hyperstack (a named channel per modality, calibrated in mm) and, when
+ * the case has a segmentation, a label image with the BraTS colours.
+ * <p>
+ * Macro: {@code run("Open MRI Case...", "case=/data/BraTS_001 modalities=t1,t1ce,t2,flair");}
+ * (modalities may be left empty for all).
+ */
+public class OpenCasePlugin implements PlugIn {
+
+	@Override
+	public void run(String arg) {
+		GenericDialog gd = new GenericDialog("Open MRI Case");
+		gd.addDirectoryField("case", "", 40);
+		gd.addStringField("modalities", "", 24);
+		gd.addMessage("Case: a BraTS folder (<id>_t1.nii.gz, _t1ce, _t2, _flair, _seg) or a manifest CSV\n"
+			+ "(case_id,modality,path). Modalities: comma-separated, empty for all.");
+		gd.showDialog();
+		if (gd.wasCanceled()) {
+			return;
+		}
+		Path input = Path.of(gd.getNextString().trim());
+		String modalities = gd.getNextString().trim();
+		if (!Files.exists(input)) {
+			IJ.error("Open MRI Case", input + ": no such folder or file; choose a BraTS case folder or a manifest CSV");
+			return;
+		}
+		try {
+			IJ.showStatus("Reading " + input.getFileName() + "...");
+			List<String> wanted = modalities.isEmpty() ? List.of() : Modalities.parseList(modalities);
+			MriCase c = new CaseLoader().load(input, wanted);
+			show(c);
+			IJ.showStatus("Opened " + c.id() + " (" + String.join(", ", c.images().channelNames()) + ")");
+		} catch (NiftiException e) {
+			IJ.error("Open MRI Case", e.getMessage());
+		}
+	}
+
+	/** Shows the case's hyperstack and, if present, its label image. */
+	static void show(MriCase c) {
+		ImagePlus image = ImagePlusBridge.toHyperstack(c.images(), c.id());
+		image.show();
+		c.labels().ifPresent(l -> ImagePlusBridge.toLabelImage(l, c.id() + "_seg").show());
+	}
+}
