@@ -57,7 +57,7 @@ final class StatsCommand implements Callable<Integer> {
 				h.byteOrder().toString().startsWith("LITTLE") ? "little" : "big");
 			out.printf("shape     %s%n", join(Arrays.stream(h.shape()).mapToObj(Long::toString).toArray(String[]::new)));
 			out.printf("spacing   %s %s%n", join(Arrays.stream(h.zooms()).mapToObj(StatsCommand::num).toArray(String[]::new)),
-				h.spatialUnitName());
+				h.spatialUnitName().equals("unknown") ? "(units not set in the header; read as mm)" : h.spatialUnitName());
 			out.printf("forms     qform_code %d, sform_code %d (affine from %s)%n", h.qformCode(), h.sformCode(),
 				h.sformCode() > 0 ? "sform" : h.qformCode() > 0 ? "qform" : "pixdim: no form set");
 			double[][] a = h.bestAffine().toArray();
