@@ -62,18 +62,45 @@ public final class ImagePlusBridge {
 		imp.setOpenAsHyperStack(true);
 		calibrate(imp, g);
 		imp.setProperty(CHANNELS_PROPERTY, String.join(",", volume.channelNames()));
+		int middle = Math.max(1, g.nz() / 2);
 		if (volume.channelCount() > 1) {
 			CompositeImage composite = new CompositeImage(imp, CompositeImage.GRAYSCALE);
 			for (int c = 0; c < volume.channelCount(); c++) {
-				composite.setPosition(c + 1, 1, 1);
-				composite.resetDisplayRange();
+				double[] range = displayRange(volume.channel(c));
+				composite.setPosition(c + 1, middle, 1);
+				composite.setDisplayRange(range[0], range[1]);
 			}
-			composite.setPosition(1, 1, 1);
+			composite.setPosition(1, middle, 1);
 			copyProperties(imp, composite);
 			return composite;
 		}
-		imp.resetDisplayRange();
+		double[] range = displayRange(volume.channel(0));
+		imp.setPosition(1, middle, 1);
+		imp.setDisplayRange(range[0], range[1]);
 		return imp;
+	}
+
+	/**
+	 * The 0.5th to 99.5th percentile of a channel (from an even sample of at most 2^17
+	 * values): a whole-volume window that a few bright outliers or an empty first slice
+	 * cannot spoil, as a per-slice reset would.
+	 */
+	static double[] displayRange(float[] values) {
+		int step = Math.max(1, values.length >> 17);
+		float[] sample = new float[(values.length + step - 1) / step];
+		int n = 0;
+		for (int i = 0; i < values.length; i += step) {
+			if (Float.isFinite(values[i])) {
+				sample[n++] = values[i];
+			}
+		}
+		if (n == 0) {
+			return new double[] { 0, 1 };
+		}
+		java.util.Arrays.sort(sample, 0, n);
+		double lo = sample[(int) (0.005 * (n - 1))];
+		double hi = sample[(int) Math.ceil(0.995 * (n - 1))];
+		return hi > lo ? new double[] { lo, hi } : new double[] { lo, lo + 1 };
 	}
 
 	/**
