@@ -73,11 +73,17 @@ public final class AtomicFile implements AutoCloseable {
 				+ "): is the disk full?", e);
 		}
 		try {
-			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		} catch (AtomicMoveNotSupportedException e) {
-			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+			try {
+				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			} catch (AtomicMoveNotSupportedException e) {
+				Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+			}
 		} catch (NoSuchFileException e) {
 			throw new NiftiException(target, "the temporary file vanished before it could be renamed", e);
+		} catch (IOException e) {
+			throw new NiftiException(target, Files.isDirectory(target)
+				? "cannot be written: a folder has that name"
+				: "could not be put in place (" + e + ")", e);
 		}
 		committed = true;
 	}

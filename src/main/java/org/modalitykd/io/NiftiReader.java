@@ -3,6 +3,7 @@ package org.modalitykd.io;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -63,10 +64,12 @@ public final class NiftiReader {
 	/** The header alone (cheap: the voxel data are not touched). */
 	public NiftiHeader readHeader(Path file) throws NiftiException {
 		NiftiFiles.Location loc = NiftiFiles.forReading(file);
+		// Given an .img, a damaged header is the .hdr's fault: name that file.
+		Path named = loc.singleFile() ? file : loc.header();
 		try (InputStream in = NiftiFiles.open(loc.header())) {
-			return readHeader(in, loc, file);
+			return readHeader(in, loc, named);
 		} catch (IOException e) {
-			throw asNiftiException(file, e, "header");
+			throw asNiftiException(named, e, "header");
 		}
 	}
 
@@ -83,6 +86,7 @@ public final class NiftiReader {
 		try (InputStream in = openData(loc, h, file)) {
 			VoxelArray values = VoxelArray.allocate(h.datatype(), (int) count);
 			streamChunks(in, h, (int) count, file, (buf, offset, n) -> values.readFrom(buf, offset, n));
+			checkGzipEnd(in, loc);
 			return new NiftiImage(h, values);
 		} catch (IOException e) {
 			throw asNiftiException(file, e, "voxel data");
@@ -124,6 +128,7 @@ public final class NiftiReader {
 				data[c] = dst;
 				streamChunks(in, h, n, file, (buf, offset, k) -> VoxelArray.decodeFloats(buf, h.datatype(), dst, offset, k, slope, inter));
 			}
+			checkGzipEnd(in, loc);
 		} catch (IOException e) {
 			throw asNiftiException(file, e, "voxel data");
 		}
@@ -165,6 +170,12 @@ public final class NiftiReader {
 	 * file's spatial unit to mm. Dimensions beyond the 3rd are not part of the grid.
 	 */
 	public static Geometry geometryOf(NiftiHeader h, Path file) throws NiftiException {
+		for (int d = 1; d <= Math.min(3, h.ndim()); d++) {
+			if (h.shape()[d - 1] > VoxelArray.MAX_LENGTH) {
+				throw new NiftiException(file, "axis " + d + " has " + h.shape()[d - 1]
+					+ " voxels, more than one Java array can take; crop or resample the image first");
+			}
+		}
 		int[] dims = h.spatialDims();
 		double mm = h.millimetresPerUnit();
 		Affine best = h.bestAffine();
@@ -180,6 +191,10 @@ public final class NiftiReader {
 					+ " and the affine gives none: the header has no usable geometry");
 			}
 			spacing[d] = p * mm;
+			if (!(spacing[d] > 0) || !Double.isFinite(spacing[d])) {
+				throw new NiftiException(file, "the voxel size along axis " + (d + 1) + " is " + p + " " + h.spatialUnitName()
+					+ ", which is " + spacing[d] + " mm: the header has no usable geometry");
+			}
 		}
 		double[] m = best.toRowMajor();
 		for (int r = 0; r < 3; r++) {
@@ -265,6 +280,17 @@ public final class NiftiReader {
 		} catch (IOException e) {
 			in.close();
 			throw e;
+		}
+	}
+
+	/**
+	 * Reads a gzipped data file to its end, so that GZIPInputStream checks the trailer
+	 * (CRC-32 and length): without this, damaged or cut-off compressed data that still
+	 * inflate to enough bytes would be returned as if they were fine.
+	 */
+	private static void checkGzipEnd(InputStream in, NiftiFiles.Location loc) throws IOException {
+		if (NiftiFiles.isGzip(loc.data())) {
+			in.transferTo(OutputStream.nullOutputStream());
 		}
 	}
 

@@ -3,6 +3,7 @@ package org.modalitykd.io;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,18 @@ public final class NiftiWriter {
 		}
 		h.voxOffset = loc.singleFile() ? h.version().minSingleFileOffset() : 0;
 		byte[] headerBytes = NiftiHeaderCodec.encode(h, loc.singleFile());
+		try {
+			writeFiles(loc, h, headerBytes, parts);
+		} catch (NiftiException e) {
+			throw e;
+		} catch (IOException e) {
+			// A failed write (disk full, I/O error) must still name the file it was for.
+			throw new NiftiException(target, "could not be written (" + e.getMessage() + "): is the disk full?", e);
+		}
+	}
+
+	private static void writeFiles(NiftiFiles.Location loc, NiftiHeader h, byte[] headerBytes, List<VoxelArray> parts)
+		throws IOException {
 		if (loc.singleFile()) {
 			try (AtomicFile file = AtomicFile.create(loc.header())) {
 				try (OutputStream out = maybeGzip(file.stream(), loc.header())) {
@@ -77,7 +90,13 @@ public final class NiftiWriter {
 					out.write(headerBytes);
 				}
 				img.commit();
-				hdr.commit();
+				try {
+					hdr.commit();
+				} catch (IOException e) {
+					// An .img without its .hdr is no image: take the half pair back.
+					Files.deleteIfExists(loc.data());
+					throw e;
+				}
 			}
 		}
 	}
