@@ -1,0 +1,82 @@
+package org.modalitykd.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.modalitykd.eval.BratsRegion;
+import org.modalitykd.eval.EvaluationReport;
+import org.modalitykd.eval.PredictionPairs;
+import org.modalitykd.eval.RegionMetrics;
+import org.modalitykd.eval.SegmentationEvaluator;
+import org.modalitykd.io.NiftiReader;
+import org.modalitykd.volume.LabelVolume;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code evaluate --pred DIR|FILE --ref DIR|FILE --out report.csv}. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+	description = { "Compare predicted BraTS label maps with references per region (WT = 1,2,4; TC = 1,4; ET = 4): "
+		+ "Dice, HD95 (mm), sensitivity, specificity, reference and predicted volume (mL); summary rows mean, std, median.",
+		"Files are matched by case id (the name without _seg/_pred/_labels). Empty regions: both empty gives Dice 1 and "
+			+ "HD95 0, one empty gives Dice 0 and HD95 = the image diagonal in mm." })
+final class EvaluateCommand implements Callable<Integer> {
+
+	@Option(names = "--pred", required = true, paramLabel = "DIR|FILE", description = "Predicted label maps.")
+	Path pred;
+
+	@Option(names = "--ref", required = true, paramLabel = "DIR|FILE",
+		description = "Reference label maps (a folder of BraTS cases: their _seg files).")
+	Path ref;
+
+	@Option(names = "--out", required = true, paramLabel = "report.csv", description = "The CSV to write.")
+	Path out;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() throws Exception {
+		PredictionPairs.Result match = PredictionPairs.match(pred, ref);
+		PrintWriter err = spec.commandLine().getErr();
+		PrintWriter o = spec.commandLine().getOut();
+		if (!match.predictionsWithoutReference().isEmpty()) {
+			err.println("modalitykd: warning: no reference for " + String.join(", ", match.predictionsWithoutReference()));
+		}
+		if (!match.referencesWithoutPrediction().isEmpty()) {
+			err.println("modalitykd: warning: no prediction for " + String.join(", ", match.referencesWithoutPrediction()));
+		}
+		if (match.pairs().isEmpty()) {
+			throw new IllegalArgumentException("no prediction matches a reference by case id; name them <id>.nii.gz and <id>_seg.nii.gz");
+		}
+		NiftiReader reader = new NiftiReader();
+		SegmentationEvaluator evaluator = new SegmentationEvaluator();
+		EvaluationReport report = new EvaluationReport();
+		o.printf("%-28s %7s %7s %7s %9s %9s %9s%n", "case", "Dice WT", "Dice TC", "Dice ET", "HD95 WT", "HD95 TC", "HD95 ET");
+		for (PredictionPairs.Pair p : match.pairs()) {
+			LabelVolume predicted = reader.readLabels(p.prediction());
+			LabelVolume reference = reader.readLabels(p.reference());
+			Map<BratsRegion, RegionMetrics> m;
+			try {
+				m = evaluator.evaluate(predicted, reference);
+			} catch (IllegalArgumentException e) {
+				throw new IllegalArgumentException(p.caseId() + ": " + e.getMessage());
+			}
+			report.add(p.caseId(), m);
+			o.printf("%-28s %7.4f %7.4f %7.4f %9.2f %9.2f %9.2f%n", p.caseId(), m.get(BratsRegion.WT).dice(),
+				m.get(BratsRegion.TC).dice(), m.get(BratsRegion.ET).dice(), m.get(BratsRegion.WT).hd95Mm(),
+				m.get(BratsRegion.TC).hd95Mm(), m.get(BratsRegion.ET).hd95Mm());
+		}
+		o.printf("%-28s %7.4f %7.4f %7.4f %9.2f %9.2f %9.2f%n", "mean", report.summary(BratsRegion.WT, 0, "mean"),
+			report.summary(BratsRegion.TC, 0, "mean"), report.summary(BratsRegion.ET, 0, "mean"),
+			report.summary(BratsRegion.WT, 1, "mean"), report.summary(BratsRegion.TC, 1, "mean"),
+			report.summary(BratsRegion.ET, 1, "mean"));
+		report.writeCsv(out);
+		o.println("wrote " + out + " (" + match.pairs().size() + " cases)");
+		return 0;
+	}
+}
