@@ -1,0 +1,112 @@
+package org.modalitykd.data;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Training batches, prepared on a background thread so that a TensorFlow step never
+ * waits for sampling and augmentation.
+ * <p>
+ * The batch of step s depends only on the seed and s (its random source is derived from
+ * both), never on what came before: a run resumed at step s sees exactly the batches an
+ * uninterrupted run would have seen. In each batch the last {@code round(n * share)}
+ * patches are forced to contain tumour.
+ * <p>
+ * One consumer thread calls {@link #next()}; {@link #close()} stops the producer.
+ */
+public final class BatchSource implements AutoCloseable {
+
+	private static final Batch END = new Batch(-1, 0, new int[3], 0, new float[0], new byte[0]);
+
+	private final List<TrainingCase> cases;
+	private final PatchSampler sampler;
+	private final Augmentation augmentation;
+	private final int batchSize;
+	private final double tumourShare;
+	private final long seed;
+	private final BlockingQueue<Object> queue;
+	private final Thread producer;
+	private volatile boolean closed;
+
+	/**
+	 * @param firstStep the step of the first batch (0, or where a resumed run continues)
+	 * @param prefetch  how many batches may wait ready (at least 1)
+	 */
+	public BatchSource(List<TrainingCase> cases, PatchSampler sampler, Augmentation augmentation, int batchSize,
+		double tumourShare, long seed, long firstStep, int prefetch) {
+		if (cases.isEmpty()) {
+			throw new IllegalArgumentException("no training cases");
+		}
+		if (batchSize < 1 || prefetch < 1 || tumourShare < 0 || tumourShare > 1) {
+			throw new IllegalArgumentException("batch size and prefetch must be positive and the tumour share in [0, 1]");
+		}
+		this.cases = List.copyOf(cases);
+		this.sampler = sampler;
+		this.augmentation = augmentation;
+		this.batchSize = batchSize;
+		this.tumourShare = tumourShare;
+		this.seed = seed;
+		this.queue = new ArrayBlockingQueue<>(prefetch);
+		this.producer = new Thread(() -> produce(firstStep), "modalitykd-batches");
+		producer.setDaemon(true);
+		producer.start();
+	}
+
+	/** The batch of step s, computed here on the calling thread. */
+	public Batch batch(long step) {
+		SplittableRandom random = new SplittableRandom(mix(seed, step));
+		int forced = (int) Math.round(batchSize * tumourShare);
+		Patch[] patches = new Patch[batchSize];
+		for (int n = 0; n < batchSize; n++) {
+			TrainingCase c = cases.get(random.nextInt(cases.size()));
+			Patch p = sampler.sample(c, n >= batchSize - forced, random);
+			patches[n] = augmentation.apply(p, random);
+		}
+		return Batch.of(step, patches);
+	}
+
+	/** The next batch, waiting for the producer if needed. */
+	public Batch next() throws InterruptedException {
+		Object o = queue.take();
+		if (o instanceof RuntimeException e) {
+			throw e;
+		}
+		if (o instanceof Error e) {
+			throw e;
+		}
+		if (o == END) {
+			throw new IllegalStateException("the batch source is closed");
+		}
+		return (Batch) o;
+	}
+
+	private void produce(long firstStep) {
+		try {
+			for (long step = firstStep; !closed; step++) {
+				queue.put(batch(step));
+			}
+		} catch (InterruptedException e) {
+			// close() interrupts: nothing more to produce.
+		} catch (RuntimeException | Error e) {
+			queue.offer(e);
+		}
+	}
+
+	@Override
+	public void close() {
+		closed = true;
+		producer.interrupt();
+		queue.clear();
+		queue.offer(END);
+	}
+
+	/** SplitMix64-style mixing: neighbouring steps get unrelated streams. */
+	static long mix(long seed, long step) {
+		long z = seed + 0x9E3779B97F4A7C15L * (step + 1);
+		z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+		z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+		return z ^ (z >>> 31);
+	}
+}

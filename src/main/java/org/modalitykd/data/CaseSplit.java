@@ -1,0 +1,35 @@
+package org.modalitykd.data;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A train / validation split by case: the ids are sorted, shuffled with the seed, and
+ * the first {@code ceil(n * fraction)} become validation cases (at least one when there
+ * are two or more cases and the fraction is positive, never all of them). The same ids
+ * and seed give the same split, whatever order the ids came in.
+ */
+public record CaseSplit(List<String> training, List<String> validation) {
+
+	public static CaseSplit of(List<String> ids, double validationFraction, long seed) {
+		if (validationFraction < 0 || validationFraction >= 1) {
+			throw new IllegalArgumentException("the validation fraction must be in [0, 1), not " + validationFraction);
+		}
+		List<String> shuffled = new ArrayList<>(ids);
+		Collections.sort(shuffled);
+		if (shuffled.stream().distinct().count() != shuffled.size()) {
+			throw new IllegalArgumentException("case ids must be distinct");
+		}
+		Collections.shuffle(shuffled, new Random(seed));
+		int n = shuffled.size();
+		int val = (int) Math.ceil(n * validationFraction);
+		if (validationFraction > 0 && n >= 2) {
+			val = Math.max(1, Math.min(val, n - 1));
+		} else if (n < 2) {
+			val = 0;
+		}
+		return new CaseSplit(List.copyOf(shuffled.subList(val, n)), List.copyOf(shuffled.subList(0, val)));
+	}
+}
