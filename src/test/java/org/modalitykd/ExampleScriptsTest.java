@@ -13,6 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modalitykd.io.NiftiHeader;
 import org.modalitykd.io.NiftiWriter;
 import org.modalitykd.volume.Geometry;
+import org.modalitykd.volume.LabelVolume;
+import org.modalitykd.scijava.ModalityKDService;
+import org.scijava.Context;
 import org.modalitykd.volume.Volume;
 import org.python.util.PythonInterpreter;
 
@@ -55,6 +58,31 @@ class ExampleScriptsTest {
 		String out = run("batch_stats.py", "root", tmp.toFile(), null, null);
 		assertTrue(out.contains("BraTS_A\tt1,t1ce,t2,flair\tok"), out);
 		assertTrue(out.contains("BraTS_B\t"), out);
+	}
+
+	@Test
+	void evaluateFolderUsesTheServiceAndWritesTheReport() throws IOException {
+		Path ref = writeCase(tmp, "BraTS_D");
+		Geometry g = Geometry.axisAligned(4, 3, 2, 1, 1, 1);
+		byte[] seg = new byte[24];
+		seg[0] = 2;
+		NiftiHeader h = new NiftiHeader().setSform(g.affine(), 1);
+		new NiftiWriter().writeLabels(new LabelVolume(g, seg), h, ref.resolve("BraTS_D_seg.nii.gz"));
+		Path pred = Files.createDirectories(tmp.resolve("pred"));
+		new NiftiWriter().writeLabels(new LabelVolume(g, seg), h, pred.resolve("BraTS_D.nii.gz"));
+		Path csv = tmp.resolve("report.csv");
+		StringWriter out = new StringWriter();
+		try (Context context = new Context(ModalityKDService.class); PythonInterpreter py = new PythonInterpreter()) {
+			py.setOut(out);
+			py.set("kd", context.getService(ModalityKDService.class));
+			py.set("predictions", pred.toFile());
+			py.set("references", tmp.toFile());
+			py.set("report_csv", csv.toFile());
+			py.exec(Files.readString(Path.of("scripts/examples/evaluate_folder.py")));
+		}
+		assertTrue(out.toString().contains("WT mean Dice 1.0000 over 1 cases"), out.toString());
+		assertTrue(out.toString().contains("ET mean Dice 1.0000"), "both empty counts as 1: " + out);
+		assertTrue(Files.readString(csv).contains("BraTS_D,WT,1.00000"));
 	}
 
 	@Test
