@@ -47,7 +47,7 @@ final class BiasField {
 					g[a] = s;
 				}
 				for (int i = 0; i < dims[0]; i++, p++) {
-					field[p] = (float) Math.exp(g[0] * px[i][0] + g[1] * px[i][1] + g[2] * px[i][2]);
+					field[p] = (float) StrictMath.exp(g[0] * px[i][0] + g[1] * px[i][1] + g[2] * px[i][2]);
 				}
 			}
 		}

@@ -11,8 +11,9 @@ import org.modalitykd.volume.Volume;
  * Makes synthetic cases on one reference anatomy: per case a random deformation of
  * the anatomy, one or two tumours, and the four modalities rendered from a contrast
  * table jittered a little per case. Everything random comes from the case's seed, so
- * a seed always gives the same case; instances hold no mutable state and may generate
- * cases on several threads at once.
+ * a seed always gives the same case (transcendental functions are StrictMath's, the
+ * same on every platform); instances hold no mutable state and may generate cases on
+ * several threads at once.
  */
 public final class CaseGenerator {
 

@@ -58,7 +58,7 @@ final class MriRenderer {
 			float[] value = meanIntensities(m, tissues, labels, mask, coreSolidity, sharedTexture, ownTexture);
 			value = GaussianFilter.smooth(value, dims, PSF_SIGMA_VOXELS);
 			float[] bias = BiasField.sample(rng, dims, BIAS_STRENGTH);
-			double scale = BASE_SCALE * Math.exp(Math.log(2) * (2 * rng.nextDouble() - 1));
+			double scale = BASE_SCALE * StrictMath.exp(Math.log(2) * (2 * rng.nextDouble() - 1));
 			double sigma = (MIN_NOISE + (MAX_NOISE - MIN_NOISE) * rng.nextDouble()) * table.brightestNormal(m) * scale;
 			float[] out = new float[n];
 			for (int p = 0; p < n; p++) {

@@ -47,7 +47,7 @@ final class RandomDeformation {
 		double[] scales = new double[3];
 		double[] shift = new double[3];
 		for (int d = 0; d < 3; d++) {
-			angles[d] = Math.toRadians(MAX_ROTATION_DEG * uniform(rng));
+			angles[d] = StrictMath.toRadians(MAX_ROTATION_DEG * uniform(rng));
 			scales[d] = 1 + MAX_SCALING * uniform(rng);
 			shift[d] = MAX_TRANSLATION_MM * uniform(rng);
 		}
@@ -116,9 +116,9 @@ final class RandomDeformation {
 	}
 
 	private static Affine rotation(double[] a) {
-		double cx = Math.cos(a[0]), sx = Math.sin(a[0]);
-		double cy = Math.cos(a[1]), sy = Math.sin(a[1]);
-		double cz = Math.cos(a[2]), sz = Math.sin(a[2]);
+		double cx = StrictMath.cos(a[0]), sx = StrictMath.sin(a[0]);
+		double cy = StrictMath.cos(a[1]), sy = StrictMath.sin(a[1]);
+		double cz = StrictMath.cos(a[2]), sz = StrictMath.sin(a[2]);
 		Affine rx = Affine.ofRowMajor(1, 0, 0, 0, 0, cx, -sx, 0, 0, sx, cx, 0, 0, 0, 0, 1);
 		Affine ry = Affine.ofRowMajor(cy, 0, sy, 0, 0, 1, 0, 0, -sy, 0, cy, 0, 0, 0, 0, 1);
 		Affine rz = Affine.ofRowMajor(cz, -sz, 0, 0, sz, cz, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1);

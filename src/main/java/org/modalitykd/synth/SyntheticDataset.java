@@ -60,7 +60,14 @@ public final class SyntheticDataset {
 		if (cases < 1) {
 			throw new IllegalArgumentException("the number of cases must be at least 1, not " + cases);
 		}
-		Files.createDirectories(out);
+		if (Files.exists(out) && !Files.isDirectory(out)) {
+			throw new IllegalArgumentException(out + " is a file; give a folder for the cases");
+		}
+		try {
+			Files.createDirectories(out);
+		} catch (IOException e) {
+			throw new IOException(out + ": cannot create the output folder (" + e.getClass().getSimpleName() + ")", e);
+		}
 		StringBuilder summary = new StringBuilder(
 			"case_id\tseed\tanatomy\tspacing_mm\tlesions\tenhancing\twt_ml\ttc_ml\tet_ml\n");
 		for (int i = 0; i < cases; i++) {

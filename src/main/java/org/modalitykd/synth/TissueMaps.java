@@ -45,7 +45,7 @@ public record TissueMaps(Geometry geometry, float[] csf, float[] grey, float[] w
 		for (int d = 0; d < 3; d++) {
 			double ratio = spacingMm / geometry.spacing()[d];
 			// A Gaussian whose FWHM is the coarse voxel, less the width the fine voxel already has.
-			sigma[d] = ratio > 1 ? Math.sqrt(ratio * ratio - 1) / (2 * Math.sqrt(2 * Math.log(2))) : 0;
+			sigma[d] = ratio > 1 ? Math.sqrt(ratio * ratio - 1) / (2 * Math.sqrt(2 * StrictMath.log(2))) : 0;
 		}
 		return new TissueMaps(target, resample(csf, sigma, target), resample(grey, sigma, target),
 			resample(white, sigma, target));

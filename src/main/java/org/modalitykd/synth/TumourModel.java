@@ -1,11 +1,10 @@
 package org.modalitykd.synth;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntPredicate;
 
-import org.modalitykd.volume.Affine;
 import org.modalitykd.volume.Geometry;
 
 /**
@@ -13,16 +12,15 @@ import org.modalitykd.volume.Geometry;
  * enhancement, non-enhancing) core labelled 1, an enhancing rim labelled 4 around it,
  * and peritumoral edema labelled 2 around both.
  * <p>
- * Each region is a level set of a "distorted distance" from the lesion's seed: the
- * distance in a randomly rotated and stretched ellipsoid metric, multiplied by
- * exp(smooth random field), which gives irregular, lobulated outlines. Instead of a
- * fixed threshold, a region takes the n voxels of smallest distorted distance, n set
- * by the drawn volume: the volumes come out exactly as drawn (to a voxel) whatever
- * the distortion. Nesting is by construction: the core is chosen among the whole
- * tumour's voxels, the necrosis among the core's. Edema spreads further into white
- * matter (its distance shrinks there), as vasogenic edema follows the fibre tracts.
- * The core may fill sulci it grows around (it prefers tissue to fluid); edema only
- * occupies parenchyma (grey or white matter at least half the voxel).
+ * Each region grows from the lesion's seed as a connected blob ({@link RegionGrowth}):
+ * voxels join in the order of a "distorted distance", the distance in a randomly
+ * rotated and stretched ellipsoid metric times exp(smooth random field), which gives
+ * irregular, lobulated outlines. A region stops at the voxel count set by the drawn
+ * volume, so volumes come out as drawn (to a voxel) whatever the distortion. The
+ * core grows first (it may fill sulci it meets but prefers tissue to fluid); edema
+ * grows outwards from the core's edge through parenchyma only, twice as far in white
+ * matter (vasogenic edema follows the fibre tracts); necrosis grows inside the core
+ * where the core surrounds it, leaving an enhancing rim at least a voxel thick.
  */
 final class TumourModel {
 
@@ -85,81 +83,90 @@ final class TumourModel {
 		double necrosisFraction = uniform(rng, 0.2, 0.65);
 
 		double radiusMm = radius(volumeMl);
-		Box box = Box.around(g, seed, 2.2 * radiusMm + 3 * maxSpacing(g));
+		VoxelBox box = new VoxelBox(g, seed, 2.2 * radiusMm + 3 * maxSpacing(g),
+			p -> tissues.brain(p) >= 0.5f && labels[p] == 0);
+		int[] boxDims = box.dims();
 		double sigma = Math.max(1.0, 0.35 * radiusMm / maxSpacing(g));
-		float[] shared = RandomField.smooth(rng, box.dims, sigma);
-		float[] edemaNoise = RandomField.smooth(rng, box.dims, sigma);
-		float[] necrosisNoise = RandomField.smooth(rng, box.dims, sigma);
+		float[] shared = RandomField.smooth(rng, boxDims, sigma);
+		float[] edemaNoise = RandomField.smooth(rng, boxDims, sigma);
+		float[] necrosisNoise = RandomField.smooth(rng, boxDims, sigma);
 		double[] centre = world(g, seed);
 		double[][] metric = ellipsoidMetric(rng);
 
-		int[] candidates = box.voxels(g, p -> tissues.brain(p) >= 0.5f && labels[p] == 0);
-		float[] coreDistance = new float[candidates.length];
-		for (int c = 0; c < candidates.length; c++) {
-			int p = candidates[c];
+		int n = box.candidateCount();
+		float[] coreDistance = new float[n];
+		for (int c = 0; c < n; c++) {
+			int p = box.gridIndex(c);
 			// A solid tumour fills the sulci it grows around but prefers tissue to fluid.
 			double fluid = tissues.csf()[p] / tissues.brain(p);
-			coreDistance[c] = (float) (distance(metric, world(g, p), centre) * Math.exp(0.3 * shared[box.local(g, p)])
+			coreDistance[c] = (float) (distance(metric, world(g, p), centre) * StrictMath.exp(0.3 * shared[box.localOf(c)])
 				* (1 + 1.5 * fluid));
 		}
-		int[] core = smallest(coreDistance, allOf(candidates.length), coreCount);
+		int[] core = RegionGrowth.grow(box, new int[] { box.candidateOf(seed) }, coreDistance, c -> true, coreCount);
+		boolean[] inCore = new boolean[n];
 		float coreEdge = 0;
-		boolean[] inCore = new boolean[candidates.length];
 		for (int c : core) {
 			inCore[c] = true;
 			coreEdge = Math.max(coreEdge, coreDistance[c]);
 		}
-		// Edema (swollen tissue, so only where there is tissue) grows outwards from the
-		// core's edge, twice as far in white matter.
-		float[] beyondCore = new float[candidates.length];
-		int[] outside = new int[candidates.length];
-		int outsideCount = 0;
-		for (int c = 0; c < candidates.length; c++) {
-			if (!inCore[c] && tissues.parenchyma(candidates[c]) >= 0.5f) {
-				int p = candidates[c];
-				beyondCore[c] = (float) (Math.max(0, coreDistance[c] - coreEdge) * Math.exp(0.25 * edemaNoise[box.local(g, p)])
-					/ (1 + tissues.white()[p]));
-				outside[outsideCount++] = c;
-			}
+		// Edema is swollen tissue, so only where there is tissue; it spreads from the core's
+		// edge, twice as far in white matter (along the fibres).
+		float[] beyondCore = new float[n];
+		for (int c = 0; c < n; c++) {
+			int p = box.gridIndex(c);
+			beyondCore[c] = (float) (Math.max(0, coreDistance[c] - coreEdge) * StrictMath.exp(0.25 * edemaNoise[box.localOf(c)])
+				/ (1 + tissues.white()[p]));
 		}
-		int[] edema = smallest(beyondCore, Arrays.copyOf(outside, outsideCount), wholeCount - core.length);
+		IntPredicate edemaAllowed = c -> !inCore[c] && tissues.parenchyma(box.gridIndex(c)) >= 0.5f;
+		int[] edema = RegionGrowth.grow(box, RegionGrowth.border(box, core, edemaAllowed), beyondCore, edemaAllowed,
+			wholeCount - core.length);
+
 		for (int c : edema) {
-			labels[candidates[c]] = 2;
+			labels[box.gridIndex(c)] = 2;
 		}
-		byte coreLabel = (byte) (enhancing ? 4 : 1);
 		for (int c : core) {
-			labels[candidates[c]] = coreLabel;
+			labels[box.gridIndex(c)] = (byte) (enhancing ? 4 : 1);
 		}
 		int enhancingCount = 0;
 		if (enhancing) {
-			// Necrosis only where the core surrounds a voxel on all six sides: the enhancing
-			// rim then encloses it everywhere, at least a voxel thick.
-			int[] interior = Arrays.stream(core).filter(c -> surroundedBy(g, labels, candidates[c], coreLabel)).toArray();
-			float[] necrosisDistance = new float[candidates.length];
-			for (int c : interior) {
-				necrosisDistance[c] = (float) (coreDistance[c] * Math.exp(0.15 * necrosisNoise[box.local(g, candidates[c])]));
-			}
-			int[] necrosis = smallest(necrosisDistance, interior, (int) Math.round(core.length * necrosisFraction));
+			int[] necrosis = necrosis(box, core, inCore, coreDistance, necrosisNoise, (int) Math.round(core.length * necrosisFraction));
 			for (int c : necrosis) {
-				labels[candidates[c]] = 1;
+				labels[box.gridIndex(c)] = 1;
 			}
 			enhancingCount = core.length - necrosis.length;
 		}
 		return new Lesion(centre, (core.length + edema.length) * voxelMl, core.length * voxelMl, enhancingCount * voxelMl);
 	}
 
-	/** True when the six face neighbours of voxel {@code p} exist and all carry {@code label}. */
-	private static boolean surroundedBy(Geometry g, byte[] labels, int p, byte label) {
-		int nx = g.nx();
-		int plane = nx * g.ny();
-		int i = p % nx;
-		int j = (p / nx) % g.ny();
-		int k = p / plane;
-		if (i == 0 || j == 0 || k == 0 || i == nx - 1 || j == g.ny() - 1 || k == g.nz() - 1) {
-			return false;
+	/**
+	 * The necrotic centre of an enhancing core: grown from the core's most central voxel
+	 * through voxels that the core surrounds on all six sides, so that the enhancing rim
+	 * encloses the necrosis everywhere, at least one voxel thick.
+	 */
+	private static int[] necrosis(VoxelBox box, int[] core, boolean[] inCore, float[] coreDistance, float[] noise,
+		int count) {
+		boolean[] interior = new boolean[inCore.length];
+		int[] next = new int[6];
+		int start = -1;
+		float[] priority = new float[inCore.length];
+		for (int c : core) {
+			int k = box.neighbours(c, next);
+			boolean surrounded = k == 6;
+			for (int t = 0; t < k && surrounded; t++) {
+				surrounded = inCore[next[t]];
+			}
+			if (surrounded) {
+				interior[c] = true;
+				priority[c] = (float) (coreDistance[c] * StrictMath.exp(0.15 * noise[box.localOf(c)]));
+				if (start < 0 || priority[c] < priority[start]) {
+					start = c;
+				}
+			}
 		}
-		return labels[p - 1] == label && labels[p + 1] == label && labels[p - nx] == label && labels[p + nx] == label
-			&& labels[p - plane] == label && labels[p + plane] == label;
+		if (start < 0 || count == 0) {
+			return new int[0];
+		}
+		return RegionGrowth.grow(box, new int[] { start }, priority, c -> interior[c], count);
 	}
 
 	private static int chooseSeed(SplittableRandom rng, TissueMaps tissues, double radiusMm, List<double[]> others) {
@@ -189,32 +196,6 @@ final class TumourModel {
 		return -1;
 	}
 
-	/**
-	 * The {@code count} entries of {@code among} (indices into {@code distance}) with the
-	 * smallest distance; ties go to the smaller index, so the choice is reproducible.
-	 */
-	static int[] smallest(float[] distance, int[] among, int count) {
-		long[] keys = new long[among.length];
-		for (int a = 0; a < among.length; a++) {
-			// Non-negative floats order like their bit patterns.
-			keys[a] = ((long) Float.floatToIntBits(Math.max(0f, distance[among[a]])) << 32) | among[a];
-		}
-		Arrays.sort(keys);
-		int[] out = new int[Math.min(count, keys.length)];
-		for (int a = 0; a < out.length; a++) {
-			out[a] = (int) keys[a];
-		}
-		return out;
-	}
-
-	private static int[] allOf(int n) {
-		int[] all = new int[n];
-		for (int i = 0; i < n; i++) {
-			all[i] = i;
-		}
-		return all;
-	}
-
 	/** A random rotation times axis stretches of up to about 30% (volume kept). */
 	private static double[][] ellipsoidMetric(SplittableRandom rng) {
 		double[] stretch = new double[3];
@@ -229,7 +210,7 @@ final class TumourModel {
 		double[][] rot = multiply(multiply(axisRotation(2, a), axisRotation(1, b)), axisRotation(0, c));
 		double[][] m = new double[3][3];
 		for (int r = 0; r < 3; r++) {
-			double inverseStretch = Math.exp(-(stretch[r] - logSum / 3));
+			double inverseStretch = StrictMath.exp(-(stretch[r] - logSum / 3));
 			for (int col = 0; col < 3; col++) {
 				m[r][col] = inverseStretch * rot[r][col];
 			}
@@ -238,8 +219,8 @@ final class TumourModel {
 	}
 
 	private static double[][] axisRotation(int axis, double angle) {
-		double cs = Math.cos(angle);
-		double sn = Math.sin(angle);
+		double cs = StrictMath.cos(angle);
+		double sn = StrictMath.sin(angle);
 		int u = (axis + 1) % 3;
 		int v = (axis + 2) % 3;
 		double[][] r = new double[3][3];
@@ -290,50 +271,6 @@ final class TumourModel {
 
 	/** Radius in mm of a sphere of {@code volumeMl}. */
 	private static double radius(double volumeMl) {
-		return Math.cbrt(3 * volumeMl * 1000 / (4 * Math.PI));
-	}
-
-	/** An axis-aligned block of voxels around a seed, clipped to the grid. */
-	private static final class Box {
-		final int[] lo = new int[3];
-		final int[] dims = new int[3];
-
-		static Box around(Geometry g, int seed, double halfSizeMm) {
-			Box b = new Box();
-			int[] n = g.dims();
-			int[] s = { seed % n[0], (seed / n[0]) % n[1], seed / (n[0] * n[1]) };
-			Affine a = g.affine();
-			for (int d = 0; d < 3; d++) {
-				int half = (int) Math.ceil(halfSizeMm / a.columnNorm(d));
-				b.lo[d] = Math.max(0, s[d] - half);
-				b.dims[d] = Math.min(n[d] - 1, s[d] + half) - b.lo[d] + 1;
-			}
-			return b;
-		}
-
-		/** Grid indices of the box's voxels that pass {@code keep}, in grid order. */
-		int[] voxels(Geometry g, java.util.function.IntPredicate keep) {
-			int[] out = new int[dims[0] * dims[1] * dims[2]];
-			int count = 0;
-			for (int k = 0; k < dims[2]; k++) {
-				for (int j = 0; j < dims[1]; j++) {
-					for (int i = 0; i < dims[0]; i++) {
-						int p = (lo[0] + i) + g.nx() * ((lo[1] + j) + g.ny() * (lo[2] + k));
-						if (keep.test(p)) {
-							out[count++] = p;
-						}
-					}
-				}
-			}
-			return Arrays.copyOf(out, count);
-		}
-
-		/** Index within the box of grid voxel {@code p} (which must lie in the box). */
-		int local(Geometry g, int p) {
-			int i = p % g.nx() - lo[0];
-			int j = (p / g.nx()) % g.ny() - lo[1];
-			int k = p / (g.nx() * g.ny()) - lo[2];
-			return i + dims[0] * (j + dims[1] * k);
-		}
+		return StrictMath.cbrt(3 * volumeMl * 1000 / (4 * Math.PI));
 	}
 }

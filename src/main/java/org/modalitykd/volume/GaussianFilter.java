@@ -4,7 +4,8 @@ package org.modalitykd.volume;
  * Separable Gaussian smoothing of one channel of a 3D grid (NIfTI index order, i
  * fastest). Sigmas are in voxels, per axis; a sigma of 0 leaves that axis alone. The
  * kernel is sampled at whole voxels out to 3 sigma and normalised to sum 1; beyond
- * the grid the edge voxel is repeated, so a constant image stays constant.
+ * the grid the edge voxel is repeated, so a constant image stays constant. The
+ * weights come from StrictMath, so results are the same on every platform.
  * Stateless; the input is never modified.
  */
 public final class GaussianFilter {
@@ -42,7 +43,7 @@ public final class GaussianFilter {
 		double[] w = new double[2 * r + 1];
 		double sum = 0;
 		for (int t = -r; t <= r; t++) {
-			w[t + r] = Math.exp(-0.5 * t * t / (sigma * sigma));
+			w[t + r] = StrictMath.exp(-0.5 * t * t / (sigma * sigma));
 			sum += w[t + r];
 		}
 		float[] k = new float[w.length];

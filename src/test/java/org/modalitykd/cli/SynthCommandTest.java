@@ -65,7 +65,7 @@ class SynthCommandTest {
 	}
 
 	@Test
-	void badRequestsAreOneLineErrors() {
+	void badRequestsAreOneLineErrors() throws IOException {
 		String out = tmp.resolve("x").toString();
 		assertOneLineError(run("synth", "--out", out, "--cases", "0", "--seed", "1"), 2, "--cases");
 		assertOneLineError(run("synth", "--out", out, "--cases", "1", "--seed", "1", "--spacing", "0"), 2, "--spacing");
@@ -77,6 +77,10 @@ class SynthCommandTest {
 			"--templates", tmp.resolve("nowhere").toString());
 		assertOneLineError(missing, 1, "mricron-data");
 		assertFalse(Files.exists(tmp.resolve("x")), "nothing written on failure");
+		Path file = tmp.resolve("plain-file");
+		Files.writeString(file, "x");
+		assertOneLineError(run("synth", "--out", file.toString(), "--cases", "1", "--seed", "1", "--anatomy", "parametric"), 1,
+			"is a file");
 		assertOneLineError(run("montage", tmp.toString(), "--out", tmp.resolve("m.png").toString()), 2, "no BraTS cases");
 	}
 }

@@ -77,6 +77,48 @@ class LabelRelationsTest {
 	}
 
 	@Test
+	void eachLesionIsOneConnectedBlob() {
+		for (SyntheticCase c : cases()) {
+			assertEquals(c.lesions().size(), components(c.labels().labels(), c.labels().geometry()),
+				c.id() + ": connected whole-tumour regions");
+		}
+	}
+
+	/** Number of 6-connected regions of non-zero labels (breadth-first search). */
+	private static int components(byte[] labels, Geometry g) {
+		boolean[] seen = new boolean[labels.length];
+		int[] queue = new int[labels.length];
+		int nx = g.nx();
+		int ny = g.ny();
+		int count = 0;
+		for (int start = 0; start < labels.length; start++) {
+			if (labels[start] == 0 || seen[start]) {
+				continue;
+			}
+			count++;
+			int head = 0;
+			int tail = 0;
+			queue[tail++] = start;
+			seen[start] = true;
+			while (head < tail) {
+				int p = queue[head++];
+				int i = p % nx;
+				int j = (p / nx) % ny;
+				int k = p / (nx * ny);
+				int[] next = { i > 0 ? p - 1 : -1, i < nx - 1 ? p + 1 : -1, j > 0 ? p - nx : -1, j < ny - 1 ? p + nx : -1,
+					k > 0 ? p - nx * ny : -1, k < g.nz() - 1 ? p + nx * ny : -1 };
+				for (int q : next) {
+					if (q >= 0 && labels[q] != 0 && !seen[q]) {
+						seen[q] = true;
+						queue[tail++] = q;
+					}
+				}
+			}
+		}
+		return count;
+	}
+
+	@Test
 	void lesionVolumesStayInTheConfiguredRange() {
 		TumourSettings standard = TumourSettings.standard();
 		double voxelMl = SynthFixtures.parametric(SPACING).geometry().voxelVolumeMl();
