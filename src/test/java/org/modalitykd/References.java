@@ -31,6 +31,7 @@ public final class References {
 	private static final Path REFERENCE_SCRIPT = Path.of("src/test/python/nifti_reference.py");
 
 	private static Boolean nibabel;
+	private static Boolean scipy;
 
 	private References() {
 	}
@@ -45,6 +46,15 @@ public final class References {
 			nibabel = Files.isExecutable(PYTHON) && run(List.of(PYTHON.toString(), "-c", "import nibabel")).exitCode == 0;
 		}
 		need(nibabel, "nibabel (apt-get install python3-nibabel)");
+	}
+
+	/** Skips (or, in CI, fails) unless python3 with nibabel and scipy is installed. */
+	public static synchronized void requireScipy() {
+		requireNibabel();
+		if (scipy == null) {
+			scipy = run(List.of(PYTHON.toString(), "-c", "import scipy.ndimage")).exitCode == 0;
+		}
+		need(scipy, "scipy (apt-get install python3-scipy)");
 	}
 
 	/** A file of Debian's mricron-data; skips (or, in CI, fails) when it is not installed. */

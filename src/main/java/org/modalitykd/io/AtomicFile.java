@@ -25,6 +25,8 @@ import java.nio.file.StandardCopyOption;
  */
 public final class AtomicFile implements AutoCloseable {
 
+	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
 	private final Path target;
 	private final Path temp;
 	private final OutputStream stream;
@@ -45,7 +47,9 @@ public final class AtomicFile implements AutoCloseable {
 		}
 		Path temp;
 		try {
-			temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".part");
+			// createFile, unlike createTempFile (always 0600), honours the umask: outputs on a
+			// shared file system stay readable by the group as any other file would be.
+			temp = Files.createFile(dir.resolve("." + absolute.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".part"));
 		} catch (AccessDeniedException e) {
 			throw new NiftiException(target, "cannot be written: no permission to write in " + dir, e);
 		} catch (IOException e) {

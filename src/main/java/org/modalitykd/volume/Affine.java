@@ -91,6 +91,33 @@ public final class Affine {
 		return new Affine(r);
 	}
 
+	/**
+	 * The inverse transform (world to voxel for a voxel-to-world affine). The last row
+	 * must be 0 0 0 1 and the 3x3 part invertible.
+	 *
+	 * @throws IllegalArgumentException when the 3x3 part is singular
+	 */
+	public Affine inverse() {
+		double a = m[0], b = m[1], c = m[2], d = m[4], e = m[5], f = m[6], g = m[8], h = m[9], k = m[10];
+		double c00 = e * k - f * h, c01 = c * h - b * k, c02 = b * f - c * e;
+		double c10 = f * g - d * k, c11 = a * k - c * g, c12 = c * d - a * f;
+		double c20 = d * h - e * g, c21 = b * g - a * h, c22 = a * e - b * d;
+		double det = a * c00 + b * c10 + c * c20;
+		double scale = Math.max(columnNorm(0), Math.max(columnNorm(1), columnNorm(2)));
+		if (!(Math.abs(det) > 1e-12 * scale * scale * scale)) {
+			throw new IllegalArgumentException("the affine is singular (determinant " + det + ") and has no inverse");
+		}
+		double[] r = {
+			c00 / det, c01 / det, c02 / det, 0,
+			c10 / det, c11 / det, c12 / det, 0,
+			c20 / det, c21 / det, c22 / det, 0,
+			0, 0, 0, 1 };
+		for (int row = 0; row < 3; row++) {
+			r[row * 4 + 3] = -(r[row * 4] * m[3] + r[row * 4 + 1] * m[7] + r[row * 4 + 2] * m[11]);
+		}
+		return new Affine(r);
+	}
+
 	/** Length of column {@code c} of the 3x3 part: the voxel size along index axis c. */
 	public double columnNorm(int c) {
 		return Math.sqrt(m[c] * m[c] + m[4 + c] * m[4 + c] + m[8 + c] * m[8 + c]);

@@ -69,6 +69,38 @@ public record Geometry(int[] dims, double[] spacing, Affine affine) {
 		return spacing[0] * spacing[1] * spacing[2] / 1000.0;
 	}
 
+	/**
+	 * The field of view of this grid covered with voxels of another size: per axis
+	 * {@code max(1, round(dims * spacing / newSpacing))} voxels, the axes' directions
+	 * kept, and the outer corner of the first voxel kept, so the new grid starts where
+	 * this one starts (and may end up to half a new voxel beyond or short of its end).
+	 *
+	 * @param newSpacing voxel size in mm along i, j, k
+	 */
+	public Geometry withSpacing(double... newSpacing) {
+		if (newSpacing.length != 3) {
+			throw new IllegalArgumentException("give three voxel sizes, not " + newSpacing.length);
+		}
+		int[] n = new int[3];
+		double[] m = affine.toRowMajor();
+		double[] corner = affine.apply(-0.5, -0.5, -0.5);
+		for (int d = 0; d < 3; d++) {
+			if (!(newSpacing[d] > 0) || !Double.isFinite(newSpacing[d])) {
+				throw new IllegalArgumentException("voxel size " + newSpacing[d] + " mm: it must be positive");
+			}
+			n[d] = (int) Math.max(1, Math.round(dims[d] * spacing[d] / newSpacing[d]));
+			double scale = newSpacing[d] / affine.columnNorm(d);
+			for (int r = 0; r < 3; r++) {
+				m[r * 4 + d] *= scale;
+			}
+		}
+		for (int r = 0; r < 3; r++) {
+			// The new first voxel centre lies half a new voxel inside the kept corner.
+			m[r * 4 + 3] = corner[r] + 0.5 * (m[r * 4] + m[r * 4 + 1] + m[r * 4 + 2]);
+		}
+		return new Geometry(n, newSpacing, Affine.ofRowMajor(m));
+	}
+
 	/** Same dims and affines within {@code toleranceMm} (see {@link Affine#approximatelyEquals}). */
 	public boolean sameGrid(Geometry other, double toleranceMm) {
 		return Arrays.equals(dims, other.dims) && affine.approximatelyEquals(other.affine, toleranceMm);

@@ -88,7 +88,7 @@ class SegmentationEvaluatorTest {
 
 	@Test
 	void matchesNumpyScipyOnRandomBlobsWithAnisotropicSpacing() throws IOException {
-		References.requireNibabel();
+		References.requireScipy();
 		SplittableRandom random = new SplittableRandom(5);
 		Geometry g = Geometry.axisAligned(23, 19, 11, 0.8, 1.3, 2.7);
 		NiftiHeader h = new NiftiHeader().setSform(g.affine(), 1).setQform(g.affine(), 1);

@@ -31,6 +31,18 @@ class AtomicOutputTest {
 	// ---- NiftiConverter on bad input ----------------------------------------------------
 
 	@Test
+	void outputsGetTheSamePermissionsAsAnyNewFile() throws IOException {
+		// The umask decides, as for every other program: no private 0600 files on a shared disk.
+		Path plain = Files.createFile(dir.resolve("plain.txt"));
+		Path atomic = dir.resolve("atomic.txt");
+		try (AtomicFile out = AtomicFile.create(atomic)) {
+			out.stream().write(1);
+			out.commit();
+		}
+		assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(atomic));
+	}
+
+	@Test
 	void convertingACorruptInputLeavesNoOutputAndNoTempFiles() throws IOException {
 		Path in = valid(dir.resolve("in.nii"));
 		NiftiBadInputTest.patch(in, NiftiBadInputTest.DIM, NiftiBadInputTest.int16(9));

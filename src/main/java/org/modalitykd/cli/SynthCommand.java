@@ -1,0 +1,104 @@
+package org.modalitykd.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.modalitykd.synth.AnatomyChoice;
+import org.modalitykd.synth.AnatomySource;
+import org.modalitykd.synth.CaseGenerator;
+import org.modalitykd.synth.Colin27Anatomy;
+import org.modalitykd.synth.SyntheticDataset;
+import org.modalitykd.synth.TissueMaps;
+import org.modalitykd.synth.TumourSettings;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code synth --out DIR --cases N --seed S [--spacing MM] [--anatomy colin27|parametric]}. */
+@Command(name = "synth", mixinStandardHelpOptions = true,
+	description = { "Generate synthetic multi-modal brain-tumour cases in the BraTS layout: "
+		+ "<out>/<id>/<id>_t1.nii.gz, _t1ce, _t2, _flair (float32) and _seg (uint8: 1 necrotic core, "
+		+ "2 edema, 4 enhancing tumour), plus <out>/synth-cases.tsv.",
+		"The same seed gives byte-identical files. See docs/synth.md." })
+final class SynthCommand implements Callable<Integer> {
+
+	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the cases into (created if missing).")
+	Path out;
+
+	@Option(names = "--cases", required = true, paramLabel = "N", description = "Number of cases.")
+	int cases;
+
+	@Option(names = "--seed", required = true, paramLabel = "S", description = "Dataset seed (any integer).")
+	long seed;
+
+	@Option(names = "--spacing", paramLabel = "MM", defaultValue = "2",
+		description = "Isotropic voxel size in mm (default: ${DEFAULT-VALUE}; BraTS itself is 1 mm).")
+	double spacing;
+
+	@Option(names = "--anatomy", paramLabel = "NAME", defaultValue = "auto",
+		description = "colin27 (Debian's mricron-data), parametric (a phantom), or auto: colin27 when installed "
+			+ "(default: ${DEFAULT-VALUE}).")
+	String anatomy;
+
+	@Option(names = "--templates", paramLabel = "DIR",
+		description = "Folder holding ch2.nii.gz and ch2bet.nii.gz (default: Debian's mricron-data folder).")
+	Path templates;
+
+	@Option(names = "--id-prefix", paramLabel = "TEXT", defaultValue = "synth",
+		description = "Case ids are <prefix>_0001, <prefix>_0002, ... (default: ${DEFAULT-VALUE}).")
+	String idPrefix;
+
+	@Option(names = "--min-ml", paramLabel = "ML", description = "Smallest whole tumour of one lesion, mL (default: 1).")
+	Double minMl;
+
+	@Option(names = "--max-ml", paramLabel = "ML", description = "Largest whole tumour of one lesion, mL (default: 100).")
+	Double maxMl;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() throws Exception {
+		if (cases < 1) {
+			throw new UsageException("--cases must be at least 1, not " + cases);
+		}
+		if (!(spacing >= 0.5 && spacing <= 10)) {
+			throw new UsageException("--spacing must be between 0.5 and 10 mm, not " + spacing);
+		}
+		if (!idPrefix.matches("[A-Za-z0-9][A-Za-z0-9-]*")) {
+			throw new UsageException("--id-prefix may hold letters, digits and '-' only (the '_' separates the modality), not '" + idPrefix + "'");
+		}
+		AnatomyChoice choice;
+		TumourSettings tumours;
+		try {
+			choice = AnatomyChoice.parse(anatomy);
+			TumourSettings standard = TumourSettings.standard();
+			tumours = new TumourSettings(minMl != null ? minMl : standard.minWholeTumourMl(),
+				maxMl != null ? maxMl : standard.maxWholeTumourMl(), standard.secondLesionProbability(),
+				standard.enhancementFreeProbability());
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
+		var o = spec.commandLine().getOut();
+		AnatomySource source = choice.resolve(templates != null ? templates : Colin27Anatomy.DEBIAN_TEMPLATES);
+		long start = System.nanoTime();
+		TissueMaps reference = source.tissues().atSpacing(spacing);
+		o.printf(Locale.ROOT, "anatomy   %s: %s%n", source.name(), source.description());
+		o.printf(Locale.ROOT, "grid      %s (prepared in %.1f s)%n", reference.geometry().describe(), (System.nanoTime() - start) / 1e9);
+		SyntheticDataset dataset = new SyntheticDataset(new CaseGenerator(reference, tumours), source.name());
+		long all = System.nanoTime();
+		dataset.write(out, cases, seed, idPrefix, (index, total, c, folder, seconds) -> {
+			o.printf(Locale.ROOT, "case %d/%d %s: WT %.1f mL, TC %.1f mL, ET %.1f mL, %d lesion%s%s (%.1f s)%n", index + 1,
+				total, c.id(), c.labelVolumeMl(1) + c.labelVolumeMl(2) + c.labelVolumeMl(4),
+				c.labelVolumeMl(1) + c.labelVolumeMl(4), c.labelVolumeMl(4), c.lesions().size(),
+				c.lesions().size() == 1 ? "" : "s", c.enhancing() ? "" : ", no enhancement", seconds);
+			o.flush();
+		});
+		o.printf(Locale.ROOT, "wrote %d case%s to %s in %.1f s (%.2f s per case)%n", cases, cases == 1 ? "" : "s", out,
+			(System.nanoTime() - all) / 1e9, (System.nanoTime() - all) / 1e9 / cases);
+		return 0;
+	}
+}

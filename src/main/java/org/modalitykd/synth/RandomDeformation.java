@@ -1,0 +1,136 @@
+package org.modalitykd.synth;
+
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import org.modalitykd.volume.Affine;
+import org.modalitykd.volume.Geometry;
+import org.modalitykd.volume.TrilinearInterpolator;
+
+/**
+ * One case's change of anatomy: a small affine transform (rotation, anisotropic
+ * scaling, translation) about the brain's centre, plus a smooth random displacement
+ * field. It maps each voxel of the output grid to the point of the reference anatomy
+ * it shows (a pull-back), so warping is one interpolation per voxel.
+ */
+final class RandomDeformation {
+
+	/** Largest rotation about each axis, degrees. */
+	static final double MAX_ROTATION_DEG = 6;
+	/** Largest scaling change per axis (relative). */
+	static final double MAX_SCALING = 0.07;
+	/** Largest translation per axis, mm. */
+	static final double MAX_TRANSLATION_MM = 4;
+	/** Standard deviation of each displacement component, mm. */
+	static final double DISPLACEMENT_SD_MM = 2.0;
+	/** Correlation width (Gaussian sigma) of the displacement, mm. */
+	static final double DISPLACEMENT_SIGMA_MM = 14;
+
+	private final Geometry grid;
+	/** Output voxel index to reference voxel index, affine part. */
+	private final Affine indexMap;
+	/** Displacement in reference voxel units, per output voxel. */
+	private final float[][] displacement;
+
+	private RandomDeformation(Geometry grid, Affine indexMap, float[][] displacement) {
+		this.grid = grid;
+		this.indexMap = indexMap;
+		this.displacement = displacement;
+	}
+
+	/**
+	 * Draws a deformation of the anatomy on {@code grid} (both the reference and the
+	 * output live on it) about the world point {@code centre}.
+	 */
+	static RandomDeformation sample(SplittableRandom rng, Geometry grid, double[] centre) {
+		double[] angles = new double[3];
+		double[] scales = new double[3];
+		double[] shift = new double[3];
+		for (int d = 0; d < 3; d++) {
+			angles[d] = StrictMath.toRadians(MAX_ROTATION_DEG * uniform(rng));
+			scales[d] = 1 + MAX_SCALING * uniform(rng);
+			shift[d] = MAX_TRANSLATION_MM * uniform(rng);
+		}
+		Affine worldMap = aboutCentre(rotation(angles).compose(Affine.scaling(scales[0], scales[1], scales[2])), centre, shift);
+		Affine toIndex = grid.affine().inverse();
+		Affine indexMap = toIndex.compose(worldMap).compose(grid.affine());
+		int[] dims = grid.dims();
+		double[] spacing = grid.spacing();
+		// One isotropic width in voxels: the grids this runs on are (nearly) isotropic.
+		double sigmaVoxels = DISPLACEMENT_SIGMA_MM * 3 / (spacing[0] + spacing[1] + spacing[2]);
+		float[][] world = new float[3][];
+		for (int d = 0; d < 3; d++) {
+			world[d] = RandomField.smooth(rng, dims, sigmaVoxels);
+		}
+		float[][] displacement = new float[3][];
+		// World displacements (mm) into reference index units through the inverse's linear part.
+		for (int r = 0; r < 3; r++) {
+			float[] out = new float[world[0].length];
+			double m0 = toIndex.get(r, 0) * DISPLACEMENT_SD_MM;
+			double m1 = toIndex.get(r, 1) * DISPLACEMENT_SD_MM;
+			double m2 = toIndex.get(r, 2) * DISPLACEMENT_SD_MM;
+			for (int p = 0; p < out.length; p++) {
+				out[p] = (float) (m0 * world[0][p] + m1 * world[1][p] + m2 * world[2][p]);
+			}
+			displacement[r] = out;
+		}
+		return new RandomDeformation(grid, indexMap, displacement);
+	}
+
+	/** The reference tissue maps as this case sees them; 0 where the pull-back leaves the grid. */
+	TissueMaps warp(TissueMaps reference) {
+		if (!reference.geometry().sameGrid(grid, Geometry.DEFAULT_TOLERANCE_MM)) {
+			throw new IllegalArgumentException("the anatomy is on " + reference.geometry().describe()
+				+ ", the deformation on " + grid.describe());
+		}
+		int[] dims = grid.dims();
+		int n = reference.csf().length;
+		float[] csf = new float[n];
+		float[] grey = new float[n];
+		float[] white = new float[n];
+		TrilinearInterpolator csfAt = new TrilinearInterpolator(reference.csf(), dims);
+		TrilinearInterpolator greyAt = new TrilinearInterpolator(reference.grey(), dims);
+		TrilinearInterpolator whiteAt = new TrilinearInterpolator(reference.white(), dims);
+		IntStream.range(0, dims[2]).parallel().forEach(k -> {
+			for (int j = 0; j < dims[1]; j++) {
+				int p = dims[0] * (j + dims[1] * k);
+				for (int i = 0; i < dims[0]; i++, p++) {
+					double[] q = indexMap.apply(i, j, k);
+					double x = q[0] + displacement[0][p];
+					double y = q[1] + displacement[1][p];
+					double z = q[2] + displacement[2][p];
+					if (x < -0.5 || y < -0.5 || z < -0.5 || x > dims[0] - 0.5 || y > dims[1] - 0.5 || z > dims[2] - 0.5) {
+						continue;
+					}
+					csf[p] = (float) csfAt.at(x, y, z);
+					grey[p] = (float) greyAt.at(x, y, z);
+					white[p] = (float) whiteAt.at(x, y, z);
+				}
+			}
+		});
+		return new TissueMaps(grid, csf, grey, white);
+	}
+
+	private static double uniform(SplittableRandom rng) {
+		return 2 * rng.nextDouble() - 1;
+	}
+
+	private static Affine rotation(double[] a) {
+		double cx = StrictMath.cos(a[0]), sx = StrictMath.sin(a[0]);
+		double cy = StrictMath.cos(a[1]), sy = StrictMath.sin(a[1]);
+		double cz = StrictMath.cos(a[2]), sz = StrictMath.sin(a[2]);
+		Affine rx = Affine.ofRowMajor(1, 0, 0, 0, 0, cx, -sx, 0, 0, sx, cx, 0, 0, 0, 0, 1);
+		Affine ry = Affine.ofRowMajor(cy, 0, sy, 0, 0, 1, 0, 0, -sy, 0, cy, 0, 0, 0, 0, 1);
+		Affine rz = Affine.ofRowMajor(cz, -sz, 0, 0, sz, cz, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1);
+		return rz.compose(ry).compose(rx);
+	}
+
+	/** y -> c + L (y - c) + shift. */
+	private static Affine aboutCentre(Affine linear, double[] c, double[] shift) {
+		double[] m = linear.toRowMajor();
+		for (int r = 0; r < 3; r++) {
+			m[r * 4 + 3] = c[r] + shift[r] - (m[r * 4] * c[0] + m[r * 4 + 1] * c[1] + m[r * 4 + 2] * c[2]);
+		}
+		return Affine.ofRowMajor(m);
+	}
+}

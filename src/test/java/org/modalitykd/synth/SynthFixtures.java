@@ -1,0 +1,56 @@
+package org.modalitykd.synth;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.modalitykd.References;
+
+/**
+ * Anatomies and generated cases shared by the synth tests: each is made once per test
+ * JVM, since preparing Colin27 takes a second. Coarse grids (3 mm) keep tests quick.
+ */
+final class SynthFixtures {
+
+	private static final Map<String, TissueMaps> ANATOMIES = new HashMap<>();
+	private static final Map<String, List<SyntheticCase>> CASES = new HashMap<>();
+
+	private SynthFixtures() {
+	}
+
+	/** Colin27 at {@code spacing} mm; skips (or in CI fails) without mricron-data. */
+	static synchronized TissueMaps colin27(double spacing) {
+		References.mricron(Colin27Anatomy.T1_FILE);
+		References.mricron(Colin27Anatomy.BRAIN_FILE);
+		return ANATOMIES.computeIfAbsent("colin27@" + spacing, k -> prepare(new Colin27Anatomy(References.MRICRON), spacing));
+	}
+
+	/** The phantom at {@code spacing} mm; needs nothing installed. */
+	static synchronized TissueMaps parametric(double spacing) {
+		return ANATOMIES.computeIfAbsent("parametric@" + spacing, k -> prepare(new ParametricHead(), spacing));
+	}
+
+	/** Cases 0..n-1 of the dataset with {@code seed}, with the standard settings. */
+	static synchronized List<SyntheticCase> cases(String anatomy, double spacing, long seed, int n) {
+		TissueMaps reference = anatomy.equals("colin27") ? colin27(spacing) : parametric(spacing);
+		return CASES.computeIfAbsent(anatomy + "@" + spacing + "#" + seed + "x" + n, k -> {
+			CaseGenerator generator = new CaseGenerator(reference, TumourSettings.standard());
+			List<SyntheticCase> out = new ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				out.add(generator.generate(SyntheticDataset.caseId("t", i), SyntheticDataset.caseSeed(seed, i)));
+			}
+			return out;
+		});
+	}
+
+	private static TissueMaps prepare(AnatomySource source, double spacing) {
+		try {
+			return source.tissues().atSpacing(spacing);
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}
