@@ -17,8 +17,8 @@ import org.modalitykd.io.NiftiFiles;
  * id is its name without the NIfTI suffix and without a trailing {@code _seg},
  * {@code _pred}, {@code _labels} or {@code -seg}: {@code BraTS_001_seg.nii.gz} and
  * {@code BraTS_001.nii.gz} both belong to {@code BraTS_001}. Folders are searched
- * recursively; in a reference folder that holds BraTS cases only the {@code _seg}
- * files count.
+ * recursively; in a folder that holds {@code _seg} files (BraTS cases, with their
+ * images) only those count.
  */
 public final class PredictionPairs {
 
@@ -37,8 +37,8 @@ public final class PredictionPairs {
 		if (Files.isRegularFile(predictions) && Files.isRegularFile(references)) {
 			return new Result(List.of(new Pair(caseId(predictions), predictions, references)), List.of(), List.of());
 		}
-		Map<String, Path> pred = index(predictions, false);
-		Map<String, Path> ref = index(references, true);
+		Map<String, Path> pred = index(predictions);
+		Map<String, Path> ref = index(references);
 		List<Pair> pairs = new ArrayList<>();
 		List<String> predOnly = new ArrayList<>();
 		for (var e : pred.entrySet()) {
@@ -58,7 +58,7 @@ public final class PredictionPairs {
 		return NiftiFiles.stem(file).replaceFirst("([_-](seg|pred|labels?))$", "");
 	}
 
-	private static Map<String, Path> index(Path root, boolean reference) throws IOException {
+	private static Map<String, Path> index(Path root) throws IOException {
 		if (!Files.exists(root)) {
 			throw new NiftiException(root, "no such file or folder");
 		}
@@ -72,10 +72,11 @@ public final class PredictionPairs {
 					.sorted().toList();
 			}
 		}
-		boolean bratsReference = reference && files.stream().anyMatch(PredictionPairs::isSegName);
+		// A folder of BraTS cases also holds the images: then only the _seg files are labels.
+		boolean bratsCases = files.stream().anyMatch(PredictionPairs::isSegName);
 		Map<String, Path> byId = new TreeMap<>();
 		for (Path f : files) {
-			if (bratsReference && !isSegName(f)) {
+			if (bratsCases && !isSegName(f)) {
 				continue;
 			}
 			Path previous = byId.put(caseId(f), f);
