@@ -136,8 +136,8 @@ public final class Layers<T extends TFloating> {
 		Operand<T> variance;
 		boolean batch = normalization == Normalization.BATCH;
 		if (batch && mode == NetMode.INFERENCE) {
-			mean = select(s, runningStats(name + "/moving_mean", channels, 0.0));
-			variance = select(s, runningStats(name + "/moving_variance", channels, 1.0));
+			mean = select(s, reads(s, runningStats(name + "/moving_mean", channels, 0.0)));
+			variance = select(s, reads(s, runningStats(name + "/moving_variance", channels, 1.0)));
 		} else {
 			Operand<TInt32> axes = s.constant(batch ? new int[] { 0, 1, 2, 3 } : new int[] { 1, 2, 3 });
 			mean = s.math.mean(x, axes, Mean.keepDims(true));
@@ -178,6 +178,10 @@ public final class Layers<T extends TFloating> {
 		return out;
 	}
 
+	private List<Operand<T>> reads(Ops s, List<Operand<T>> variables) {
+		return variables.stream().map(v -> (Operand<T>) s.identity(v)).toList();
+	}
+
 	/** The slot's vector: sum_i w_i * v_i with one-hot w (Mul and Sum have gradients; Gather is avoided). */
 	private Operand<T> select(Ops s, List<Operand<T>> perSlot) {
 		if (perSlot.size() == 1) {
@@ -197,7 +201,7 @@ public final class Layers<T extends TFloating> {
 			Operand<T> gate = normSlots == 1 ? rate
 				: s.math.mul(rate, s.reshape(s.slice(slotWeights, s.constant(new int[] { i }), s.constant(new int[] { 1 })),
 					s.constant(new int[0])));
-			Operand<T> delta = s.math.mul(gate, s.math.sub(s.stopGradient(batchValue), r));
+			Operand<T> delta = s.math.mul(gate, s.math.sub(s.stopGradient(batchValue), s.identity(r)));
 			updates.add(s.assignAdd((Variable<T>) r, delta));
 		}
 	}

@@ -21,6 +21,9 @@ public interface ParameterStore {
 	<T extends TFloating> Operand<T> trainable(String name, long[] shape, Class<T> type, Initializer init,
 		boolean decayed);
 
-	/** A non-trainable variable, e.g. a batch-norm running mean, set to {@code value}. */
+	/**
+	 * A non-trainable variable, e.g. a batch-norm running mean, set to {@code value}.
+	 * Assign to it directly; read it through an Identity (see {@link VariableStore.Entry}).
+	 */
 	<T extends TFloating> Variable<T> state(String name, long[] shape, Class<T> type, double value);
 }

@@ -38,8 +38,17 @@ import org.tensorflow.types.family.TFloating;
  */
 public final class VariableStore implements ParameterStore {
 
-	/** One parameter: its name relative to the store, the variable, and what the optimiser does with it. */
-	public record Entry(String name, Variable<?> variable, long[] shape, boolean trainable, boolean decayed) {
+	/**
+	 * One parameter: its name relative to the store, the variable, the read of it that
+	 * the network uses, and what the optimiser does with it.
+	 * <p>
+	 * Layers use {@code read} (an Identity of the variable), never the variable itself,
+	 * and gradients are taken with respect to {@code read}: TF 2.18's C++ gradient code
+	 * crashes the JVM (SIGSEGV in Node::output_type) for some ops, e.g. Square, that
+	 * consume a reference-typed variable output directly.
+	 */
+	public record Entry(String name, Variable<?> variable, Operand<?> read, long[] shape, boolean trainable,
+		boolean decayed) {
 	}
 
 	private final Ops base;
@@ -60,9 +69,11 @@ public final class VariableStore implements ParameterStore {
 	}
 
 	@Override
+	@SuppressWarnings("unchecked")
 	public <T extends TFloating> Operand<T> trainable(String name, long[] shape, Class<T> type, Initializer init,
 		boolean decayed) {
-		return variable(name, shape, type, init, true, decayed);
+		variable(name, shape, type, init, true, decayed);
+		return (Operand<T>) entries.get(name).read();
 	}
 
 	@Override
@@ -93,8 +104,10 @@ public final class VariableStore implements ParameterStore {
 		} else {
 			value = init0.fill(init0.constant(shape), init0.constant(type, ((Initializer.Constant) init).value()));
 		}
-		Variable<T> v = scope.withName(name.substring(slash + 1)).variable(value);
-		entries.put(name, new Entry(name, v, shape.clone(), trainable, decayed));
+		String leaf = name.substring(slash + 1);
+		Variable<T> v = scope.withName(leaf).variable(value);
+		Operand<T> read = scope.withName(leaf + "_read").identity(v);
+		entries.put(name, new Entry(name, v, read, shape.clone(), trainable, decayed));
 		return v;
 	}
 

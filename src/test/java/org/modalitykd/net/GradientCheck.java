@@ -24,17 +24,17 @@ import org.tensorflow.types.family.TFloating;
  * The scalar checked is f = sum(output * R) with a fixed random R, so every output
  * element contributes with its own weight.
  */
-final class GradientCheck {
+public final class GradientCheck {
 
 	/** An input (placeholder) to differentiate with respect to, and its values. */
-	record Input(String name, Operand<?> placeholder, long[] shape, double[] values) {
+	public record Input(String name, Operand<?> placeholder, long[] shape, double[] values) {
 		static Input of(PlaceholderStore.Param p) {
 			return new Input(p.name(), p.placeholder(), p.shape(), p.values());
 		}
 	}
 
 	/** Per input: the sampled analytic and numeric derivatives and their relative error. */
-	record Report(String name, double[] analytic, double[] numeric, double relativeError) {
+	public record Report(String name, double[] analytic, double[] numeric, double relativeError) {
 		@Override
 		public String toString() {
 			return String.format("%s: relative error %.3g (analytic %s, numeric %s)", name, relativeError,
@@ -52,7 +52,7 @@ final class GradientCheck {
 	 * kept out of the gradient.
 	 */
 	@SuppressWarnings("unchecked")
-	static <T extends TFloating> Operand<TFloat64> projection(Ops tf, Operand<T> output, long seed) {
+	public static <T extends TFloating> Operand<TFloat64> projection(Ops tf, Operand<T> output, long seed) {
 		Operand<TFloat64> out64 = output.type() == TFloat64.class ? (Operand<TFloat64>) (Operand<?>) output
 			: tf.dtypes.cast(output, TFloat64.class);
 		Operand<TFloat64> r = tf.stopGradient(tf.random.statelessRandomNormal(tf.shape(out64),
@@ -67,7 +67,7 @@ final class GradientCheck {
 	 * @param samples entries per input (all when the input is smaller)
 	 * @param h       step of the central difference
 	 */
-	static List<Report> check(Graph g, Session s, Operand<TFloat64> f, List<Input> inputs, int samples, double h,
+	public static List<Report> check(Graph g, Session s, Operand<TFloat64> f, List<Input> inputs, int samples, double h,
 		long seed) {
 		Output<?>[] xs = inputs.stream().map(i -> i.placeholder().asOutput()).toArray(Output[]::new);
 		Output<?>[] grads = g.addGradients(f.asOutput(), xs);
