@@ -58,6 +58,11 @@ public record UNetConfig(int inputChannels, int classes, int levels, int baseFil
 		return 1 << (levels - 1);
 	}
 
+	public UNetConfig withInputChannels(int n) {
+		return new UNetConfig(n, classes, levels, baseFilters, maxFilters, normalization, normSlots, downsampling,
+			upsampling, deepSupervision, leakySlope, seed);
+	}
+
 	public UNetConfig withLevels(int n) {
 		return new UNetConfig(inputChannels, classes, n, baseFilters, maxFilters, normalization, normSlots, downsampling,
 			upsampling, deepSupervision, leakySlope, seed);

@@ -196,6 +196,19 @@ public final class SegmentationTrainer implements AutoCloseable {
 		return store.read(session);
 	}
 
+	/**
+	 * Writes a model bundle of the current weights. The card's architecture must be this
+	 * network's without deep supervision (the heads are not exported).
+	 */
+	public void exportBundle(java.nio.file.Path dir, org.modalitykd.net.ModelCard card) throws java.io.IOException {
+		UNetConfig exported = config.withDeepSupervision(false);
+		if (!card.architecture().equals(exported)) {
+			throw new IllegalArgumentException("the card describes " + card.architecture().describe()
+				+ " but this trainer has " + exported.describe());
+		}
+		org.modalitykd.net.ModelBundle.save(dir, card, weights());
+	}
+
 	/** The session, for checkpoints ({@link Checkpoint}). */
 	public Session session() {
 		return session;
