@@ -48,6 +48,7 @@ public final class ModelBundle implements AutoCloseable {
 	private final Path dir;
 	private final ModelCard card;
 	private final SavedModelBundle saved;
+	private PlanarAdapter adapter;
 
 	private ModelBundle(Path dir, ModelCard card, SavedModelBundle saved) {
 		this.dir = dir;
@@ -236,6 +237,14 @@ public final class ModelBundle implements AutoCloseable {
 		return java.util.Arrays.stream(v)
 			.mapToObj(x -> new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString())
 			.collect(java.util.stream.Collectors.joining("x"));
+	}
+
+	/** The planar in/out ops for this model's graph, added on first use (once per bundle). */
+	public synchronized PlanarAdapter planarAdapter() {
+		if (adapter == null) {
+			adapter = new PlanarAdapter(graph(), outputName(), card.architecture().inputChannels());
+		}
+		return adapter;
 	}
 
 	/** The normalisation slot of a modality (0 for a shared-normalisation model). */

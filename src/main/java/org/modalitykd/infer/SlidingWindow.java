@@ -1,0 +1,218 @@
+package org.modalitykd.infer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Predicts a whole volume with a patch-sized network: windows overlapping by
+ * {@link InferenceSettings#overlap()}, several per call, each prediction weighted by
+ * {@link GaussianImportance} and the weighted sum divided by the summed weights (no
+ * seams, and a constant prediction stays exactly constant). Regions smaller than the
+ * patch are padded with zeros; optionally only the non-zero bounding box is
+ * predicted; optionally the 8 mirrorings are averaged.
+ * <p>
+ * Arrays are in {@code Volume} order (x fastest). Patches are gathered with
+ * {@code System.arraycopy} per row; blending is a multiply-add over contiguous rows.
+ * Not thread-safe; one instance per thread.
+ */
+public final class SlidingWindow {
+
+	private static final boolean[][] NO_FLIP = { { false, false, false } };
+
+	private final PatchPredictor predictor;
+	private final int[] patch;
+	private final InferenceSettings settings;
+	private final float[] weights;
+
+	/** @param patch window size {x, y, z} (the model card's patch size) */
+	public SlidingWindow(PatchPredictor predictor, int[] patch, InferenceSettings settings) {
+		this.predictor = predictor;
+		this.patch = patch.clone();
+		this.settings = settings;
+		this.weights = GaussianImportance.weights(patch);
+	}
+
+	/** The windows one volume needs, as volume start positions {x, y, z} (may be negative when padding). */
+	public List<int[]> windows(BoundingBox box) {
+		int[] origin = new int[3];
+		int[][] starts = new int[3][];
+		for (int d = 0; d < 3; d++) {
+			int length = box.size(d);
+			int region = Math.max(length, patch[d]);
+			origin[d] = box.lo()[d] - (region - length) / 2;
+			starts[d] = WindowGrid.starts(region, patch[d], settings.overlap());
+		}
+		List<int[]> out = new ArrayList<>();
+		for (int sz : starts[2]) {
+			for (int sy : starts[1]) {
+				for (int sx : starts[0]) {
+					out.add(new int[] { origin[0] + sx, origin[1] + sy, origin[2] + sz });
+				}
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * @param channels one array per predictor channel, Volume order
+	 * @param dims     {nx, ny, nz}
+	 * @return one array of probabilities per class, Volume order
+	 * @throws CancellationException when the thread is interrupted
+	 */
+	public float[][] probabilities(float[][] channels, int[] dims, Progress progress) {
+		int voxels = dims[0] * dims[1] * dims[2];
+		if (channels.length != predictor.channels()) {
+			throw new IllegalArgumentException("the network reads " + predictor.channels() + " channels, got "
+				+ channels.length);
+		}
+		for (float[] c : channels) {
+			if (c.length != voxels) {
+				throw new IllegalArgumentException("a channel has " + c.length + " values; " + Arrays.toString(dims)
+					+ " needs " + voxels);
+			}
+		}
+		int classes = predictor.classes();
+		BoundingBox box = settings.cropToNonZero() ? BoundingBox.ofNonZero(channels, dims) : BoundingBox.whole(dims);
+		if (box.isEmpty()) {
+			return background(classes, voxels);
+		}
+		int boxVoxels = box.size(0) * box.size(1) * box.size(2);
+		float[][] sum = new float[classes][boxVoxels];
+		float[] weightSum = new float[boxVoxels];
+		List<int[]> windows = windows(box);
+		boolean[][] flips = settings.mirror() ? allFlips() : NO_FLIP;
+		int patchVoxels = patch[0] * patch[1] * patch[2];
+		float[] buffer = new float[Math.min(settings.batchSize(), windows.size()) * channels.length * patchVoxels];
+		for (int first = 0; first < windows.size(); first += settings.batchSize()) {
+			if (Thread.currentThread().isInterrupted()) {
+				throw new CancellationException("inference cancelled after " + first + " of " + windows.size() + " windows");
+			}
+			List<int[]> batch = windows.subList(first, Math.min(windows.size(), first + settings.batchSize()));
+			Arrays.fill(buffer, 0f);
+			for (int w = 0; w < batch.size(); w++) {
+				gather(channels, dims, batch.get(w), buffer, w * channels.length * patchVoxels);
+			}
+			for (boolean[] flip : flips) {
+				float[] p = predictor.predict(buffer, batch.size(), patch, flip);
+				if (p.length != batch.size() * classes * patchVoxels) {
+					throw new IllegalStateException("the network returned " + p.length + " values for " + batch.size()
+						+ " windows of " + classes + " classes x " + patchVoxels + " voxels");
+				}
+				for (int w = 0; w < batch.size(); w++) {
+					accumulate(p, w * classes * patchVoxels, batch.get(w), box, sum, weightSum);
+				}
+			}
+			progress.windows(first + batch.size(), windows.size());
+		}
+		for (int v = 0; v < boxVoxels; v++) {
+			weightSum[v] = 1f / weightSum[v];
+		}
+		for (float[] s : sum) {
+			for (int v = 0; v < boxVoxels; v++) {
+				s[v] *= weightSum[v];
+			}
+		}
+		return box.size(0) == dims[0] && box.size(1) == dims[1] && box.size(2) == dims[2] ? sum
+			: expand(sum, box, dims);
+	}
+
+	/** Copies one window's rows from the volume into the batch buffer; outside the volume stays 0. */
+	private void gather(float[][] channels, int[] dims, int[] start, float[] buffer, int offset) {
+		int nx = dims[0];
+		int ny = dims[1];
+		int x0 = Math.max(0, start[0]);
+		int x1 = Math.min(nx, start[0] + patch[0]);
+		if (x1 <= x0) {
+			return;
+		}
+		int patchVoxels = patch[0] * patch[1] * patch[2];
+		for (int c = 0; c < channels.length; c++) {
+			for (int z = 0; z < patch[2]; z++) {
+				int gz = start[2] + z;
+				if (gz < 0 || gz >= dims[2]) {
+					continue;
+				}
+				for (int y = 0; y < patch[1]; y++) {
+					int gy = start[1] + y;
+					if (gy < 0 || gy >= ny) {
+						continue;
+					}
+					System.arraycopy(channels[c], (gz * ny + gy) * nx + x0, buffer,
+						offset + c * patchVoxels + (z * patch[1] + y) * patch[0] + (x0 - start[0]), x1 - x0);
+				}
+			}
+		}
+	}
+
+	/** Adds weight x probability (and the weight) of one window's voxels that lie in the box. */
+	private void accumulate(float[] p, int offset, int[] start, BoundingBox box, float[][] sum, float[] weightSum) {
+		int bx = box.size(0);
+		int by = box.size(1);
+		int bz = box.size(2);
+		int x0 = Math.max(0, start[0] - box.lo()[0]);
+		int x1 = Math.min(bx, start[0] + patch[0] - box.lo()[0]);
+		if (x1 <= x0) {
+			return;
+		}
+		int run = x1 - x0;
+		int px = box.lo()[0] + x0 - start[0];
+		int patchVoxels = patch[0] * patch[1] * patch[2];
+		for (int z = 0; z < patch[2]; z++) {
+			int zb = start[2] + z - box.lo()[2];
+			if (zb < 0 || zb >= bz) {
+				continue;
+			}
+			for (int y = 0; y < patch[1]; y++) {
+				int yb = start[1] + y - box.lo()[1];
+				if (yb < 0 || yb >= by) {
+					continue;
+				}
+				int target = (zb * by + yb) * bx + x0;
+				int source = (z * patch[1] + y) * patch[0] + px;
+				for (int i = 0; i < run; i++) {
+					weightSum[target + i] += weights[source + i];
+				}
+				for (int k = 0; k < sum.length; k++) {
+					float[] s = sum[k];
+					int from = offset + k * patchVoxels + source;
+					for (int i = 0; i < run; i++) {
+						s[target + i] += weights[source + i] * p[from + i];
+					}
+				}
+			}
+		}
+	}
+
+	private static float[][] background(int classes, int voxels) {
+		float[][] out = new float[classes][voxels];
+		Arrays.fill(out[0], 1f);
+		return out;
+	}
+
+	/** The box's probabilities placed in a whole volume whose other voxels are background. */
+	private static float[][] expand(float[][] inBox, BoundingBox box, int[] dims) {
+		float[][] out = background(inBox.length, dims[0] * dims[1] * dims[2]);
+		int bx = box.size(0);
+		int by = box.size(1);
+		for (int k = 0; k < inBox.length; k++) {
+			for (int z = 0; z < box.size(2); z++) {
+				for (int y = 0; y < by; y++) {
+					System.arraycopy(inBox[k], (z * by + y) * bx, out[k],
+						((box.lo()[2] + z) * dims[1] + box.lo()[1] + y) * dims[0] + box.lo()[0], bx);
+				}
+			}
+		}
+		return out;
+	}
+
+	/** The 8 combinations of mirroring x, y, z (the first is none). */
+	static boolean[][] allFlips() {
+		boolean[][] f = new boolean[8][];
+		for (int i = 0; i < 8; i++) {
+			f[i] = new boolean[] { (i & 1) != 0, (i & 2) != 0, (i & 4) != 0 };
+		}
+		return f;
+	}
+}
