@@ -67,6 +67,10 @@ final class SegmentCommand implements Callable<Integer> {
 	@Option(names = "--batch", defaultValue = "2", description = "Windows per TensorFlow call (default: ${DEFAULT-VALUE}).")
 	int batch;
 
+	@Option(names = "--margin", defaultValue = "0", description = "Voxels at each shared window face that get no weight "
+		+ "(0: plain Gaussian blending; at least the receptive-field radius makes tiling exact for batch-norm networks).")
+	int margin;
+
 	@Option(names = "--no-crop", description = "Predict the whole volume, not only the bounding box of non-zero voxels.")
 	boolean noCrop;
 
@@ -85,7 +89,7 @@ final class SegmentCommand implements Callable<Integer> {
 		InferenceSettings settings;
 		SessionOptions options;
 		try {
-			settings = new InferenceSettings(overlap, batch, tta, !noCrop);
+			settings = new InferenceSettings(overlap, batch, tta, !noCrop, margin);
 			options = new SessionOptions(Device.parse(device), threads, 0);
 		} catch (IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());

@@ -28,6 +28,20 @@ public final class GaussianImportance {
 	}
 
 	/**
+	 * The profile with the first {@code lowMargin} and the last {@code highMargin}
+	 * voxels set to 0 (window faces whose neighbour covers them), otherwise as
+	 * {@link #profile(int)} scaled to a maximum of 1.
+	 */
+	public static double[] profile(int n, int lowMargin, int highMargin) {
+		double[] p = profile(n);
+		double max = max(p);
+		for (int i = 0; i < n; i++) {
+			p[i] = i < lowMargin || i >= n - highMargin ? 0 : p[i] / max;
+		}
+		return p;
+	}
+
+	/**
 	 * The 3D weights, x fastest: w(x, y, z) = gx(x) gy(y) gz(z), normalised to 1 at the
 	 * maximum.
 	 *

@@ -50,7 +50,8 @@ public final class Segmenter {
 		}
 		float[][] normalised = IntensityNormalizer.apply(card.normalization(), channels);
 		Geometry g = input.geometry();
-		SlidingWindow window = new SlidingWindow(new TfPatchPredictor(bundle, slot), card.patchSize(), settings);
+		SlidingWindow window = new SlidingWindow(new TfPatchPredictor(bundle, slot), card.patchSize(),
+			card.architecture().sizeMultiple(), settings);
 		float[][] probabilities = window.probabilities(normalised, g.dims(), progress);
 		LabelVolume labels = new LabelVolume(g, argmax(probabilities, card.labelMap()));
 		return new Segmentation(labels, new Volume(g, card.classNames(), probabilities), provenance(input.channelNames()));
@@ -88,8 +89,9 @@ public final class Segmenter {
 		p.put("role", card.role().key());
 		p.put("modalities", String.join(",", modalities));
 		int[] patch = card.patchSize();
-		p.put("tiling", String.format("patch %dx%dx%d, overlap %s, %d windows per call%s%s", patch[0], patch[1], patch[2],
-			settings.overlap(), settings.batchSize(), settings.mirror() ? ", 8-fold mirroring" : "",
+		p.put("tiling", String.format("patch %dx%dx%d, overlap %s, starts on multiples of %d, margin %d, %d windows per call%s%s",
+			patch[0], patch[1], patch[2], settings.overlap(), card.architecture().sizeMultiple(), settings.margin(),
+			settings.batchSize(), settings.mirror() ? ", 8-fold mirroring" : "",
 			settings.cropToNonZero() ? ", cropped to the non-zero box" : ""));
 		return p;
 	}

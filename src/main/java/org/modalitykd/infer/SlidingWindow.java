@@ -21,38 +21,71 @@ public final class SlidingWindow {
 
 	private static final boolean[][] NO_FLIP = { { false, false, false } };
 
-	private final PatchPredictor predictor;
-	private final int[] patch;
-	private final InferenceSettings settings;
-	private final float[] weights;
-
-	/** @param patch window size {x, y, z} (the model card's patch size) */
-	public SlidingWindow(PatchPredictor predictor, int[] patch, InferenceSettings settings) {
-		this.predictor = predictor;
-		this.patch = patch.clone();
-		this.settings = settings;
-		this.weights = GaussianImportance.weights(patch);
+	/**
+	 * One window: where it starts in the volume {x, y, z} (negative when padding) and,
+	 * per axis, its blending profile (zero at faces shared with a neighbour when there is
+	 * a margin).
+	 */
+	public record Window(int[] start, float[][] profiles) {
 	}
 
-	/** The windows one volume needs, as volume start positions {x, y, z} (may be negative when padding). */
-	public List<int[]> windows(BoundingBox box) {
+	private final PatchPredictor predictor;
+	private final int[] patch;
+	private final int alignment;
+	private final InferenceSettings settings;
+
+	/** Windows at any voxel offset: for networks without pooling phase, and for tests. */
+	public SlidingWindow(PatchPredictor predictor, int[] patch, InferenceSettings settings) {
+		this(predictor, patch, 1, settings);
+	}
+
+	/**
+	 * @param patch     window size {x, y, z} (the model card's patch size)
+	 * @param alignment window starts are multiples of it (a U-Net's
+	 *                  {@code sizeMultiple()}, so that all windows pool on one grid)
+	 */
+	public SlidingWindow(PatchPredictor predictor, int[] patch, int alignment, InferenceSettings settings) {
+		this.predictor = predictor;
+		this.patch = patch.clone();
+		this.alignment = alignment;
+		this.settings = settings;
+	}
+
+	/** The windows one volume needs, z slowest. */
+	public List<Window> windows(BoundingBox box) {
 		int[] origin = new int[3];
 		int[][] starts = new int[3][];
+		float[][][] profiles = new float[3][][];
 		for (int d = 0; d < 3; d++) {
 			int length = box.size(d);
 			int region = Math.max(length, patch[d]);
 			origin[d] = box.lo()[d] - (region - length) / 2;
-			starts[d] = WindowGrid.starts(region, patch[d], settings.overlap());
+			starts[d] = WindowGrid.starts(region, patch[d], settings.overlap(), alignment, settings.margin());
+			int n = starts[d].length;
+			profiles[d] = new float[n][];
+			for (int i = 0; i < n; i++) {
+				profiles[d][i] = floats(GaussianImportance.profile(patch[d], i > 0 ? settings.margin() : 0,
+					i < n - 1 ? settings.margin() : 0));
+			}
 		}
-		List<int[]> out = new ArrayList<>();
-		for (int sz : starts[2]) {
-			for (int sy : starts[1]) {
-				for (int sx : starts[0]) {
-					out.add(new int[] { origin[0] + sx, origin[1] + sy, origin[2] + sz });
+		List<Window> out = new ArrayList<>();
+		for (int k = 0; k < starts[2].length; k++) {
+			for (int j = 0; j < starts[1].length; j++) {
+				for (int i = 0; i < starts[0].length; i++) {
+					out.add(new Window(new int[] { origin[0] + starts[0][i], origin[1] + starts[1][j], origin[2] + starts[2][k] },
+						new float[][] { profiles[0][i], profiles[1][j], profiles[2][k] }));
 				}
 			}
 		}
 		return out;
+	}
+
+	private static float[] floats(double[] v) {
+		float[] f = new float[v.length];
+		for (int i = 0; i < v.length; i++) {
+			f[i] = (float) v[i];
+		}
+		return f;
 	}
 
 	/**
@@ -81,7 +114,7 @@ public final class SlidingWindow {
 		int boxVoxels = box.size(0) * box.size(1) * box.size(2);
 		float[][] sum = new float[classes][boxVoxels];
 		float[] weightSum = new float[boxVoxels];
-		List<int[]> windows = windows(box);
+		List<Window> windows = windows(box);
 		boolean[][] flips = settings.mirror() ? allFlips() : NO_FLIP;
 		int patchVoxels = patch[0] * patch[1] * patch[2];
 		float[] buffer = new float[Math.min(settings.batchSize(), windows.size()) * channels.length * patchVoxels];
@@ -89,10 +122,10 @@ public final class SlidingWindow {
 			if (Thread.currentThread().isInterrupted()) {
 				throw new CancellationException("inference cancelled after " + first + " of " + windows.size() + " windows");
 			}
-			List<int[]> batch = windows.subList(first, Math.min(windows.size(), first + settings.batchSize()));
+			List<Window> batch = windows.subList(first, Math.min(windows.size(), first + settings.batchSize()));
 			Arrays.fill(buffer, 0f);
 			for (int w = 0; w < batch.size(); w++) {
-				gather(channels, dims, batch.get(w), buffer, w * channels.length * patchVoxels);
+				gather(channels, dims, batch.get(w).start(), buffer, w * channels.length * patchVoxels);
 			}
 			for (boolean[] flip : flips) {
 				float[] p = predictor.predict(buffer, batch.size(), patch, flip);
@@ -146,8 +179,15 @@ public final class SlidingWindow {
 		}
 	}
 
-	/** Adds weight x probability (and the weight) of one window's voxels that lie in the box. */
-	private void accumulate(float[] p, int offset, int[] start, BoundingBox box, float[][] sum, float[] weightSum) {
+	/**
+	 * Adds weight x probability (and the weight) of one window's voxels that lie in the
+	 * box; the weight of (x, y, z) is px[x] py[y] pz[z].
+	 */
+	private void accumulate(float[] p, int offset, Window window, BoundingBox box, float[][] sum, float[] weightSum) {
+		int[] start = window.start();
+		float[] px = window.profiles()[0];
+		float[] py = window.profiles()[1];
+		float[] pz = window.profiles()[2];
 		int bx = box.size(0);
 		int by = box.size(1);
 		int bz = box.size(2);
@@ -157,28 +197,33 @@ public final class SlidingWindow {
 			return;
 		}
 		int run = x1 - x0;
-		int px = box.lo()[0] + x0 - start[0];
+		int sx = box.lo()[0] + x0 - start[0];
 		int patchVoxels = patch[0] * patch[1] * patch[2];
+		float[] row = new float[run];
 		for (int z = 0; z < patch[2]; z++) {
 			int zb = start[2] + z - box.lo()[2];
-			if (zb < 0 || zb >= bz) {
+			if (zb < 0 || zb >= bz || pz[z] == 0) {
 				continue;
 			}
 			for (int y = 0; y < patch[1]; y++) {
 				int yb = start[1] + y - box.lo()[1];
-				if (yb < 0 || yb >= by) {
+				float wzy = pz[z] * py[y];
+				if (yb < 0 || yb >= by || wzy == 0) {
 					continue;
 				}
-				int target = (zb * by + yb) * bx + x0;
-				int source = (z * patch[1] + y) * patch[0] + px;
 				for (int i = 0; i < run; i++) {
-					weightSum[target + i] += weights[source + i];
+					row[i] = wzy * px[sx + i];
 				}
+				int target = (zb * by + yb) * bx + x0;
+				for (int i = 0; i < run; i++) {
+					weightSum[target + i] += row[i];
+				}
+				int source = (z * patch[1] + y) * patch[0] + sx;
 				for (int k = 0; k < sum.length; k++) {
 					float[] s = sum[k];
 					int from = offset + k * patchVoxels + source;
 					for (int i = 0; i < run; i++) {
-						s[target + i] += weights[source + i] * p[from + i];
+						s[target + i] += row[i] * p[from + i];
 					}
 				}
 			}

@@ -21,6 +21,27 @@ class WindowGridTest {
 	}
 
 	@Test
+	void alignedStartsAreMultiplesAndMarginsShortenTheStep() {
+		assertArrayEquals(new int[] { 0, 56, 112 }, WindowGrid.starts(240, 128, 0.5, 8, 0), "already multiples of 8");
+		assertArrayEquals(new int[] { 0, 32, 64, 96 }, WindowGrid.starts(155, 64, 0.5, 8, 0),
+			"91 rounded up to 96: the region grows to 160");
+		assertArrayEquals(new int[] { 0, 16, 32 }, WindowGrid.starts(96, 64, 0.5, 4, 24), "step at most 64 - 2*24");
+		assertThrows(IllegalArgumentException.class, () -> WindowGrid.starts(96, 64, 0.5, 8, 30),
+			"64 - 60 leaves no room for a step of 8");
+		for (int size = 65; size < 300; size += 11) {
+			int[] s = WindowGrid.starts(size, 64, 0.5, 8, 12);
+			for (int i = 0; i < s.length; i++) {
+				assertEquals(0, s[i] % 8);
+				if (i > 0) {
+					assertTrue(s[i] - s[i - 1] <= 64 - 24, "neighbours' unmasked parts touch");
+				}
+			}
+			assertTrue(s[s.length - 1] + 64 >= size, "the last window reaches the end");
+			assertTrue(s[s.length - 1] + 64 < size + 8, "and overshoots by less than the alignment");
+		}
+	}
+
+	@Test
 	void windowsCoverTheRegionWithAtLeastTheOverlap() {
 		for (int size = 1; size < 300; size += 7) {
 			for (int patch : new int[] { 16, 48, 64 }) {
