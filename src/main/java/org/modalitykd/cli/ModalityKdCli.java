@@ -71,7 +71,8 @@ public final class ModalityKdCli implements Runnable {
 			return nf.getFile() + ": " + (nf.getReason() != null ? nf.getReason() : "no such file");
 		}
 		if (ex instanceof IOException || ex instanceof UsageException || ex instanceof IllegalArgumentException
-			|| ex instanceof org.modalitykd.net.DeviceUnavailableException) {
+			|| ex instanceof org.modalitykd.net.DeviceUnavailableException
+			|| ex instanceof org.modalitykd.infer.PatchPredictor.OutOfMemory) {
 			return oneLine(ex.getMessage());
 		}
 		if (ex instanceof OutOfMemoryError) {

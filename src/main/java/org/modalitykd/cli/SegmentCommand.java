@@ -106,7 +106,9 @@ final class SegmentCommand implements Callable<Integer> {
 			Segmentation s = new Segmenter(bundle, settings).segment(c.images(), ignoreSpacing, Progress.NONE);
 			long t2 = System.nanoTime();
 			NiftiWriter writer = new NiftiWriter();
-			writer.writeLabels(s.labels(), c.referenceHeader(), output);
+			// The header says what made the labels: role, model checksum, modalities (80 characters).
+			writer.writeLabels(s.labels(), c.referenceHeader(), output, String.format("ModalityKD %s sha256:%.12s %s",
+				card.role().key(), s.provenance().get("model_sha256"), s.provenance().get("modalities")));
 			Path probs = null;
 			if (probabilities != null) {
 				probs = probabilities.isEmpty() ? sibling(output, "_probabilities") : Path.of(probabilities);

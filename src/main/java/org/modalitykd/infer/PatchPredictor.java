@@ -22,6 +22,18 @@ public interface PatchPredictor {
 	 * @param flip    axes {x, y, z} to mirror the input along; the output is mirrored
 	 *                back, so it is aligned with the unmirrored input
 	 * @return {@code count * classes * z * y * x} probabilities
+	 * @throws OutOfMemory when the device cannot hold this many windows at once (the
+	 *                     caller retries with fewer)
 	 */
 	float[] predict(float[] patches, int count, int[] size, boolean[] flip);
+
+	/** The device ran out of memory for a call; fewer windows per call may fit. */
+	final class OutOfMemory extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		public OutOfMemory(String message, Throwable cause) {
+			super(message, cause);
+		}
+	}
 }

@@ -33,6 +33,8 @@ public final class SlidingWindow {
 	private final int[] patch;
 	private final int alignment;
 	private final InferenceSettings settings;
+	/** Windows per call known to fit: starts at the batch size, halves on out-of-memory. */
+	private int fitting;
 
 	/** Windows at any voxel offset: for networks without pooling phase, and for tests. */
 	public SlidingWindow(PatchPredictor predictor, int[] patch, InferenceSettings settings) {
@@ -107,6 +109,7 @@ public final class SlidingWindow {
 			}
 		}
 		int classes = predictor.classes();
+		fitting = settings.batchSize();
 		BoundingBox box = settings.cropToNonZero() ? BoundingBox.ofNonZero(channels, dims) : BoundingBox.whole(dims);
 		if (box.isEmpty()) {
 			return background(classes, voxels);
@@ -128,14 +131,7 @@ public final class SlidingWindow {
 				gather(channels, dims, batch.get(w).start(), buffer, w * channels.length * patchVoxels);
 			}
 			for (boolean[] flip : flips) {
-				float[] p = predictor.predict(buffer, batch.size(), patch, flip);
-				if (p.length != batch.size() * classes * patchVoxels) {
-					throw new IllegalStateException("the network returned " + p.length + " values for " + batch.size()
-						+ " windows of " + classes + " classes x " + patchVoxels + " voxels");
-				}
-				for (int w = 0; w < batch.size(); w++) {
-					accumulate(p, w * classes * patchVoxels, batch.get(w), box, sum, weightSum);
-				}
+				predictFitting(buffer, batch, flip, classes, patchVoxels, box, sum, weightSum);
 			}
 			progress.windows(first + batch.size(), windows.size());
 		}
@@ -149,6 +145,40 @@ public final class SlidingWindow {
 		}
 		return box.size(0) == dims[0] && box.size(1) == dims[1] && box.size(2) == dims[2] ? sum
 			: expand(sum, box, dims);
+	}
+
+	/**
+	 * Predicts the batch's windows and blends them in; when the device runs out of
+	 * memory, predicts the two halves separately (recursively, down to one window), and
+	 * keeps the smaller size for the rest of the volume.
+	 */
+	private void predictFitting(float[] buffer, List<Window> batch, boolean[] flip, int classes, int patchVoxels,
+		BoundingBox box, float[][] sum, float[] weightSum) {
+		int channels = predictor.channels();
+		for (int first = 0; first < batch.size();) {
+			int count = Math.min(fitting, batch.size() - first);
+			float[] input = first == 0 && count == batch.size() ? buffer
+				: Arrays.copyOfRange(buffer, first * channels * patchVoxels, (first + count) * channels * patchVoxels);
+			float[] p;
+			try {
+				p = predictor.predict(input, count, patch, flip);
+			} catch (PatchPredictor.OutOfMemory e) {
+				if (count == 1) {
+					throw new PatchPredictor.OutOfMemory("one window of " + patch[0] + "x" + patch[1] + "x" + patch[2]
+						+ " does not fit in the device's memory; use the CPU or a model with a smaller patch", e);
+				}
+				fitting = count / 2;
+				continue;
+			}
+			if (p.length != count * classes * patchVoxels) {
+				throw new IllegalStateException("the network returned " + p.length + " values for " + count
+					+ " windows of " + classes + " classes x " + patchVoxels + " voxels");
+			}
+			for (int w = 0; w < count; w++) {
+				accumulate(p, w * classes * patchVoxels, batch.get(first + w), box, sum, weightSum);
+			}
+			first += count;
+		}
 	}
 
 	/** Copies one window's rows from the volume into the batch buffer; outside the volume stays 0. */

@@ -9,6 +9,7 @@ import org.modalitykd.net.Tensors;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
+import org.tensorflow.exceptions.TFResourceExhaustedException;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -65,6 +66,9 @@ public final class TfPatchPredictor implements PatchPredictor {
 					return Tensors.toFloats(r.get(0));
 				}
 			}
+		} catch (TFResourceExhaustedException e) {
+			throw new OutOfMemory(count + " windows of " + size[0] + "x" + size[1] + "x" + size[2]
+				+ " do not fit in the device's memory", e);
 		} finally {
 			open.forEach(Tensor::close);
 		}

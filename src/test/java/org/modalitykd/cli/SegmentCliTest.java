@@ -109,6 +109,8 @@ class SegmentCliTest {
 		assertEquals(0, o.status(), o.err());
 		assertTrue(o.out().contains("BraTS_7") && o.out().contains("CPU"), o.out());
 		LabelVolume labels = new NiftiReader().readLabels(out);
+		String descrip = new NiftiReader().readHeader(out).descrip();
+		assertEquals("ModalityKD teacher sha256:" + ModelBundle.checksum(model).substring(0, 12) + " t1,t1ce,t2,flair", descrip);
 		assertArrayEquals(g.dims(), labels.geometry().dims());
 		assertTrue(labels.geometry().sameGrid(g, 1e-6), "the labels keep the case's affine");
 		long[] h = labels.histogram();

@@ -120,4 +120,35 @@ final class FakePredictors {
 			return out;
 		}
 	}
+
+	/** Another predictor that runs out of memory above {@code limit} windows per call. */
+	static final class Limited implements PatchPredictor {
+		final PatchPredictor inner;
+		final int limit;
+		final List<Integer> calls = new ArrayList<>();
+
+		Limited(PatchPredictor inner, int limit) {
+			this.inner = inner;
+			this.limit = limit;
+		}
+
+		@Override
+		public int channels() {
+			return inner.channels();
+		}
+
+		@Override
+		public int classes() {
+			return inner.classes();
+		}
+
+		@Override
+		public float[] predict(float[] patches, int count, int[] size, boolean[] flip) {
+			calls.add(count);
+			if (count > limit) {
+				throw new OutOfMemory("fake: " + count + " > " + limit, null);
+			}
+			return inner.predict(patches, count, size, flip);
+		}
+	}
 }

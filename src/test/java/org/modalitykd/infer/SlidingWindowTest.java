@@ -145,6 +145,27 @@ class SlidingWindowTest {
 	}
 
 	@Test
+	void outOfMemoryHalvesTheBatchInsteadOfFailing() {
+		int[] dims = { 23, 17, 11 };
+		float[][] volume = randomVolume(2, dims, 3);
+		FakePredictors.Limited net = new FakePredictors.Limited(new FakePredictors.Pointwise(2, 3), 2);
+		float[][] p = new SlidingWindow(net, new int[] { 8, 6, 4 }, InferenceSettings.defaults().withCropToNonZero(false)
+			.withBatchSize(5)).probabilities(volume, dims, Progress.NONE);
+		for (int v = 0; v < volume[0].length; v++) {
+			float[] expected = FakePredictors.Pointwise.at(new float[] { volume[0][v], volume[1][v] }, 3);
+			for (int k = 0; k < 3; k++) {
+				assertEquals(expected[k], p[k][v], 1e-6);
+			}
+		}
+		assertEquals(java.util.List.of(5, 2, 2, 1), net.calls.subList(0, 4), "5 fails, then 2 + 2 + 1 of the first batch");
+		assertTrue(net.calls.subList(1, net.calls.size()).stream().allMatch(n -> n <= 2), "the smaller size is kept");
+		FakePredictors.Limited none = new FakePredictors.Limited(new FakePredictors.Pointwise(2, 3), 0);
+		PatchPredictor.OutOfMemory e = assertThrows(PatchPredictor.OutOfMemory.class, () -> new SlidingWindow(none,
+			new int[] { 8, 6, 4 }, InferenceSettings.defaults()).probabilities(volume, dims, Progress.NONE));
+		assertTrue(e.getMessage().startsWith("one window of 8x6x4 does not fit"), e.getMessage());
+	}
+
+	@Test
 	void interruptionCancels() {
 		int[] dims = { 20, 20, 20 };
 		SlidingWindow sw = new SlidingWindow(new FakePredictors.Constant(1, 1f, 0f), new int[] { 8, 8, 8 },
