@@ -216,6 +216,68 @@ class TfInferenceTest {
 	}
 
 	@Test
+	void perModalityModelUsesTheSlotOfTheGivenModality() throws IOException {
+		UNetConfig config = UNetConfig.defaults(1, 4).withLevels(3).withBaseFilters(4)
+			.withNormalization(Normalization.INSTANCE, 2);
+		Weights init = unetWeights(config, 9);
+		// Give the two modalities different normalisation shifts, so that the slot matters.
+		Map<String, Weights.Tensor> changed = new java.util.LinkedHashMap<>(init.tensors());
+		Random r = new Random(1);
+		for (String name : init.tensors().keySet()) {
+			if (name.endsWith("beta_slot1")) {
+				float[] v = init.get(name).values().clone();
+				for (int i = 0; i < v.length; i++) {
+					v[i] = (float) r.nextGaussian();
+				}
+				changed.put(name, new Weights.Tensor(init.get(name).shape(), v));
+			}
+		}
+		Weights w = new Weights(changed);
+		ModelCard c = new ModelCard(ModelCard.FORMAT_VERSION, ModelRole.UNPAIRED, List.of("t1", "t2"), ModelCard.BRATS_LABELS,
+			ModelCard.BRATS_CLASS_NAMES, new ModelCard.IntensityNormalization(ModelCard.IntensityNormalization.NONE),
+			new int[] { 16, 16, 8 }, new double[] { 1, 1, 1 }, config,
+			new ModelCard.Provenance("unpaired-kd", Map.of(), "none", 1, 0, Map.of(), "now"), Map.of());
+		ModelBundle.save(tmp.resolve("unpaired"), c, w);
+		Geometry g = Geometry.axisAligned(16, 16, 8, 1, 1, 1);
+		float[] image = random(1, 16 * 16 * 8, 6)[0];
+		try (ModelBundle b = ModelBundle.load(tmp.resolve("unpaired"), SessionOptions.cpu())) {
+			Segmenter segmenter = new Segmenter(b, InferenceSettings.defaults().withCropToNonZero(false));
+			float[] asT1 = segmenter.segment(Volume.of(g, "t1", image), false, Progress.NONE).probabilities().channel(1);
+			float[] asT2 = segmenter.segment(Volume.of(g, "t2", image), false, Progress.NONE).probabilities().channel(1);
+			float[][] direct = slotForward(config, w, image, new int[] { 16, 16, 8 }, 1);
+			assertArrayEquals(direct[1], asT2, 1e-6f, "t2 runs with slot 1");
+			assertTrue(Math.abs(asT1[0] - asT2[0]) > 1e-4 || Math.abs(asT1[100] - asT2[100]) > 1e-4, "slot 0 differs");
+			ModelMismatchException e = assertThrows(ModelMismatchException.class,
+				() -> segmenter.segment(Volume.of(g, "flair", image), false, Progress.NONE));
+			assertTrue(e.getMessage().contains("one of [t1, t2]"), e.getMessage());
+		}
+	}
+
+	/** A direct forward of a per-modality network with its norm_slot fed. */
+	private static float[][] slotForward(UNetConfig config, Weights w, float[] image, int[] dims, int slot) {
+		int n = image.length;
+		try (Graph g = new Graph(); Session s = new Session(g)) {
+			Ops tf = Ops.create(g);
+			var x = tf.placeholder(TFloat32.class);
+			VariableStore store = new VariableStore(tf, "", 1);
+			UNet<TFloat32> net = UNet.build(tf, config, store, TFloat32.class, x, NetMode.INFERENCE);
+			store.assign(s, w);
+			try (TFloat32 in = Tensors.floats(new long[] { 1, dims[2], dims[1], dims[0], 1 }, image);
+				org.tensorflow.types.TInt32 sl = org.tensorflow.types.TInt32.scalarOf(slot);
+				Result r = s.runner().feed(x, in).feed(net.normSlot(), sl).fetch(net.probabilities()).run()) {
+				float[] p = Tensors.toFloats(r.get(0));
+				float[][] out = new float[config.classes()][n];
+				for (int k = 0; k < config.classes(); k++) {
+					for (int v = 0; v < n; v++) {
+						out[k][v] = p[v * config.classes() + k];
+					}
+				}
+				return out;
+			}
+		}
+	}
+
+	@Test
 	void segmenterMapsLabelsKeepsGeometryAndRefusesMisfits() throws IOException {
 		UNetConfig config = UNetConfig.defaults(4, 4).withLevels(3).withBaseFilters(4);
 		ModelBundle.save(tmp.resolve("teacher"), card(config, org.modalitykd.io.Modalities.BRATS, new int[] { 16, 16, 8 }),
