@@ -17,11 +17,19 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
 	description = { "Benchmarks, printed as a table with ratios against a peer run in the same process or script.",
 		"Suite io: read a 4-channel float32 case (.nii and .nii.gz) and report time and peak heap against the data size, "
-			+ "with nibabel (Debian python3-nibabel) as the peer." })
+			+ "with nibabel (Debian python3-nibabel) as the peer.",
+		"Suite net: the default U-Net's forward pass per 64^3 and 96^3 patch, one training step, and sliding-window "
+			+ "inference of a --shape volume (4 channels) with --window^3 patches." })
 final class BenchCommand implements Callable<Integer> {
 
-	@Option(names = "--suite", defaultValue = "io", description = "Which suite to run: io (default).")
+	@Option(names = "--suite", defaultValue = "io", description = "Which suite to run: io (default) or net.")
 	String suite;
+
+	@Option(names = "--window", defaultValue = "96", description = "Suite net: sliding-window patch size (default: ${DEFAULT-VALUE}).")
+	int window;
+
+	@Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|auto", description = "Suite net: where TensorFlow runs.")
+	String device;
 
 	@Option(names = "--shape", defaultValue = "240,240,155,4", split = ",", paramLabel = "NX,NY,NZ,C",
 		description = "Shape of the benchmark case (default: ${DEFAULT-VALUE}, a BraTS case).")
@@ -38,8 +46,8 @@ final class BenchCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		if (!suite.equals("io")) {
-			throw new UsageException("unknown suite '" + suite + "'; available: io");
+		if (!NetBenchmark.suites().contains(suite)) {
+			throw new UsageException("unknown suite '" + suite + "'; available: " + String.join(", ", NetBenchmark.suites()));
 		}
 		if (shape.length != 4 || Stream.of(shape[0], shape[1], shape[2], shape[3]).anyMatch(d -> d < 1) || repeats < 1) {
 			throw new UsageException("--shape needs four positive numbers NX,NY,NZ,C and --repeats a positive number");
@@ -47,7 +55,12 @@ final class BenchCommand implements Callable<Integer> {
 		PrintWriter out = spec.commandLine().getOut();
 		Path dir = Files.createTempDirectory("modalitykd-bench");
 		try {
-			new IoBenchmark(shape, repeats, !noPeer).run(dir, out);
+			if (suite.equals("net")) {
+				new NetBenchmark(repeats, shape, window,
+					new org.modalitykd.net.SessionOptions(org.modalitykd.net.Device.parse(device), 0, 0)).run(dir, out);
+			} else {
+				new IoBenchmark(shape, repeats, !noPeer).run(dir, out);
+			}
 		} finally {
 			try (Stream<Path> files = Files.walk(dir)) {
 				for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -16,8 +16,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "modalitykd", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 	description = "Multi-modal MRI segmentation with knowledge distillation (headless tool of the ModalityKD Fiji plugin).",
-	subcommands = { StatsCommand.class, ConvertCommand.class, InfoCommand.class, EvaluateCommand.class, SynthCommand.class,
-		MontageCommand.class, BenchCommand.class,
+	subcommands = { StatsCommand.class, ConvertCommand.class, InfoCommand.class, SegmentCommand.class,
+		ModelInfoCommand.class, EvaluateCommand.class, SynthCommand.class, MontageCommand.class, BenchCommand.class,
 		CommandLine.HelpCommand.class })
 public final class ModalityKdCli implements Runnable {
 
@@ -69,9 +69,11 @@ public final class ModalityKdCli implements Runnable {
 	/** One line for the user: the project's messages as they are, anything else with its type. */
 	static String describe(Throwable ex) {
 		if (ex instanceof NoSuchFileException nf) {
-			return nf.getFile() + ": no such file";
+			return nf.getFile() + ": " + (nf.getReason() != null ? nf.getReason() : "no such file");
 		}
-		if (ex instanceof IOException || ex instanceof UsageException || ex instanceof IllegalArgumentException) {
+		if (ex instanceof IOException || ex instanceof UsageException || ex instanceof IllegalArgumentException
+			|| ex instanceof org.modalitykd.net.DeviceUnavailableException
+			|| ex instanceof org.modalitykd.infer.PatchPredictor.OutOfMemory) {
 			return oneLine(ex.getMessage());
 		}
 		if (ex instanceof OutOfMemoryError) {

@@ -111,6 +111,14 @@ public final class NiftiWriter {
 	 * sform with their codes, units, voxel sizes), intent "label" and no scaling.
 	 */
 	public void writeLabels(LabelVolume labels, NiftiHeader source, Path target) throws IOException {
+		writeLabels(labels, source, target, "ModalityKD labels");
+	}
+
+	/**
+	 * As {@link #writeLabels(LabelVolume, NiftiHeader, Path)}, with {@code descrip} (at
+	 * most 80 ASCII characters; longer text is cut) saying what made the labels.
+	 */
+	public void writeLabels(LabelVolume labels, NiftiHeader source, Path target, String descrip) throws IOException {
 		int[] d = labels.geometry().dims();
 		NiftiHeader h = derivedHeader(source, d);
 		int max = 0;
@@ -120,7 +128,8 @@ public final class NiftiWriter {
 				max = v;
 			}
 		}
-		h.setIntentCode(NiftiHeader.INTENT_LABEL).setCalibrationRange(0, max).setDescrip("ModalityKD labels");
+		h.setIntentCode(NiftiHeader.INTENT_LABEL).setCalibrationRange(0, max)
+			.setDescrip(descrip.length() > 80 ? descrip.substring(0, 80) : descrip);
 		write(h, VoxelArray.ofUnsignedBytes(labels.labels()), target);
 	}
 

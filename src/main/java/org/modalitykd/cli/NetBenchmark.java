@@ -1,0 +1,177 @@
+package org.modalitykd.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.modalitykd.infer.InferenceSettings;
+import org.modalitykd.infer.Progress;
+import org.modalitykd.infer.Segmenter;
+import org.modalitykd.io.Modalities;
+import org.modalitykd.net.ModelBundle;
+import org.modalitykd.net.ModelCard;
+import org.modalitykd.net.ModelRole;
+import org.modalitykd.net.NetMode;
+import org.modalitykd.net.SessionOptions;
+import org.modalitykd.net.Tensors;
+import org.modalitykd.net.UNet;
+import org.modalitykd.net.UNetConfig;
+import org.modalitykd.net.VariableStore;
+import org.modalitykd.net.Weights;
+import org.modalitykd.train.PatchBatch;
+import org.modalitykd.train.SegmentationTrainer;
+import org.modalitykd.train.TrainingSettings;
+import org.modalitykd.volume.Geometry;
+import org.modalitykd.volume.Volume;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.TensorFlow;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Network speed on this machine: forward pass per patch, one training step, and
+ * sliding-window inference of a whole 4-channel BraTS-sized volume, for the default
+ * U-Net ({@link UNetConfig#defaults}). Random weights and images: the cost does not
+ * depend on them. Times are the median of the repeats after one warm-up run.
+ */
+final class NetBenchmark {
+
+	private final int repeats;
+	private final int[] volume;
+	private final int window;
+	private final SessionOptions options;
+
+	NetBenchmark(int repeats, int[] volume, int window, SessionOptions options) {
+		this.repeats = repeats;
+		this.volume = volume.clone();
+		this.window = window;
+		this.options = options;
+	}
+
+	void run(Path dir, PrintWriter out) throws Exception {
+		UNetConfig config = UNetConfig.defaults(4, 4);
+		out.printf("net benchmark: %s; TensorFlow %s, %d cores, device %s%n", config.describe(), TensorFlow.version(),
+			Runtime.getRuntime().availableProcessors(), org.modalitykd.net.Devices.resolve(options.device()).description());
+		Weights weights = randomWeights(config);
+		out.printf("%-34s %10s %10s%n", "measurement", "median s", "min s");
+		for (int size : new int[] { 64, 96 }) {
+			double[] t = forward(config, weights, size);
+			row(out, "forward 1 x " + size + "^3 patch", t);
+		}
+		for (int size : new int[] { 64, 96 }) {
+			double[] t = trainStep(config, size);
+			row(out, "training step 1 x " + size + "^3", t);
+		}
+		Path bundle = dir.resolve("bench-model");
+		ModelBundle.save(bundle, card(config), weights);
+		double[] sw = slidingWindow(bundle);
+		row(out, String.format("sliding window %dx%dx%d x4, %d^3", volume[0], volume[1], volume[2], window), sw);
+		out.flush();
+	}
+
+	private static void row(PrintWriter out, String name, double[] seconds) {
+		double[] s = seconds.clone();
+		Arrays.sort(s);
+		out.printf("%-34s %10.3f %10.3f%n", name, s[s.length / 2], s[0]);
+		out.flush();
+	}
+
+	private static Weights randomWeights(UNetConfig config) {
+		try (Graph g = new Graph(); Session s = new Session(g)) {
+			Ops tf = Ops.create(g);
+			VariableStore store = new VariableStore(tf, "", 1);
+			UNet.build(tf, config, store, TFloat32.class, tf.placeholder(TFloat32.class), NetMode.TRAINING);
+			return store.read(s);
+		}
+	}
+
+	private static float[] random(int n, long seed) {
+		SplittableRandom r = new SplittableRandom(seed);
+		float[] v = new float[n];
+		for (int i = 0; i < n; i++) {
+			v[i] = (float) r.nextDouble(-2, 2);
+		}
+		return v;
+	}
+
+	private double[] forward(UNetConfig config, Weights w, int size) {
+		try (Graph g = new Graph(); Session s = new Session(g, options.toConfigProto())) {
+			Ops tf = Ops.create(g);
+			var x = tf.placeholder(TFloat32.class);
+			VariableStore store = new VariableStore(tf, "", 1);
+			UNet<TFloat32> net = UNet.build(tf, config, store, TFloat32.class, x, NetMode.INFERENCE);
+			store.assign(s, w);
+			float[] image = random(size * size * size * 4, size);
+			double[] t = new double[repeats];
+			for (int r = -1; r < repeats; r++) {
+				long t0 = System.nanoTime();
+				try (TFloat32 in = Tensors.floats(new long[] { 1, size, size, size, 4 }, image);
+					Result res = s.runner().feed(x, in).fetch(net.probabilities()).run()) {
+					Tensors.toFloats(res.get(0));
+				}
+				if (r >= 0) {
+					t[r] = (System.nanoTime() - t0) / 1e9;
+				}
+			}
+			return t;
+		}
+	}
+
+	private double[] trainStep(UNetConfig config, int size) {
+		int v = size * size * size;
+		byte[] labels = new byte[v];
+		SplittableRandom random = new SplittableRandom(2);
+		for (int i = 0; i < v; i++) {
+			labels[i] = (byte) random.nextInt(4);
+		}
+		PatchBatch batch = PatchBatch.of(1, 4, new int[] { size, size, size }, random(4 * v, 3), labels);
+		try (SegmentationTrainer t = SegmentationTrainer.create(config, TrainingSettings.defaults(), options)) {
+			double[] times = new double[repeats];
+			for (int r = -1; r < repeats; r++) {
+				long t0 = System.nanoTime();
+				t.step(batch, 1e-3);
+				if (r >= 0) {
+					times[r] = (System.nanoTime() - t0) / 1e9;
+				}
+			}
+			return times;
+		}
+	}
+
+	private double[] slidingWindow(Path bundle) throws Exception {
+		Geometry g = Geometry.axisAligned(volume[0], volume[1], volume[2], 1, 1, 1);
+		int n = volume[0] * volume[1] * volume[2];
+		float[][] channels = new float[4][];
+		for (int c = 0; c < 4; c++) {
+			channels[c] = random(n, 10 + c);
+		}
+		Volume images = new Volume(g, Modalities.BRATS, channels);
+		double[] times = new double[Math.max(1, repeats / 2)];
+		try (ModelBundle b = ModelBundle.load(bundle, options)) {
+			// No crop: random images are non-zero everywhere anyway; a brain covers about half.
+			Segmenter s = new Segmenter(b, InferenceSettings.defaults().withCropToNonZero(false));
+			for (int r = 0; r < times.length; r++) {
+				long t0 = System.nanoTime();
+				s.segment(images, false, Progress.NONE);
+				times[r] = (System.nanoTime() - t0) / 1e9;
+			}
+		}
+		return times;
+	}
+
+	private ModelCard card(UNetConfig config) {
+		return new ModelCard(ModelCard.FORMAT_VERSION, ModelRole.TEACHER, Modalities.BRATS, ModelCard.BRATS_LABELS,
+			ModelCard.BRATS_CLASS_NAMES, new ModelCard.IntensityNormalization(ModelCard.IntensityNormalization.ZSCORE_NONZERO),
+			new int[] { window, window, window }, new double[] { 1, 1, 1 }, config,
+			new ModelCard.Provenance("benchmark", Map.of(), "random", 1, 0, Map.of(), "now"), Map.of());
+	}
+
+	static List<String> suites() {
+		return List.of("io", "net");
+	}
+}

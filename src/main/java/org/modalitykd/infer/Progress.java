@@ -1,0 +1,16 @@
+package org.modalitykd.infer;
+
+/**
+ * Told after each batch of windows; front ends adapt it to a status bar or a log.
+ * Cancel by interrupting the calling thread: inference then stops between batches
+ * with a {@link java.util.concurrent.CancellationException}.
+ */
+@FunctionalInterface
+public interface Progress {
+
+	/** Nothing is reported. */
+	Progress NONE = (done, total) -> {
+	};
+
+	void windows(int done, int total);
+}

@@ -1,0 +1,98 @@
+package org.modalitykd.infer;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.modalitykd.net.ModelBundle;
+import org.modalitykd.net.ModelCard;
+import org.modalitykd.net.ModelMismatchException;
+import org.modalitykd.volume.Geometry;
+import org.modalitykd.volume.LabelVolume;
+import org.modalitykd.volume.Volume;
+
+/**
+ * Segments cases with one loaded model: checks the case against the model card,
+ * normalises intensities as the card says, predicts by sliding window and maps the
+ * argmax to BraTS labels on the case's grid. Build one per model and reuse it for many
+ * cases (the graph and session are built once, in the {@link ModelBundle}).
+ */
+public final class Segmenter {
+
+	private final ModelBundle bundle;
+	private final InferenceSettings settings;
+	private final String checksum;
+
+	public Segmenter(ModelBundle bundle, InferenceSettings settings) throws IOException {
+		this.bundle = bundle;
+		this.settings = settings;
+		this.checksum = ModelBundle.checksum(bundle.directory());
+	}
+
+	/**
+	 * @param images        the case, with at least the card's modalities as named channels
+	 *                      (others are ignored); for a per-modality model, exactly one of them
+	 * @param ignoreSpacing segment even when the voxel size differs from the training spacing
+	 * @throws ModelMismatchException when the case does not fit the model
+	 */
+	public Segmentation segment(Volume images, boolean ignoreSpacing, Progress progress) {
+		ModelCard card = bundle.card();
+		Volume input = images;
+		if (!card.perModality() && images.channelNames().containsAll(card.modalities())) {
+			input = images.select(card.modalities());
+		}
+		bundle.checkCase(input.channelNames(), input.geometry().spacing(), ignoreSpacing);
+		int slot = card.perModality() ? bundle.normSlotOf(input.channelNames().get(0)) : 0;
+		float[][] channels = new float[input.channelCount()][];
+		for (int c = 0; c < channels.length; c++) {
+			channels[c] = input.channel(c);
+		}
+		float[][] normalised = IntensityNormalizer.apply(card.normalization(), channels);
+		Geometry g = input.geometry();
+		SlidingWindow window = new SlidingWindow(new TfPatchPredictor(bundle, slot), card.patchSize(),
+			card.architecture().sizeMultiple(), settings);
+		float[][] probabilities = window.probabilities(normalised, g.dims(), progress);
+		LabelVolume labels = new LabelVolume(g, argmax(probabilities, card.labelMap()));
+		return new Segmentation(labels, new Volume(g, card.classNames(), probabilities), provenance(input.channelNames()));
+	}
+
+	/** Per voxel, the label (through {@code labelMap}) of the most probable class; ties go to the lower class. */
+	static byte[] argmax(float[][] probabilities, int[] labelMap) {
+		int voxels = probabilities[0].length;
+		byte[] winner = new byte[voxels];
+		float[] best = probabilities[0].clone();
+		for (int k = 1; k < probabilities.length; k++) {
+			float[] p = probabilities[k];
+			for (int v = 0; v < voxels; v++) {
+				if (p[v] > best[v]) {
+					best[v] = p[v];
+					winner[v] = (byte) k;
+				}
+			}
+		}
+		byte[] labels = new byte[labelMap.length];
+		for (int k = 0; k < labels.length; k++) {
+			labels[k] = (byte) labelMap[k];
+		}
+		for (int v = 0; v < voxels; v++) {
+			winner[v] = labels[winner[v]];
+		}
+		return winner;
+	}
+
+	private Map<String, String> provenance(List<String> modalities) {
+		ModelCard card = bundle.card();
+		Map<String, String> p = new LinkedHashMap<>();
+		p.put("model", bundle.directory().getFileName().toString());
+		p.put("model_sha256", checksum);
+		p.put("role", card.role().key());
+		p.put("modalities", String.join(",", modalities));
+		int[] patch = card.patchSize();
+		p.put("tiling", String.format("patch %dx%dx%d, overlap %s, starts on multiples of %d, margin %d, %d windows per call%s%s",
+			patch[0], patch[1], patch[2], settings.overlap(), card.architecture().sizeMultiple(), settings.margin(),
+			settings.batchSize(), settings.mirror() ? ", 8-fold mirroring" : "",
+			settings.cropToNonZero() ? ", cropped to the non-zero box" : ""));
+		return p;
+	}
+}

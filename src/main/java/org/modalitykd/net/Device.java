@@ -1,0 +1,22 @@
+package org.modalitykd.net;
+
+import java.util.Locale;
+
+/** Where TensorFlow runs a network: the {@code --device} choice. */
+public enum Device {
+	/** The CPU only, even when a GPU is present. */
+	CPU,
+	/** A CUDA GPU; an error when none is usable. */
+	GPU,
+	/** The GPU when one is usable, else the CPU. */
+	AUTO;
+
+	/** Parses {@code cpu}, {@code gpu} or {@code auto} (any case). */
+	public static Device parse(String s) {
+		try {
+			return valueOf(s.trim().toUpperCase(Locale.ROOT));
+		} catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException("unknown device '" + s + "'; use cpu, gpu or auto", e);
+		}
+	}
+}

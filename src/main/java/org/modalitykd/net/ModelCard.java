@@ -1,0 +1,130 @@
+package org.modalitykd.net;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a model bundle needs besides its weights to be used correctly: the JSON
+ * {@code model-card.json} next to the SavedModel (format: {@link ModelCardJson}).
+ *
+ * @param formatVersion   {@link #FORMAT_VERSION} when written by this version
+ * @param role            teacher, student, unpaired or baseline
+ * @param modalities      input modalities in channel order; for an unpaired model, the
+ *                        modality of each normalisation slot (one channel in)
+ * @param labelMap        BraTS label of each internal class index, e.g. {0, 1, 2, 4}
+ * @param classNames      a name per internal class
+ * @param normalization   intensity normalisation applied to each channel before the
+ *                        network (see {@link IntensityNormalization})
+ * @param patchSize       training patch size {x, y, z} in voxels (also the inference window)
+ * @param spacing         voxel size {x, y, z} in mm the model was trained at
+ * @param architecture    the network, as exported (without deep-supervision heads)
+ * @param provenance      how it was trained
+ * @param validation      validation metrics by name (e.g. {@code dice_wt}); may be empty
+ */
+public record ModelCard(int formatVersion, ModelRole role, List<String> modalities, int[] labelMap,
+	List<String> classNames, IntensityNormalization normalization, int[] patchSize, double[] spacing,
+	UNetConfig architecture, Provenance provenance, Map<String, Double> validation) {
+
+	public static final int FORMAT_VERSION = 1;
+
+	/** BraTS: background, necrotic/non-enhancing core, edema, enhancing tumour (label 4 stored as class 3). */
+	public static final int[] BRATS_LABELS = { 0, 1, 2, 4 };
+	public static final List<String> BRATS_CLASS_NAMES = List.of("background", "necrotic core", "edema",
+		"enhancing tumour");
+
+	/**
+	 * How the model was made.
+	 *
+	 * @param method      e.g. {@code supervised}, {@code kd-net}, {@code protokd}, {@code unpaired-kd}
+	 * @param lossWeights weight of each loss term
+	 * @param data        the training data (folder, split, number of cases)
+	 * @param seed        random seed of the run
+	 * @param steps       optimiser steps taken
+	 * @param software    versions, e.g. {@code modalitykd}, {@code tensorflow}, {@code java}
+	 * @param date        ISO-8601 time of export
+	 */
+	public record Provenance(String method, Map<String, Double> lossWeights, String data, long seed, long steps,
+		Map<String, String> software, String date) {
+	}
+
+	/**
+	 * Per-channel intensity normalisation.
+	 *
+	 * @param method {@link #ZSCORE_NONZERO} (each channel minus its mean, divided by its
+	 *               standard deviation, both over the non-zero voxels; zeros stay zero) or
+	 *               {@link #NONE}
+	 */
+	public record IntensityNormalization(String method) {
+		public static final String ZSCORE_NONZERO = "zscore-nonzero";
+		public static final String NONE = "none";
+
+		public IntensityNormalization {
+			if (!ZSCORE_NONZERO.equals(method) && !NONE.equals(method)) {
+				throw new IllegalArgumentException("unknown intensity normalisation '" + method + "'; expected "
+					+ ZSCORE_NONZERO + " or " + NONE);
+			}
+		}
+	}
+
+	public ModelCard {
+		if (modalities.isEmpty()) {
+			throw new IllegalArgumentException("a model needs at least one modality");
+		}
+		int expectedChannels = architecture.normSlots() > 1 ? 1 : modalities.size();
+		if (architecture.normSlots() > 1 && architecture.normSlots() != modalities.size()) {
+			throw new IllegalArgumentException("an unpaired model names one modality per normalisation slot: "
+				+ architecture.normSlots() + " slots, modalities " + modalities);
+		}
+		if (architecture.inputChannels() != expectedChannels) {
+			throw new IllegalArgumentException("the network reads " + architecture.inputChannels()
+				+ " channels but the card lists the modalities " + modalities);
+		}
+		if (labelMap.length != architecture.classes() || classNames.size() != architecture.classes()) {
+			throw new IllegalArgumentException("the network has " + architecture.classes() + " classes but the label map "
+				+ Arrays.toString(labelMap) + " and names " + classNames + " do not match");
+		}
+		if (patchSize.length != 3 || spacing.length != 3) {
+			throw new IllegalArgumentException("patch size and spacing need 3 values each");
+		}
+		for (int p : patchSize) {
+			if (p < 1 || p % architecture.sizeMultiple() != 0) {
+				throw new IllegalArgumentException("patch size " + Arrays.toString(patchSize) + " is not a multiple of "
+					+ architecture.sizeMultiple() + " on every axis");
+			}
+		}
+		modalities = List.copyOf(modalities);
+		classNames = List.copyOf(classNames);
+		labelMap = labelMap.clone();
+		patchSize = patchSize.clone();
+		spacing = spacing.clone();
+		validation = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(validation));
+	}
+
+	@Override
+	public int[] labelMap() {
+		return labelMap.clone();
+	}
+
+	@Override
+	public int[] patchSize() {
+		return patchSize.clone();
+	}
+
+	@Override
+	public double[] spacing() {
+		return spacing.clone();
+	}
+
+	/** Whether this is a one-network-several-modalities model whose slot is chosen per case. */
+	public boolean perModality() {
+		return architecture.normSlots() > 1;
+	}
+
+	/** A copy with other validation metrics. */
+	public ModelCard withValidation(Map<String, Double> metrics) {
+		return new ModelCard(formatVersion, role, modalities, labelMap, classNames, normalization, patchSize, spacing,
+			architecture, provenance, metrics);
+	}
+}

@@ -1,0 +1,29 @@
+package org.modalitykd.net;
+
+import java.util.Locale;
+
+/** What a model bundle is for, as written in its card. */
+public enum ModelRole {
+	/** Trained on all modalities; the source of distillation. */
+	TEACHER,
+	/** Distilled from a teacher; needs fewer modalities. */
+	STUDENT,
+	/** One network for several unpaired modalities (per-modality normalisation). */
+	UNPAIRED,
+	/** Trained on its modalities alone, without distillation: the comparison point. */
+	BASELINE;
+
+	/** The card's spelling: lower case. */
+	public String key() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	public static ModelRole parse(String s) {
+		for (ModelRole r : values()) {
+			if (r.key().equals(s)) {
+				return r;
+			}
+		}
+		throw new IllegalArgumentException("unknown role '" + s + "'; expected teacher, student, unpaired or baseline");
+	}
+}

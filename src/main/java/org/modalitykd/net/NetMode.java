@@ -1,0 +1,9 @@
+package org.modalitykd.net;
+
+/** Whether a network is built for training or for inference; only batch norm differs. */
+public enum NetMode {
+	/** Batch norm uses batch statistics and updates its running averages. */
+	TRAINING,
+	/** Batch norm uses its running averages; nothing is updated. */
+	INFERENCE
+}

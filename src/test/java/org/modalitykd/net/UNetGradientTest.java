@@ -1,0 +1,69 @@
+package org.modalitykd.net;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
+import org.tensorflow.types.family.TFloating;
+
+/** Whole tiny U-Nets differentiated end to end against finite differences. */
+class UNetGradientTest {
+
+	@BeforeAll
+	static void gradients() {
+		Conv3dGradients.ensureRegistered();
+	}
+
+	private static <T extends TFloating> void checkNetwork(UNetConfig config, Class<T> type, long[] inShape, double h,
+		double tol) {
+		try (Graph g = new Graph(); Session s = new Session(g)) {
+			Ops tf = Ops.create(g);
+			PlaceholderStore params = new PlaceholderStore(tf, 21);
+			Placeholder<T> x = tf.withName("x").placeholder(type, Placeholder.shape(Shape.of(inShape)));
+			UNet<T> net = UNet.build(tf, config, params, type, x, NetMode.TRAINING);
+			Operand<TFloat64> f = GradientCheck.projection(tf, net.logits(), 1);
+			for (Operand<T> ds : net.deepSupervisionLogits()) {
+				f = tf.math.add(f, GradientCheck.projection(tf, ds, 2));
+			}
+			List<GradientCheck.Input> inputs = new ArrayList<>();
+			inputs.add(new GradientCheck.Input("x", x, inShape, LayerGradientTest.normal(inShape, 4)));
+			params.params().forEach(p -> inputs.add(GradientCheck.Input.of(p)));
+			List<GradientCheck.Report> reports = GradientCheck.check(g, s, f, inputs, 4, h, 9);
+			for (GradientCheck.Report r : reports) {
+				assertTrue(r.relativeError() < tol, r.toString());
+			}
+			assertTrue(reports.size() > 20, "the check covered every parameter tensor: " + reports.size());
+		}
+	}
+
+	@Test
+	void stridedResizeConvInstanceNormDeepSupervisionFloat64() {
+		UNetConfig c = UNetConfig.defaults(2, 3).withLevels(3).withBaseFilters(2)
+			.withDownsampling(Downsampling.STRIDED_CONV).withUpsampling(Upsampling.RESIZE_CONV).withDeepSupervision(true);
+		checkNetwork(c, TFloat64.class, new long[] { 1, 4, 8, 4, 2 }, 1e-5, 1e-4);
+	}
+
+	@Test
+	void perModalityBatchNormFloat64() {
+		UNetConfig c = UNetConfig.defaults(1, 2).withLevels(3).withBaseFilters(2)
+			.withDownsampling(Downsampling.STRIDED_CONV).withNormalization(Normalization.BATCH, 2);
+		checkNetwork(c, TFloat64.class, new long[] { 2, 4, 4, 4, 1 }, 1e-5, 1e-4);
+	}
+
+	@Test
+	void maxPoolTransposedConvFloat32() {
+		UNetConfig c = UNetConfig.defaults(2, 3).withLevels(3).withBaseFilters(2);
+		checkNetwork(c, TFloat32.class, new long[] { 1, 4, 4, 8, 2 }, 1e-3, 1e-2);
+	}
+}
