@@ -1,5 +1,6 @@
 package org.modalitykd.cli;
 
+import org.modalitykd.data.PatchBatch;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,7 +22,6 @@ import org.modalitykd.net.UNet;
 import org.modalitykd.net.UNetConfig;
 import org.modalitykd.net.VariableStore;
 import org.modalitykd.net.Weights;
-import org.modalitykd.train.PatchBatch;
 import org.modalitykd.train.SegmentationTrainer;
 import org.modalitykd.train.TrainingSettings;
 import org.modalitykd.volume.Geometry;

@@ -77,7 +77,8 @@ final class SegmentCommand implements Callable<Integer> {
 	@Option(names = "--modality", description = "For a per-modality (unpaired) model: which modality of the case to segment.")
 	String modality;
 
-	@Option(names = "--ignore-spacing", description = "Segment even when the voxel size differs from the model's training spacing.")
+	@Option(names = "--ignore-spacing", description = "Segment at the case's own voxel size even when it differs from the "
+		+ "model's training spacing (by default such a case is resampled to the training spacing and the result back).")
 	boolean ignoreSpacing;
 
 	@Spec

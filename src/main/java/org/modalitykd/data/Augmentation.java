@@ -63,9 +63,8 @@ public record Augmentation(boolean mirror, boolean rotate, double scaleShift, do
 		int w = p.size()[0];
 		int h = p.size()[1];
 		int d = p.size()[2];
-		int ch = p.channels();
-		float[] image = new float[p.image().length];
-		byte[] classes = new byte[p.classes().length];
+		int voxels = p.voxels();
+		int[] source = new int[voxels];
 		for (int z = 0; z < d; z++) {
 			int sz = fz ? d - 1 - z : z;
 			for (int y = 0; y < h; y++) {
@@ -79,14 +78,22 @@ public record Augmentation(boolean mirror, boolean rotate, double scaleShift, do
 					}
 					int sx = fx ? w - 1 - a : a;
 					int sy = fy ? h - 1 - b : b;
-					int src = (sz * h + sy) * w + sx;
-					int dst = (z * h + y) * w + x;
-					classes[dst] = p.classes()[src];
-					System.arraycopy(p.image(), src * ch, image, dst * ch, ch);
+					source[(z * h + y) * w + x] = (sz * h + sy) * w + sx;
 				}
 			}
 		}
-		return new Patch(p.size(), ch, image, classes);
+		float[] image = new float[p.image().length];
+		byte[] classes = new byte[voxels];
+		for (int i = 0; i < voxels; i++) {
+			classes[i] = p.classes()[source[i]];
+		}
+		for (int c = 0; c < p.channels(); c++) {
+			int base = c * voxels;
+			for (int i = 0; i < voxels; i++) {
+				image[base + i] = p.image()[base + source[i]];
+			}
+		}
+		return new Patch(p.size(), p.channels(), image, classes);
 	}
 
 	private static Patch copy(Patch p) {
@@ -95,7 +102,7 @@ public record Augmentation(boolean mirror, boolean rotate, double scaleShift, do
 
 	private static void scaleShift(Patch p, int c, double scale, double shift) {
 		float[] v = p.image();
-		for (int i = c; i < v.length; i += p.channels()) {
+		for (int i = c * p.voxels(), end = i + p.voxels(); i < end; i++) {
 			v[i] = (float) (v[i] * scale + shift);
 		}
 	}
@@ -105,7 +112,9 @@ public record Augmentation(boolean mirror, boolean rotate, double scaleShift, do
 		float[] v = p.image();
 		float min = Float.POSITIVE_INFINITY;
 		float max = Float.NEGATIVE_INFINITY;
-		for (int i = c; i < v.length; i += p.channels()) {
+		int from = c * p.voxels();
+		int to = from + p.voxels();
+		for (int i = from; i < to; i++) {
 			min = Math.min(min, v[i]);
 			max = Math.max(max, v[i]);
 		}
@@ -113,7 +122,7 @@ public record Augmentation(boolean mirror, boolean rotate, double scaleShift, do
 		if (!(range > 0)) {
 			return;
 		}
-		for (int i = c; i < v.length; i += p.channels()) {
+		for (int i = from; i < to; i++) {
 			v[i] = (float) (min + range * Math.pow((v[i] - min) / range, g));
 		}
 	}

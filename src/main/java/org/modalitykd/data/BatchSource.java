@@ -18,7 +18,7 @@ import java.util.concurrent.BlockingQueue;
  */
 public final class BatchSource implements AutoCloseable {
 
-	private static final Batch END = new Batch(-1, 0, new int[3], 0, new float[0], new byte[0]);
+	private static final Object END = new Object();
 
 	private final List<TrainingCase> cases;
 	private final PatchSampler sampler;
@@ -55,7 +55,7 @@ public final class BatchSource implements AutoCloseable {
 	}
 
 	/** The batch of step s, computed here on the calling thread. */
-	public Batch batch(long step) {
+	public PatchBatch batch(long step) {
 		SplittableRandom random = new SplittableRandom(mix(seed, step));
 		int forced = (int) Math.round(batchSize * tumourShare);
 		Patch[] patches = new Patch[batchSize];
@@ -64,11 +64,11 @@ public final class BatchSource implements AutoCloseable {
 			Patch p = sampler.sample(c, n >= batchSize - forced, random);
 			patches[n] = augmentation.apply(p, random);
 		}
-		return Batch.of(step, patches);
+		return pack(patches);
 	}
 
-	/** The next batch, waiting for the producer if needed. */
-	public Batch next() throws InterruptedException {
+	/** The next batch (of the step after the previous one), waiting for the producer if needed. */
+	public PatchBatch next() throws InterruptedException {
 		Object o = queue.take();
 		if (o instanceof RuntimeException e) {
 			throw e;
@@ -79,7 +79,21 @@ public final class BatchSource implements AutoCloseable {
 		if (o == END) {
 			throw new IllegalStateException("the batch source is closed");
 		}
-		return (Batch) o;
+		return (PatchBatch) o;
+	}
+
+	/** One batch of equally sized patches, each patch's channels and classes in turn. */
+	static PatchBatch pack(Patch[] patches) {
+		Patch first = patches[0];
+		int voxels = first.voxels();
+		int ch = first.channels();
+		float[] images = new float[patches.length * voxels * ch];
+		byte[] classes = new byte[patches.length * voxels];
+		for (int n = 0; n < patches.length; n++) {
+			System.arraycopy(patches[n].image(), 0, images, n * voxels * ch, voxels * ch);
+			System.arraycopy(patches[n].classes(), 0, classes, n * voxels, voxels);
+		}
+		return PatchBatch.of(patches.length, ch, first.size(), images, classes);
 	}
 
 	private void produce(long firstStep) {

@@ -1,12 +1,12 @@
 package org.modalitykd.data;
 
 /**
- * One training patch in the network's layout: {@code image} is D x H x W x C with the
- * channel fastest (NDHWC without N: index {@code ((z * h + y) * w + x) * c + channel}),
- * where W runs along NIfTI's i, H along j and D along k; {@code classes} is D x H x W
+ * One training patch, laid out as a {@link org.modalitykd.volume.Volume}'s channels and
+ * as {@link PatchBatch} expects: channel after channel, each a block of z slices of y
+ * rows of x voxels (x, along NIfTI's i, fastest). {@code classes} is one such block of
  * class indices 0..3.
  *
- * @param size     {w, h, d} = patch extent along i, j, k
+ * @param size     {x, y, z} = patch extent along i, j, k
  * @param channels number of image channels
  */
 public record Patch(int[] size, int channels, float[] image, byte[] classes) {
@@ -15,9 +15,14 @@ public record Patch(int[] size, int channels, float[] image, byte[] classes) {
 		return size[0] * size[1] * size[2];
 	}
 
-	/** Index of voxel (x, y, z) in {@link #classes}; times channels plus c in {@link #image}. */
+	/** Index of voxel (x, y, z) in {@link #classes} and within each channel's block of {@link #image}. */
 	public int index(int x, int y, int z) {
 		return (z * size[1] + y) * size[0] + x;
+	}
+
+	/** The value of channel c at voxel (x, y, z). */
+	public float value(int c, int x, int y, int z) {
+		return image[c * voxels() + index(x, y, z)];
 	}
 
 	public boolean containsTumour() {

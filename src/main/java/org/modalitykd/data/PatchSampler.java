@@ -66,14 +66,14 @@ public final class PatchSampler {
 		int w = size[0];
 		int h = size[1];
 		int d = size[2];
-		float[] image = new float[w * h * d * channels];
-		byte[] classes = new byte[w * h * d];
-		float[][] src = new float[channels][];
-		for (int ch = 0; ch < channels; ch++) {
-			src[ch] = v.channel(ch);
-		}
+		int voxels = w * h * d;
+		float[] image = new float[voxels * channels];
+		byte[] classes = new byte[voxels];
 		int x0 = Math.max(0, -origin[0]);
 		int x1 = Math.min(w, dims[0] - origin[0]);
+		if (x1 <= x0) {
+			return new Patch(size.clone(), channels, image, classes);
+		}
 		for (int z = 0; z < d; z++) {
 			int k = origin[2] + z;
 			if (k < 0 || k >= dims[2]) {
@@ -84,14 +84,12 @@ public final class PatchSampler {
 				if (j < 0 || j >= dims[1]) {
 					continue;
 				}
+				// Whole rows: the layout of patch and volume agree along x.
 				int row = (k * dims[1] + j) * dims[0] + origin[0];
 				int out = (z * h + y) * w;
-				System.arraycopy(c.classes(), row + x0, classes, out + x0, Math.max(0, x1 - x0));
-				for (int x = x0; x < x1; x++) {
-					int o = (out + x) * channels;
-					for (int ch = 0; ch < channels; ch++) {
-						image[o + ch] = src[ch][row + x];
-					}
+				System.arraycopy(c.classes(), row + x0, classes, out + x0, x1 - x0);
+				for (int ch = 0; ch < channels; ch++) {
+					System.arraycopy(v.channel(ch), row + x0, image, ch * voxels + out + x0, x1 - x0);
 				}
 			}
 		}

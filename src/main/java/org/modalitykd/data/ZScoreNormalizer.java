@@ -11,7 +11,7 @@ import org.modalitykd.volume.Volume;
  */
 public final class ZScoreNormalizer {
 
-	/** The name the model card records for this normalisation. */
+	/** The name the model card records for this normalisation (ModelCard's ZSCORE_NONZERO). */
 	public static final String NAME = "zscore-nonzero";
 
 	/** A normalised copy; the input is not changed. */
@@ -23,7 +23,8 @@ public final class ZScoreNormalizer {
 		return new Volume(volume.geometry(), volume.channelNames(), out);
 	}
 
-	static float[] normalise(float[] v) {
+	/** One channel's z-score over its non-zero, finite voxels; a new array. */
+	public static float[] normalise(float[] v) {
 		double sum = 0;
 		long n = 0;
 		for (float x : v) {

@@ -1,5 +1,6 @@
 package org.modalitykd.infer;
 
+import org.modalitykd.data.ZScoreNormalizer;
 import org.modalitykd.net.ModelCard;
 
 /**
@@ -24,26 +25,7 @@ public final class IntensityNormalizer {
 	}
 
 	static float[] zscoreNonZero(float[] v) {
-		double sum = 0;
-		double sq = 0;
-		long n = 0;
-		for (float x : v) {
-			if (x != 0) {
-				sum += x;
-				sq += (double) x * x;
-				n++;
-			}
-		}
-		float[] out = new float[v.length];
-		if (n == 0) {
-			return out;
-		}
-		double mean = sum / n;
-		double std = Math.sqrt(Math.max(0, sq / n - mean * mean));
-		double scale = std > 0 ? 1 / std : 1;
-		for (int i = 0; i < v.length; i++) {
-			out[i] = v[i] == 0 ? 0f : (float) ((v[i] - mean) * scale);
-		}
-		return out;
+		// The same function training used: a model sees what it was trained on.
+		return ZScoreNormalizer.normalise(v);
 	}
 }

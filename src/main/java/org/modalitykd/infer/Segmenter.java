@@ -10,6 +10,7 @@ import org.modalitykd.net.ModelCard;
 import org.modalitykd.net.ModelMismatchException;
 import org.modalitykd.volume.Geometry;
 import org.modalitykd.volume.LabelVolume;
+import org.modalitykd.volume.Resampler;
 import org.modalitykd.volume.Volume;
 
 /**
@@ -33,7 +34,9 @@ public final class Segmenter {
 	/**
 	 * @param images        the case, with at least the card's modalities as named channels
 	 *                      (others are ignored); for a per-modality model, exactly one of them
-	 * @param ignoreSpacing segment even when the voxel size differs from the training spacing
+	 * @param ignoreSpacing segment at the case's own voxel size even when it differs from the
+	 *                      training spacing; otherwise such a case is resampled (linear) to the
+	 *                      training spacing and the probabilities back (linear) to its grid
 	 * @throws ModelMismatchException when the case does not fit the model
 	 */
 	public Segmentation segment(Volume images, boolean ignoreSpacing, Progress progress) {
@@ -42,19 +45,33 @@ public final class Segmenter {
 		if (!card.perModality() && images.channelNames().containsAll(card.modalities())) {
 			input = images.select(card.modalities());
 		}
-		bundle.checkCase(input.channelNames(), input.geometry().spacing(), ignoreSpacing);
-		int slot = card.perModality() ? bundle.normSlotOf(input.channelNames().get(0)) : 0;
-		float[][] channels = new float[input.channelCount()][];
+		Geometry original = input.geometry();
+		boolean resample = !ignoreSpacing && !bundle.hasTrainingSpacing(original.spacing());
+		Volume work = resample ? Resampler.linear(input, original.withSpacing(card.spacing())) : input;
+		bundle.checkCase(work.channelNames(), work.geometry().spacing(), ignoreSpacing);
+		int slot = card.perModality() ? bundle.normSlotOf(work.channelNames().get(0)) : 0;
+		float[][] channels = new float[work.channelCount()][];
 		for (int c = 0; c < channels.length; c++) {
-			channels[c] = input.channel(c);
+			channels[c] = work.channel(c);
 		}
 		float[][] normalised = IntensityNormalizer.apply(card.normalization(), channels);
-		Geometry g = input.geometry();
+		Geometry g = work.geometry();
 		SlidingWindow window = new SlidingWindow(new TfPatchPredictor(bundle, slot), card.patchSize(),
 			card.architecture().sizeMultiple(), settings);
 		float[][] probabilities = window.probabilities(normalised, g.dims(), progress);
-		LabelVolume labels = new LabelVolume(g, argmax(probabilities, card.labelMap()));
-		return new Segmentation(labels, new Volume(g, card.classNames(), probabilities), provenance(input.channelNames()));
+		if (resample) {
+			// Probabilities, not labels, go back: interpolated class scores give smoother,
+			// more faithful boundaries than nearest-neighbour labels would.
+			for (int k = 0; k < probabilities.length; k++) {
+				probabilities[k] = Resampler.linear(probabilities[k], g, original, k == 0 ? 1f : 0f);
+			}
+		}
+		LabelVolume labels = new LabelVolume(original, argmax(probabilities, card.labelMap()));
+		Map<String, String> provenance = provenance(input.channelNames());
+		if (resample) {
+			provenance.put("resampled", String.format("%s -> %s -> back", original.describe(), g.describe()));
+		}
+		return new Segmentation(labels, new Volume(original, card.classNames(), probabilities), provenance);
 	}
 
 	/** Per voxel, the label (through {@code labelMap}) of the most probable class; ties go to the lower class. */

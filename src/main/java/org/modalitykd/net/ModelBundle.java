@@ -221,16 +221,22 @@ public final class ModelBundle implements AutoCloseable {
 				: "the model needs " + String.join(", ", missing) + " (it reads " + wanted + "); the case has "
 					+ channelNames);
 		}
-		if (!ignoreSpacing) {
-			double[] trained = card.spacing();
-			for (int d = 0; d < 3; d++) {
-				if (Math.abs(spacing[d] - trained[d]) > SPACING_TOLERANCE * trained[d]) {
-					throw new ModelMismatchException("the model was trained at " + mm(trained) + " mm voxels but the case has "
-						+ mm(spacing) + " mm; resampling is not implemented yet: resample the case to the model's spacing "
-						+ "first (or ignore the spacing check at your own risk)");
-				}
+		if (!ignoreSpacing && !hasTrainingSpacing(spacing)) {
+			throw new ModelMismatchException("the model was trained at " + mm(card.spacing()) + " mm voxels but the case has "
+				+ mm(spacing) + " mm; resample the case to the model's spacing first (Segmenter does) "
+				+ "or ignore the spacing check at your own risk");
+		}
+	}
+
+	/** True when a voxel size is within 5 % of the one the model was trained at, on every axis. */
+	public boolean hasTrainingSpacing(double[] spacing) {
+		double[] trained = card.spacing();
+		for (int d = 0; d < 3; d++) {
+			if (Math.abs(spacing[d] - trained[d]) > SPACING_TOLERANCE * trained[d]) {
+				return false;
 			}
 		}
+		return true;
 	}
 
 	private static String mm(double[] v) {

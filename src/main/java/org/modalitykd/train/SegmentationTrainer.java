@@ -1,5 +1,6 @@
 package org.modalitykd.train;
 
+import org.modalitykd.data.PatchBatch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

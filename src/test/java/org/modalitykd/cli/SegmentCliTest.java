@@ -2,6 +2,7 @@ package org.modalitykd.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -152,15 +153,23 @@ class SegmentCliTest {
 	}
 
 	@Test
-	void spacingMismatchIsRefusedUnlessIgnored() throws IOException {
+	void otherSpacingIsResampledAndTheLabelsComeBackOnTheCaseGrid() throws IOException {
 		Path model = bundle();
-		Path caseDir = brainCase(Geometry.axisAligned(20, 18, 10, 0.5, 0.5, 2));
-		String out = tmp.resolve("seg.nii.gz").toString();
-		assertOneLineError(run("segment", "--model", model.toString(), "--input", caseDir.toString(), "--output", out,
-			"--device", "cpu"), 1, "trained at 1x1x1 mm", "0.5x0.5x2", "resampling is not implemented yet");
-		Outcome ok = run("segment", "--model", model.toString(), "--input", caseDir.toString(), "--output", out,
-			"--device", "cpu", "--ignore-spacing", "--tta");
+		Geometry g = Geometry.axisAligned(20, 18, 10, 0.5, 0.5, 2);
+		Path caseDir = brainCase(g);
+		Path out = tmp.resolve("seg.nii.gz");
+		Outcome ok = run("segment", "--model", model.toString(), "--input", caseDir.toString(), "--output", out.toString(),
+			"--device", "cpu");
 		assertEquals(0, ok.status(), ok.err());
+		LabelVolume labels = new NiftiReader().readLabels(out);
+		assertTrue(labels.geometry().sameGrid(g, 1e-6), "labels on the case's own 0.5x0.5x2 mm grid");
+		JsonObject report = JsonParser.parseString(Files.readString(tmp.resolve("seg.provenance.json"))).getAsJsonObject();
+		assertTrue(report.get("resampled").getAsString().contains("@ 1.000x1.000x1.000 mm"), report.toString());
+
+		Outcome native_ = run("segment", "--model", model.toString(), "--input", caseDir.toString(), "--output",
+			tmp.resolve("native.nii.gz").toString(), "--device", "cpu", "--ignore-spacing", "--tta");
+		assertEquals(0, native_.status(), native_.err());
+		assertFalse(Files.readString(tmp.resolve("native.provenance.json")).contains("resampled"));
 	}
 
 	@Test

@@ -98,8 +98,8 @@ class DataPipelineTest {
 					int k = 3 + z;
 					boolean inside = i < 20 && j >= 0;
 					float expected = inside ? i + 100 * j + 10000 * k + 1 : 0;
-					assertEquals(expected, p.image()[p.index(x, y, z) * 2], "x" + x + " y" + y + " z" + z);
-					assertEquals(-expected, p.image()[p.index(x, y, z) * 2 + 1], 0);
+					assertEquals(expected, p.value(0, x, y, z), "x" + x + " y" + y + " z" + z);
+					assertEquals(-expected, p.value(1, x, y, z), 0);
 				}
 			}
 		}
@@ -145,8 +145,8 @@ class DataPipelineTest {
 			Patch a = geometric.apply(p, r);
 			// Every output voxel still pairs the image position code with that position's class.
 			for (int i = 0; i < a.voxels(); i++) {
-				float code = a.image()[i * 2];
-				assertEquals(-code, a.image()[i * 2 + 1]);
+				float code = a.image()[i];
+				assertEquals(-code, a.image()[a.voxels() + i]);
 				assertEquals(classAt(c, code), a.classes()[i], "voxel " + i);
 			}
 			seen.add(java.util.Arrays.toString(java.util.Arrays.copyOf(a.image(), 4)));
@@ -194,27 +194,26 @@ class DataPipelineTest {
 	void batchesDependOnlyOnSeedAndStepSoResumeSeesTheSameData() throws InterruptedException {
 		List<TrainingCase> cases = List.of(positionCase());
 		PatchSampler sampler = new PatchSampler(new int[] { 8, 8, 8 });
-		List<Batch> straight = new ArrayList<>();
+		List<PatchBatch> straight = new ArrayList<>();
 		try (BatchSource s = new BatchSource(cases, sampler, Augmentation.defaults(), 3, 1.0 / 3, 42, 0, 2)) {
 			for (int n = 0; n < 6; n++) {
 				straight.add(s.next());
 			}
 		}
 		try (BatchSource resumed = new BatchSource(cases, sampler, Augmentation.defaults(), 3, 1.0 / 3, 42, 4, 2)) {
-			Batch b4 = resumed.next();
-			assertEquals(4, b4.step());
+			PatchBatch b4 = resumed.next();
 			assertArrayEquals(straight.get(4).images(), b4.images());
-			assertArrayEquals(straight.get(5).classes(), resumed.next().classes());
+			assertArrayEquals(straight.get(5).labels(), resumed.next().labels());
 		}
 		assertFalse(java.util.Arrays.equals(straight.get(0).images(), straight.get(1).images()));
-		assertArrayEquals(new long[] { 3, 8, 8, 8, 2 }, straight.get(0).imageShape());
+		assertArrayEquals(new long[] { 3, 2, 8, 8, 8 }, straight.get(0).imageShape());
 		// The last round(3 / 3) = 1 patch of every batch holds tumour.
-		for (Batch b : straight) {
+		for (int step = 0; step < straight.size(); step++) {
 			boolean tumour = false;
 			for (int i = 2 * 512; i < 3 * 512; i++) {
-				tumour |= b.classes()[i] != 0;
+				tumour |= straight.get(step).labels()[i] != 0;
 			}
-			assertTrue(tumour, "step " + b.step());
+			assertTrue(tumour, "step " + step);
 		}
 	}
 

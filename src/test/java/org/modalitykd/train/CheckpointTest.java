@@ -1,5 +1,6 @@
 package org.modalitykd.train;
 
+import org.modalitykd.data.PatchBatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.modalitykd.train;
+package org.modalitykd.data;
 
 import java.util.Arrays;
 
