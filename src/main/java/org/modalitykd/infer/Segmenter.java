@@ -47,8 +47,9 @@ public final class Segmenter {
 		}
 		Geometry original = input.geometry();
 		boolean resample = !ignoreSpacing && !bundle.hasTrainingSpacing(original.spacing());
+		// Modalities are checked before any work; the spacing is right once resampled.
+		bundle.checkCase(input.channelNames(), original.spacing(), ignoreSpacing || resample);
 		Volume work = resample ? Resampler.linear(input, original.withSpacing(card.spacing())) : input;
-		bundle.checkCase(work.channelNames(), work.geometry().spacing(), ignoreSpacing);
 		int slot = card.perModality() ? bundle.normSlotOf(work.channelNames().get(0)) : 0;
 		float[][] channels = new float[work.channelCount()][];
 		for (int c = 0; c < channels.length; c++) {

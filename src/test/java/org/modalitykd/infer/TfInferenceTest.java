@@ -302,8 +302,12 @@ class TfInferenceTest {
 			ModelMismatchException e = assertThrows(ModelMismatchException.class, () -> segmenter.segment(noT1ce, false,
 				Progress.NONE));
 			assertTrue(e.getMessage().contains("needs t1ce"), e.getMessage());
-			Volume fine = new Volume(Geometry.axisAligned(20, 18, 10, 0.5, 0.5, 1), images.channelNames(), channels);
-			assertThrows(ModelMismatchException.class, () -> segmenter.segment(fine, false, Progress.NONE));
+			// Another voxel size is resampled to the training spacing and the result comes back.
+			Geometry fineGrid = Geometry.axisAligned(20, 18, 10, 0.5, 0.5, 1);
+			Segmentation fine = segmenter.segment(new Volume(fineGrid, images.channelNames(), channels), false, Progress.NONE);
+			assertEquals(fineGrid, fine.labels().geometry());
+			assertTrue(fine.provenance().get("resampled").contains("10x9x10 @ 1.000x1.000x1.000 mm"),
+				fine.provenance().toString());
 		}
 	}
 }
