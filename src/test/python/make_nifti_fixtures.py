@@ -370,7 +370,7 @@ def _with_extension():
 
 fixture('extension_comment.nii', 'comment extension (code 6, 16 content bytes + 8, padded to 32): vox_offset 384',
         _with_extension,
-        [eq('vox_offset', 384), eq('extensions', [{'code': 6, 'size_on_disk': 32}])])
+        [eq('vox_offset', 384), eq('extensions', [{'code': 6, 'size_on_disk': 32, 'content': 'hello ModalityKD'}])])
 
 # --- deliberately non-conforming headers (nibabel repairs these on load) ----------
 fixture('edge_qfac0.nii', 'qform only with pixdim[0]=0 on disk; nibabel treats qfac 0 as +1',

@@ -145,7 +145,8 @@ def describe(path):
         'raw_pixdim': [float(p) for p in raw['pixdim']],
         'vox_offset': int(raw['vox_offset']),
         'extensions': [
-            {'code': int(ext.get_code()), 'size_on_disk': int(ext.get_sizeondisk())}
+            {'code': int(ext.get_code()), 'size_on_disk': int(ext.get_sizeondisk()),
+             'content': ext.get_content().decode('utf-8', 'replace').rstrip('\x00')}
             for ext in raw.extensions
         ],
     }

@@ -17,6 +17,7 @@ import org.modalitykd.io.CaseFiles;
 import org.modalitykd.io.CaseLoader;
 import org.modalitykd.io.MriCase;
 import org.modalitykd.io.NiftiFiles;
+import org.modalitykd.io.NiftiExtension;
 import org.modalitykd.io.NiftiWriter;
 import org.modalitykd.net.Device;
 import org.modalitykd.net.Devices;
@@ -108,8 +109,10 @@ final class SegmentCommand implements Callable<Integer> {
 			long t2 = System.nanoTime();
 			NiftiWriter writer = new NiftiWriter();
 			// The header says what made the labels: role, model checksum, modalities (80 characters).
+			// ... and a comment extension holds the whole provenance as JSON.
 			writer.writeLabels(s.labels(), c.referenceHeader(), output, String.format("ModalityKD %s sha256:%.12s %s",
-				card.role().key(), s.provenance().get("model_sha256"), s.provenance().get("modalities")));
+				card.role().key(), s.provenance().get("model_sha256"), s.provenance().get("modalities")),
+				List.of(NiftiExtension.comment(Json.GSON.toJson(s.provenance()))));
 			Path probs = null;
 			if (probabilities != null) {
 				probs = probabilities.isEmpty() ? sibling(output, "_probabilities") : Path.of(probabilities);

@@ -66,6 +66,8 @@ public final class NiftiHeader {
 	double[] srowX = { 1, 0, 0, 0 };
 	double[] srowY = { 0, 1, 0, 0 };
 	double[] srowZ = { 0, 0, 1, 0 };
+	/** Extensions to write (the reader skips those it finds). */
+	java.util.List<NiftiExtension> extensions = new java.util.ArrayList<>();
 
 	public NiftiHeader copy() {
 		NiftiHeader h = new NiftiHeader();
@@ -105,6 +107,7 @@ public final class NiftiHeader {
 		h.srowX = srowX.clone();
 		h.srowY = srowY.clone();
 		h.srowZ = srowZ.clone();
+		h.extensions = new java.util.ArrayList<>(extensions);
 		return h;
 	}
 
@@ -238,6 +241,27 @@ public final class NiftiHeader {
 	public NiftiHeader setIntentCode(int code) {
 		intentCode = code;
 		return this;
+	}
+
+	/** Adds an extension that writing this header will store after it. */
+	public NiftiHeader addExtension(NiftiExtension extension) {
+		extensions.add(extension);
+		return this;
+	}
+
+	/** The extensions to be written, in order. */
+	public java.util.List<NiftiExtension> extensions() {
+		return java.util.List.copyOf(extensions);
+	}
+
+	/** The intent name (at most 15 characters are stored). */
+	public NiftiHeader setIntentName(String name) {
+		intentName = name;
+		return this;
+	}
+
+	public String intentName() {
+		return intentName;
 	}
 
 	public String descrip() {

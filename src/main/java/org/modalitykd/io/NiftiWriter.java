@@ -57,8 +57,12 @@ public final class NiftiWriter {
 				}
 			}
 		}
-		h.voxOffset = loc.singleFile() ? h.version().minSingleFileOffset() : 0;
-		byte[] headerBytes = NiftiHeaderCodec.encode(h, loc.singleFile());
+		byte[] extensionBytes = encodeExtensions(h);
+		h.voxOffset = loc.singleFile() ? h.version().headerSize() + extensionBytes.length : 0;
+		byte[] encoded = NiftiHeaderCodec.encode(h, loc.singleFile());
+		// Header, the 4-byte extension flag and the extensions: all that precedes the voxels.
+		byte[] headerBytes = java.util.Arrays.copyOf(encoded, encoded.length + extensionBytes.length);
+		System.arraycopy(extensionBytes, 0, headerBytes, encoded.length, extensionBytes.length);
 		try {
 			writeFiles(loc, h, headerBytes, parts);
 		} catch (NiftiException e) {
@@ -75,7 +79,6 @@ public final class NiftiWriter {
 			try (AtomicFile file = AtomicFile.create(loc.header())) {
 				try (OutputStream out = maybeGzip(file.stream(), loc.header())) {
 					out.write(headerBytes);
-					out.write(new byte[h.version().minSingleFileOffset() - headerBytes.length]);
 					writeValues(out, h, parts);
 				}
 				file.commit();
@@ -101,6 +104,22 @@ public final class NiftiWriter {
 		}
 	}
 
+	/** The extension flag (1 0 0 0 when extensions follow) and the padded extensions. */
+	private static byte[] encodeExtensions(NiftiHeader h) {
+		int size = 4;
+		for (NiftiExtension e : h.extensions) {
+			size += e.paddedSize();
+		}
+		ByteBuffer b = ByteBuffer.allocate(size).order(h.byteOrder());
+		b.put((byte) (h.extensions.isEmpty() ? 0 : 1)).put((byte) 0).put((byte) 0).put((byte) 0);
+		for (NiftiExtension e : h.extensions) {
+			int start = b.position();
+			b.putInt(e.paddedSize()).putInt(e.code()).put(e.content());
+			b.position(start + e.paddedSize());
+		}
+		return b.array();
+	}
+
 	/** Writes a {@link NiftiImage} as it is. */
 	public void write(NiftiImage image, Path target) throws IOException {
 		write(image.header(), image.voxels(), target);
@@ -119,6 +138,16 @@ public final class NiftiWriter {
 	 * most 80 ASCII characters; longer text is cut) saying what made the labels.
 	 */
 	public void writeLabels(LabelVolume labels, NiftiHeader source, Path target, String descrip) throws IOException {
+		writeLabels(labels, source, target, descrip, List.of());
+	}
+
+	/**
+	 * As {@link #writeLabels(LabelVolume, NiftiHeader, Path, String)}, with header
+	 * extensions (e.g. a comment holding the provenance as JSON) and the intent name
+	 * "ModalityKD".
+	 */
+	public void writeLabels(LabelVolume labels, NiftiHeader source, Path target, String descrip,
+		List<NiftiExtension> extensions) throws IOException {
 		int[] d = labels.geometry().dims();
 		NiftiHeader h = derivedHeader(source, d);
 		int max = 0;
@@ -130,6 +159,10 @@ public final class NiftiWriter {
 		}
 		h.setIntentCode(NiftiHeader.INTENT_LABEL).setCalibrationRange(0, max)
 			.setDescrip(descrip.length() > 80 ? descrip.substring(0, 80) : descrip);
+		if (!extensions.isEmpty()) {
+			h.setIntentName("ModalityKD");
+			extensions.forEach(h::addExtension);
+		}
 		write(h, VoxelArray.ofUnsignedBytes(labels.labels()), target);
 	}
 

@@ -16,6 +16,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modalitykd.References;
 import org.modalitykd.io.Modalities;
 import org.modalitykd.io.NiftiHeader;
 import org.modalitykd.io.NiftiReader;
@@ -112,6 +113,10 @@ class SegmentCliTest {
 		LabelVolume labels = new NiftiReader().readLabels(out);
 		String descrip = new NiftiReader().readHeader(out).descrip();
 		assertEquals("ModalityKD teacher sha256:" + ModelBundle.checksum(model).substring(0, 12) + " t1,t1ce,t2,flair", descrip);
+		JsonObject fromHeader = JsonParser.parseString(References.nibabelReport(out).get(0).getAsJsonObject()
+			.getAsJsonArray("extensions").get(0).getAsJsonObject().get("content").getAsString()).getAsJsonObject();
+		assertEquals(ModelBundle.checksum(model), fromHeader.get("model_sha256").getAsString(),
+			"the provenance travels in a header extension that other tools (nibabel) read");
 		assertArrayEquals(g.dims(), labels.geometry().dims());
 		assertTrue(labels.geometry().sameGrid(g, 1e-6), "the labels keep the case's affine");
 		long[] h = labels.histogram();

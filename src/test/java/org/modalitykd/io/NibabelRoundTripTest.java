@@ -92,6 +92,37 @@ class NibabelRoundTripTest {
 	}
 
 	@Test
+	void extensionsAreWrittenAsNibabelReadsThem() throws IOException {
+		String provenance = "{\"model_sha256\": \"abc\", \"role\": \"teacher\"}";
+		NiftiHeader h = new NiftiHeader().setShape(3, 2, 2).setIntentName("ModalityKD")
+			.addExtension(NiftiExtension.comment(provenance)).addExtension(NiftiExtension.comment("second"));
+		float[] values = new float[12];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = i * 1.5f;
+		}
+		List<Path> files = new ArrayList<>();
+		for (String name : new String[] { "ext.nii", "ext.nii.gz", "ext.hdr", "ext2.nii" }) {
+			NiftiHeader header = name.equals("ext2.nii") ? h.copy().setVersion(NiftiVersion.NIFTI2) : h;
+			new NiftiWriter().write(header, VoxelArray.ofFloats(values), tmp.resolve(name));
+			files.add(tmp.resolve(name));
+			NiftiImage back = new NiftiReader().read(tmp.resolve(name));
+			assertEquals(1.5, back.scaledValue(1), 0, name + ": our reader skips the extensions");
+			assertEquals("ModalityKD", back.header().intentName());
+		}
+		List<JsonElement> nib = References.nibabelReport(files.toArray(Path[]::new));
+		for (int n = 0; n < files.size(); n++) {
+			JsonObject report = nib.get(n).getAsJsonObject();
+			var ext = report.getAsJsonArray("extensions");
+			assertEquals(2, ext.size(), files.get(n).toString());
+			assertEquals(6, ext.get(0).getAsJsonObject().get("code").getAsInt());
+			assertEquals(provenance, ext.get(0).getAsJsonObject().get("content").getAsString());
+			assertEquals(NiftiExtension.comment(provenance).paddedSize(), ext.get(0).getAsJsonObject().get("size_on_disk").getAsInt());
+			assertEquals("second", ext.get(1).getAsJsonObject().get("content").getAsString());
+			assertEquals(16.5, report.get("max").getAsDouble(), 0, "voxels start after the extensions");
+		}
+	}
+
+	@Test
 	void qformWrittenFromAnAffineReadsBackInNibabel() throws IOException {
 		SplittableRandom random = new SplittableRandom(7);
 		List<Path> files = new ArrayList<>();
