@@ -114,6 +114,8 @@ public final class ModelBundle implements AutoCloseable {
 			throw new NoSuchFileException(dir.resolve("saved_model.pb").toString(), null,
 				"the bundle has a card but no SavedModel");
 		}
+		// Nothing from the bundle runs before its op types are known to be harmless.
+		GraphSafety.check(dir);
 		SavedModelBundle saved;
 		try {
 			saved = SavedModelBundle.loader(dir.toString()).withTags(SavedModelBundle.DEFAULT_TAG)
