@@ -310,4 +310,32 @@ class TfInferenceTest {
 				fine.provenance().toString());
 		}
 	}
+
+	@Test
+	void twoSegmentationsAtOnceEqualTheSameRunOneAfterTheOther() throws Exception {
+		// Fiji users start a second segmentation while the first runs; both share one session.
+		UNetConfig config = UNetConfig.defaults(4, 4).withLevels(3).withBaseFilters(4);
+		ModelBundle.save(tmp.resolve("shared"), card(config, org.modalitykd.io.Modalities.BRATS, new int[] { 16, 16, 8 }),
+			unetWeights(config, 11));
+		Geometry g = Geometry.axisAligned(22, 19, 12, 1, 1, 1);
+		Volume a = new Volume(g, org.modalitykd.io.Modalities.BRATS, random(4, 22 * 19 * 12, 21));
+		Volume b = new Volume(g, org.modalitykd.io.Modalities.BRATS, random(4, 22 * 19 * 12, 22));
+		try (ModelBundle bundle = ModelBundle.load(tmp.resolve("shared"), SessionOptions.cpu())) {
+			Segmenter segmenter = new Segmenter(bundle, InferenceSettings.defaults());
+			Segmentation aAlone = segmenter.segment(a, false, Progress.NONE);
+			Segmentation bAlone = segmenter.segment(b, false, Progress.NONE);
+			java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+			try {
+				for (int round = 0; round < 3; round++) {
+					var fa = pool.submit(() -> segmenter.segment(a, false, Progress.NONE));
+					var fb = pool.submit(() -> segmenter.segment(b, false, Progress.NONE));
+					assertArrayEquals(aAlone.labels().labels(), fa.get().labels().labels(), "round " + round);
+					assertArrayEquals(bAlone.labels().labels(), fb.get().labels().labels(), "round " + round);
+					assertArrayEquals(aAlone.probabilities().channel(3), fa.get().probabilities().channel(3), "round " + round);
+				}
+			} finally {
+				pool.shutdownNow();
+			}
+		}
+	}
 }
