@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 			+ "inference of a --shape volume (4 channels) with --window^3 patches." })
 final class BenchCommand implements Callable<Integer> {
 
-	@Option(names = "--suite", defaultValue = "io", description = "Which suite to run: io (default) or net.")
+	@Option(names = "--suite", defaultValue = "io", description = "Which suite to run: io (default), net, or soak (native memory over many forward passes and training steps).")
 	String suite;
 
 	@Option(names = "--window", defaultValue = "96", description = "Suite net: sliding-window patch size (default: ${DEFAULT-VALUE}).")
@@ -37,6 +37,12 @@ final class BenchCommand implements Callable<Integer> {
 
 	@Option(names = "--repeats", defaultValue = "3", description = "Reads per file (default: ${DEFAULT-VALUE}).")
 	int repeats;
+
+	@Option(names = "--forwards", defaultValue = "1000", description = "Suite soak: forward passes (default: ${DEFAULT-VALUE}).")
+	int forwards;
+
+	@Option(names = "--steps", defaultValue = "200", description = "Suite soak: training steps (default: ${DEFAULT-VALUE}).")
+	int steps;
 
 	@Option(names = "--no-peer", description = "Skip the nibabel peer.")
 	boolean noPeer;
@@ -55,7 +61,10 @@ final class BenchCommand implements Callable<Integer> {
 		PrintWriter out = spec.commandLine().getOut();
 		Path dir = Files.createTempDirectory("modalitykd-bench");
 		try {
-			if (suite.equals("net")) {
+			if (suite.equals("soak")) {
+				new SoakBenchmark(forwards, steps,
+					new org.modalitykd.net.SessionOptions(org.modalitykd.net.Device.parse(device), 0, 0)).run(out);
+			} else if (suite.equals("net")) {
 				new NetBenchmark(repeats, shape, window,
 					new org.modalitykd.net.SessionOptions(org.modalitykd.net.Device.parse(device), 0, 0)).run(dir, out);
 			} else {

@@ -81,7 +81,7 @@ final class NetBenchmark {
 		out.flush();
 	}
 
-	private static Weights randomWeights(UNetConfig config) {
+	static Weights randomWeights(UNetConfig config) {
 		try (Graph g = new Graph(); Session s = new Session(g)) {
 			Ops tf = Ops.create(g);
 			VariableStore store = new VariableStore(tf, "", 1);
@@ -172,6 +172,6 @@ final class NetBenchmark {
 	}
 
 	static List<String> suites() {
-		return List.of("io", "net");
+		return List.of("io", "net", "soak");
 	}
 }
