@@ -12,6 +12,7 @@ import org.modalitykd.infer.InferenceSettings;
 import org.modalitykd.infer.Progress;
 import org.modalitykd.infer.Segmentation;
 import org.modalitykd.infer.Segmenter;
+import org.modalitykd.infer.WindowBatchPlanner;
 import org.modalitykd.io.AtomicFile;
 import org.modalitykd.io.CaseFiles;
 import org.modalitykd.io.CaseLoader;
@@ -65,8 +66,9 @@ final class SegmentCommand implements Callable<Integer> {
 	@Option(names = "--overlap", defaultValue = "0.5", description = "Overlap of neighbouring windows, 0 to <1 (default: ${DEFAULT-VALUE}).")
 	double overlap;
 
-	@Option(names = "--batch", defaultValue = "2", description = "Windows per TensorFlow call (default: ${DEFAULT-VALUE}).")
-	int batch;
+	@Option(names = "--batch", defaultValue = "auto", paramLabel = "N|auto",
+		description = "Windows per TensorFlow call (default: ${DEFAULT-VALUE}: as many as half the free memory holds, at most 8).")
+	String batch;
 
 	@Option(names = "--margin", defaultValue = "0", description = "Voxels at each shared window face that get no weight "
 		+ "(0: plain Gaussian blending; at least the receptive-field radius makes tiling exact for batch-norm networks).")
@@ -90,15 +92,27 @@ final class SegmentCommand implements Callable<Integer> {
 		PrintWriter out = spec.commandLine().getOut();
 		InferenceSettings settings;
 		SessionOptions options;
+		Integer fixedBatch = null;
 		try {
-			settings = new InferenceSettings(overlap, batch, tta, !noCrop, margin);
+			if (!batch.equalsIgnoreCase("auto")) {
+				fixedBatch = Integer.parseInt(batch);
+			}
 			options = new SessionOptions(Device.parse(device), threads, 0);
+		} catch (NumberFormatException e) {
+			throw new UsageException("--batch takes a number of windows or 'auto', not '" + batch + "'");
 		} catch (IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());
 		}
 		// Device first: asking for a missing GPU should fail before minutes of reading.
 		String deviceUsed = Devices.resolve(options.device()).description();
 		ModelCard card = ModelBundle.readCard(model);
+		int windows = fixedBatch != null ? fixedBatch
+			: WindowBatchPlanner.windowsPerCall(card.architecture(), card.patchSize(), tta, WindowBatchPlanner.availableBytes(), 8);
+		try {
+			settings = new InferenceSettings(overlap, windows, tta, !noCrop, margin);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
 		List<String> wanted = card.perModality() ? List.of(pickModality(card)) : card.modalities();
 		CaseFiles files = CaseInputs.resolve(input);
 		long t0 = System.nanoTime();
