@@ -44,7 +44,7 @@ final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--steps", defaultValue = "200", description = "Suite soak: training steps (default: ${DEFAULT-VALUE}).")
 	int steps;
 
-	@Option(names = "--no-peer", description = "Skip the nibabel peer.")
+	@Option(names = "--no-peer", description = "Skip the peer (nibabel for io, PyTorch for net).")
 	boolean noPeer;
 
 	@Spec
@@ -66,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
 					new org.modalitykd.net.SessionOptions(org.modalitykd.net.Device.parse(device), 0, 0)).run(out);
 			} else if (suite.equals("net")) {
 				new NetBenchmark(repeats, shape, window,
-					new org.modalitykd.net.SessionOptions(org.modalitykd.net.Device.parse(device), 0, 0)).run(dir, out);
+					new org.modalitykd.net.SessionOptions(org.modalitykd.net.Device.parse(device), 0, 0)).run(dir, out, !noPeer);
 			} else {
 				new IoBenchmark(shape, repeats, !noPeer).run(dir, out);
 			}

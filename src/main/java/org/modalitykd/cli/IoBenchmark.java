@@ -49,7 +49,7 @@ final class IoBenchmark {
 			shape[1], shape[2], shape[3], dataBytes / 1e6, System.getProperty("java.version"),
 			Runtime.getRuntime().maxMemory() / 1e6);
 		List<Path> files = writeCase(dir);
-		Path script = peer ? locatePeerScript() : null;
+		Path script = peer ? PeerRun.script("nibabel_read.py") : null;
 		out.printf("%-10s %10s %12s %14s %12s %12s %10s%n", "file", "size MB", "read s", "peak heap/data", "nibabel s",
 			"nib peak/data", "time ratio");
 		NiftiReader reader = new NiftiReader();
@@ -115,20 +115,6 @@ final class IoBenchmark {
 		w.writeVolume(v, header, nii);
 		w.writeVolume(v, header, gz);
 		return List.of(nii, gz);
-	}
-
-	private static Path locatePeerScript() {
-		for (Path p : new Path[] { Path.of("benchmarks", "nibabel_read.py"), appHome().resolve("benchmarks/nibabel_read.py") }) {
-			if (Files.isRegularFile(p) && Files.isExecutable(Path.of("/usr/bin/python3"))) {
-				return p;
-			}
-		}
-		return null;
-	}
-
-	private static Path appHome() {
-		String home = System.getProperty("modalitykd.home");
-		return home == null ? Path.of(".") : Path.of(home);
 	}
 
 	private JsonObject runPeer(Path script, Path file) throws IOException, InterruptedException {

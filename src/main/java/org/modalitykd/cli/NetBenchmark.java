@@ -54,31 +54,66 @@ final class NetBenchmark {
 	}
 
 	void run(Path dir, PrintWriter out) throws Exception {
+		run(dir, out, true);
+	}
+
+	/**
+	 * @param peer also time the PyTorch peer (benchmarks/unet_peer.py with Debian's
+	 *             python3-torch) on the same sizes and thread count, and print ratios
+	 */
+	void run(Path dir, PrintWriter out, boolean peer) throws Exception {
 		UNetConfig config = UNetConfig.defaults(4, 4);
+		int threads = Runtime.getRuntime().availableProcessors();
 		out.printf("net benchmark: %s; TensorFlow %s, %d cores, device %s%n", config.describe(), TensorFlow.version(),
-			Runtime.getRuntime().availableProcessors(), org.modalitykd.net.Devices.resolve(options.device()).description());
+			threads, org.modalitykd.net.Devices.resolve(options.device()).description());
+		out.flush();
 		Weights weights = randomWeights(config);
-		out.printf("%-34s %10s %10s%n", "measurement", "median s", "min s");
+		Map<String, double[]> ours = new java.util.LinkedHashMap<>();
+		Map<String, String> peerKeys = new java.util.HashMap<>();
 		for (int size : new int[] { 64, 96 }) {
-			double[] t = forward(config, weights, size);
-			row(out, "forward 1 x " + size + "^3 patch", t);
+			String name = "forward 1 x " + size + "^3 patch";
+			ours.put(name, forward(config, weights, size));
+			peerKeys.put(name, "forward/" + size);
 		}
 		for (int size : new int[] { 64, 96 }) {
-			double[] t = trainStep(config, size);
-			row(out, "training step 1 x " + size + "^3", t);
+			String name = "training step 1 x " + size + "^3";
+			ours.put(name, trainStep(config, size));
+			peerKeys.put(name, "train/" + size);
 		}
 		Path bundle = dir.resolve("bench-model");
 		ModelBundle.save(bundle, card(config), weights);
-		double[] sw = slidingWindow(bundle);
-		row(out, String.format("sliding window %dx%dx%d x4, %d^3", volume[0], volume[1], volume[2], window), sw);
+		String sw = String.format("sliding window %dx%dx%d x4, %d^3", volume[0], volume[1], volume[2], window);
+		ours.put(sw, slidingWindow(bundle));
+		peerKeys.put(sw, "sliding_window");
+		com.google.gson.JsonObject p = peer ? PeerRun.unet(threads, repeats, volume, window) : null;
+		out.printf("%-34s %10s %10s %12s %12s%n", "measurement", "median s", "min s", "PyTorch s", "ours/PyTorch");
+		for (var e : ours.entrySet()) {
+			double median = median(e.getValue());
+			String peerSeconds = "-";
+			String ratio = "-";
+			if (p != null) {
+				double[] t = PeerRun.seconds(p, peerKeys.get(e.getKey()));
+				if (t != null) {
+					peerSeconds = String.format("%.3f", median(t));
+					ratio = String.format("%.2f", median / median(t));
+				}
+			}
+			out.printf("%-34s %10.3f %10.3f %12s %12s%n", e.getKey(), median, java.util.Arrays.stream(e.getValue()).min().orElse(0),
+				peerSeconds, ratio);
+		}
+		if (p != null) {
+			out.printf("peer: PyTorch %s on %d threads (benchmarks/unet_peer.py); ratio < 1 means ModalityKD is faster%n",
+				p.get("torch").getAsString(), p.get("threads").getAsInt());
+		} else if (peer) {
+			out.println("peer: not run (needs /usr/bin/python3 with python3-torch and benchmarks/unet_peer.py)");
+		}
 		out.flush();
 	}
 
-	private static void row(PrintWriter out, String name, double[] seconds) {
+	private static double median(double[] seconds) {
 		double[] s = seconds.clone();
 		Arrays.sort(s);
-		out.printf("%-34s %10.3f %10.3f%n", name, s[s.length / 2], s[0]);
-		out.flush();
+		return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 	}
 
 	static Weights randomWeights(UNetConfig config) {
