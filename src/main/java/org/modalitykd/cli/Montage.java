@@ -87,7 +87,10 @@ final class Montage {
 	}
 
 	private static int[] panelSize(List<MriCase> cases, int pixelsPerVoxel) {
-		Geometry g = cases.get(0).images().geometry();
+		return panelSize(cases.get(0).images().geometry(), pixelsPerVoxel);
+	}
+
+	private static int[] panelSize(Geometry g, int pixelsPerVoxel) {
 		double[] s = g.spacing();
 		// Square pixels in millimetres: the smaller voxel side sets the scale.
 		double mmPerPixel = Math.min(s[0], s[1]) / pixelsPerVoxel;
@@ -122,7 +125,7 @@ final class Montage {
 		return best;
 	}
 
-	private static BufferedImage greySlice(Volume v, String channel, int k) {
+	static BufferedImage greySlice(Volume v, String channel, int k) {
 		Geometry g = v.geometry();
 		float[] data = v.channel(channel);
 		double[] window = window(data);
@@ -158,7 +161,7 @@ final class Montage {
 		return new double[] { lo, hi > lo ? hi : lo + 1 };
 	}
 
-	private static void overlay(BufferedImage slice, LabelVolume labels, int k) {
+	static void overlay(BufferedImage slice, LabelVolume labels, int k) {
 		Geometry g = labels.geometry();
 		int nx = g.nx();
 		int ny = g.ny();
@@ -204,5 +207,45 @@ final class Montage {
 			g.drawString(names[l], x + 20, y);
 			x += 40 + g.getFontMetrics().stringWidth(names[l]);
 		}
+	}
+
+	/** One picture of a comparison: a title, the image channel drawn, and the labels over it (or none). */
+	record Panel(String title, String channel, LabelVolume labels) {
+	}
+
+	/**
+	 * One row of panels on the same axial slice of one case (the slice with the most
+	 * reference core), e.g. the reference and each model's labels, with the legend.
+	 */
+	static BufferedImage row(MriCase c, List<Panel> panels, int pixelsPerVoxel) {
+		Geometry geometry = c.images().geometry();
+		int[] panel = panelSize(geometry, pixelsPerVoxel);
+		int width = MARGIN + panels.size() * (panel[0] + MARGIN);
+		int height = 2 * TITLE + panel[1] + MARGIN + LEGEND + MARGIN;
+		BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = out.createGraphics();
+		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+		g.setColor(Color.BLACK);
+		g.fillRect(0, 0, width, height);
+		int k = chooseSlice(geometry, c.labels());
+		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+		g.setColor(Color.LIGHT_GRAY);
+		g.drawString(c.id() + "  (axial slice k = " + k + ")", MARGIN + 4, 14);
+		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+		for (int p = 0; p < panels.size(); p++) {
+			Panel pn = panels.get(p);
+			int x = MARGIN + p * (panel[0] + MARGIN);
+			g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+			g.setColor(Color.WHITE);
+			g.drawString(pn.title(), x + 4, TITLE + 14);
+			BufferedImage slice = greySlice(c.images(), pn.channel(), k);
+			if (pn.labels() != null) {
+				overlay(slice, pn.labels(), k);
+			}
+			g.drawImage(slice, x, 2 * TITLE, panel[0], panel[1], null);
+		}
+		drawLegend(g, MARGIN + 4, 2 * TITLE + panel[1] + MARGIN + 14);
+		g.dispose();
+		return out;
 	}
 }

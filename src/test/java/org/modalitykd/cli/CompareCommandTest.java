@@ -1,0 +1,90 @@
+package org.modalitykd.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modalitykd.io.Modalities;
+import org.modalitykd.io.NiftiReader;
+import org.modalitykd.net.ModelBundle;
+import org.modalitykd.net.ModelCard;
+import org.modalitykd.net.ModelRole;
+import org.modalitykd.net.NetMode;
+import org.modalitykd.net.UNet;
+import org.modalitykd.net.UNetConfig;
+import org.modalitykd.net.VariableStore;
+import org.modalitykd.net.Weights;
+import org.modalitykd.volume.LabelVolume;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/** The main job's command on generated cases and two untrained models. */
+class CompareCommandTest {
+
+	@TempDir
+	Path tmp;
+
+	private static int run(String... args) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int status = ModalityKdCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+		assertEquals(0, status, err.toString());
+		return status;
+	}
+
+	private void bundle(Path dir, ModelRole role, List<String> modalities) throws IOException {
+		UNetConfig config = UNetConfig.defaults(modalities.size(), 4).withLevels(3).withBaseFilters(4);
+		Weights w;
+		try (Graph g = new Graph(); Session s = new Session(g)) {
+			Ops tf = Ops.create(g);
+			VariableStore store = new VariableStore(tf, "", 3);
+			UNet.build(tf, config, store, TFloat32.class, tf.placeholder(TFloat32.class), NetMode.TRAINING);
+			w = store.read(s);
+		}
+		ModelBundle.save(dir, new ModelCard(ModelCard.FORMAT_VERSION, role, modalities, ModelCard.BRATS_LABELS,
+			ModelCard.BRATS_CLASS_NAMES, new ModelCard.IntensityNormalization(ModelCard.IntensityNormalization.ZSCORE_NONZERO),
+			new int[] { 16, 16, 16 }, new double[] { 4, 4, 4 }, config,
+			new ModelCard.Provenance("test", Map.of(), "synthetic", 1, 0, Map.of(), "2026-01-01T00:00:00Z"), Map.of()), w);
+	}
+
+	@Test
+	void segmentsEveryCaseWithEveryModelAndWritesReportSummaryAndPicture() throws IOException {
+		Path cases = tmp.resolve("cases");
+		run("synth", "--out", cases.toString(), "--cases", "2", "--seed", "3", "--spacing", "4", "--anatomy", "parametric");
+		Path models = Files.createDirectories(tmp.resolve("models"));
+		bundle(models.resolve("teacher"), ModelRole.TEACHER, Modalities.BRATS);
+		bundle(models.resolve("student-t1ce"), ModelRole.STUDENT, List.of("t1ce"));
+		Path out = tmp.resolve("out");
+		run("compare", "--models", models.toString(), "--cases", cases.toString(), "--out", out.toString());
+
+		List<String> csv = Files.readAllLines(out.resolve("report.csv"));
+		assertEquals("model,case_id,region,dice,hd95_mm,sensitivity,specificity,ref_volume_ml,pred_volume_ml", csv.get(0));
+		assertEquals(1 + 2 * (2 * 3 + 3 * 3), csv.size(), "two models x (two cases x three regions + nine summary rows)");
+		String summary = Files.readString(out.resolve("summary.md"));
+		assertTrue(summary.contains("| teacher | teacher | t1, t1ce, t2, flair |"), summary);
+		assertTrue(summary.contains("| student-t1ce | student | t1ce |"), summary);
+		for (String model : new String[] { "teacher", "student-t1ce" }) {
+			for (String id : new String[] { "synth_0001", "synth_0002" }) {
+				LabelVolume labels = new NiftiReader().readLabels(out.resolve(model).resolve(id + ".nii.gz"));
+				LabelVolume reference = new NiftiReader().readLabels(cases.resolve(id).resolve(id + "_seg.nii.gz"));
+				assertTrue(labels.geometry().sameGrid(reference.geometry(), 1e-6), model + " " + id + " on the case grid");
+			}
+		}
+		BufferedImage picture = ImageIO.read(out.resolve("overlay.png").toFile());
+		assertTrue(picture.getWidth() > 3 * 16 * 3, "three panels: reference, teacher, student");
+	}
+}
