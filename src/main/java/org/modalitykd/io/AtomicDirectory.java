@@ -38,7 +38,10 @@ public final class AtomicDirectory implements AutoCloseable {
 		Path absolute = target.toAbsolutePath().normalize();
 		Path parent = absolute.getParent();
 		Files.createDirectories(parent);
-		Path temp = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".");
+		// createDirectory, unlike createTempDirectory (always 0700), honours the umask, so a
+		// model shared on a group file system stays readable as any other folder would.
+		Path temp = Files.createDirectory(parent.resolve("." + absolute.getFileName() + "."
+			+ Long.toUnsignedString(AtomicFile.RANDOM.nextLong(), 36)));
 		return new AtomicDirectory(absolute, temp);
 	}
 

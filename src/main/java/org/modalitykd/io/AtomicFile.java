@@ -25,7 +25,7 @@ import java.nio.file.StandardCopyOption;
  */
 public final class AtomicFile implements AutoCloseable {
 
-	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+	static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
 	private final Path target;
 	private final Path temp;

@@ -40,6 +40,14 @@ class AtomicOutputTest {
 			out.commit();
 		}
 		assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(atomic));
+
+		Path plainDir = Files.createDirectory(dir.resolve("plain-dir"));
+		Path atomicDir = dir.resolve("atomic-dir");
+		try (AtomicDirectory out = AtomicDirectory.create(atomicDir)) {
+			Files.writeString(out.path().resolve("x.txt"), "x");
+			out.commit();
+		}
+		assertEquals(Files.getPosixFilePermissions(plainDir), Files.getPosixFilePermissions(atomicDir));
 	}
 
 	@Test
