@@ -156,8 +156,17 @@ final class CompareCommand implements Callable<Integer> {
 		}
 		List<Path> found;
 		try (Stream<Path> s = Files.list(dir)) {
-			found = s.filter(p -> Files.isRegularFile(p.resolve("model-card.json"))).sorted().toList();
+			found = new ArrayList<>(s.filter(p -> Files.isRegularFile(p.resolve("model-card.json"))).sorted().toList());
 		}
+		// Teachers first: the others are read against them.
+		List<Path> teachers = new ArrayList<>();
+		for (Path p : found) {
+			if (ModelBundle.readCard(p).role() == org.modalitykd.net.ModelRole.TEACHER) {
+				teachers.add(p);
+			}
+		}
+		found.removeAll(teachers);
+		found.addAll(0, teachers);
 		if (found.isEmpty()) {
 			throw new NiftiException(dir, "holds no model bundles (folders with a model-card.json)");
 		}
