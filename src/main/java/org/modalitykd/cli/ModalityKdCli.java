@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
 	description = "Multi-modal MRI segmentation with knowledge distillation (headless tool of the ModalityKD Fiji plugin).",
 	subcommands = { StatsCommand.class, ConvertCommand.class, InfoCommand.class, SegmentCommand.class,
 		ModelInfoCommand.class, EvaluateCommand.class, SynthCommand.class, MontageCommand.class, BenchCommand.class,
+		TrainTeacherCommand.class, TrainStudentCommand.class, TrainUnpairedCommand.class,
 		CommandLine.HelpCommand.class })
 public final class ModalityKdCli implements Runnable {
 
