@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 
 import org.modalitykd.data.CaseSplit;
 import org.modalitykd.net.ModelRole;
-import org.modalitykd.train.ClassWiseDistillation;
 import org.modalitykd.train.Objective;
 import org.modalitykd.train.TrainingDataset;
 import org.modalitykd.train.TrainingJob;
@@ -90,10 +89,5 @@ final class TrainUnpairedCommand implements Callable<Integer> {
 			}
 		}
 		return true;
-	}
-
-	static {
-		// Keeps the documented defaults and the core's in step.
-		assert ClassWiseDistillation.DEFAULT_TAU == 2 && ClassWiseDistillation.DEFAULT_WEIGHT == 0.5;
 	}
 }

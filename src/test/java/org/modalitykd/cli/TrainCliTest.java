@@ -79,7 +79,7 @@ class TrainCliTest {
 		List<String> log = Files.readAllLines(TrainingRun.workDirOf(tmp.resolve("student-protokd")).resolve(TrainingRun.LOG_FILE));
 		assertTrue(log.get(0).startsWith("step,loss,dice,cross_entropy,pixel_kd,proto_kd,gradient_norm,learning_rate,val_dice_wt"),
 			log.get(0));
-		assertEquals(ModelCard.class, ModelBundle.readCard(tmp.resolve("student-kdnet")).getClass());
+		assertEquals(4.0, ModelBundle.readCard(tmp.resolve("student-kdnet")).provenance().lossWeights().get("temperature"));
 		assertEquals(10.0, ModelBundle.readCard(tmp.resolve("student-protokd")).provenance().lossWeights().get("pixel_kd"));
 
 		Path unpaired = tmp.resolve("unpaired");
