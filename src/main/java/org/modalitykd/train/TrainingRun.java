@@ -1,7 +1,6 @@
 package org.modalitykd.train;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,7 +24,6 @@ import org.modalitykd.eval.SegmentationEvaluator;
 import org.modalitykd.infer.InferenceSettings;
 import org.modalitykd.infer.Progress;
 import org.modalitykd.infer.Segmenter;
-import org.modalitykd.io.AtomicFile;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCard;
 import org.modalitykd.net.SessionOptions;
@@ -40,7 +38,7 @@ import org.tensorflow.TensorFlow;
  * when nothing is validated), and beside it the folder {@code <out>.training/} with
  * {@code checkpoint/} (every variable incl. Adam moments and the step),
  * {@code training-log.csv} (step, every loss term, learning rate, validation Dice) and
- * {@code validation-model/}. Bundle, checkpoint and log are each replaced atomically.
+ * {@code validation-model/}. Bundle, checkpoint and log ({@link TrainingLog}) are each replaced atomically.
  * <p>
  * Resume: the batch of step s depends only on the seed and s ({@link BatchSource}), and
  * the checkpoint holds every variable, so a resumed run computes the same losses as an
@@ -51,7 +49,6 @@ public final class TrainingRun {
 
 	public static final String LOG_FILE = "training-log.csv";
 	public static final String CHECKPOINT_DIR = "checkpoint";
-	static final List<String> VALIDATION_COLUMNS = List.of("val_dice_wt", "val_dice_tc", "val_dice_et", "val_dice_mean");
 
 	/**
 	 * How a run ended.
@@ -87,7 +84,6 @@ public final class TrainingRun {
 		TrainingListener listener) throws IOException, InterruptedException {
 		Path work = workDirOf(out);
 		Path checkpoint = work.resolve(CHECKPOINT_DIR);
-		Path log = work.resolve(LOG_FILE);
 		boolean hasCheckpoint = Files.isRegularFile(checkpoint.resolve("checkpoint.json"));
 		if (resume && !hasCheckpoint) {
 			throw new IllegalArgumentException(work + ": no checkpoint to resume from");
@@ -117,7 +113,7 @@ public final class TrainingRun {
 			long first = 0;
 			double bestScore = Double.NEGATIVE_INFINITY;
 			Map<String, Double> best = new LinkedHashMap<>();
-			List<String> rows = new ArrayList<>();
+			TrainingLog log = new TrainingLog(work.resolve(LOG_FILE), trainer.termNames());
 			if (resume) {
 				Map<String, String> saved = Checkpoint.restore(trainer.session(), checkpoint);
 				for (var e : meta.entrySet()) {
@@ -127,16 +123,15 @@ public final class TrainingRun {
 					}
 				}
 				first = trainer.stepCount();
-				for (String k : VALIDATION_COLUMNS) {
+				for (String k : TrainingLog.VALIDATION_COLUMNS) {
 					if (saved.containsKey("best_" + k)) {
 						best.put(k.substring(4), Double.parseDouble(saved.get("best_" + k)));
 					}
 				}
 				bestScore = best.getOrDefault("dice_mean", Double.NEGATIVE_INFINITY);
-				rows.addAll(rowsUpTo(log, first));
+				log.keepUpTo(first);
 				listener.message("resuming at step " + first + " from " + checkpoint);
 			}
-			String header = "step," + String.join(",", trainer.termNames()) + "," + String.join(",", VALIDATION_COLUMNS);
 			listener.started(first, s.steps(), split);
 
 			PatchSampler sampler = new PatchSampler(s.patchSize());
@@ -164,7 +159,7 @@ public final class TrainingRun {
 						}
 						listener.validated(step, metrics, improved);
 					}
-					rows.add(row(step, r, trainer.termNames(), metrics));
+					log.add(r, metrics);
 					if (step % s.checkpointInterval() == 0 || last || cancelled) {
 						if (validation.isEmpty() || !Files.exists(out.resolve(ModelBundle.CARD_FILE))) {
 							trainer.exportBundle(out, card(job, split, step, Map.of()));
@@ -172,7 +167,7 @@ public final class TrainingRun {
 						Map<String, String> m = new LinkedHashMap<>(meta);
 						best.forEach((k, v) -> m.put("best_val_" + k, Double.toString(v)));
 						Checkpoint.save(trainer.session(), checkpoint, m);
-						writeLog(log, header, rows);
+						log.write();
 						listener.message("step " + step + ": checkpoint written to " + checkpoint);
 					}
 				}
@@ -255,38 +250,5 @@ public final class TrainingRun {
 		return new ModelCard(ModelCard.FORMAT_VERSION, job.role(), job.modalities(), ModelCard.BRATS_LABELS,
 			ModelCard.BRATS_CLASS_NAMES, new ModelCard.IntensityNormalization(ModelCard.IntensityNormalization.ZSCORE_NONZERO),
 			job.schedule().patchSize(), job.data().spacing(), job.network(), provenance, validation);
-	}
-
-	private static String row(long step, StepResult r, List<String> names, Map<String, Double> metrics) {
-		StringBuilder b = new StringBuilder(Long.toString(step));
-		for (String n : names) {
-			b.append(',').append(r.terms().get(n));
-		}
-		for (String k : VALIDATION_COLUMNS) {
-			b.append(',');
-			if (metrics != null) {
-				b.append(metrics.get(k.substring(4)));
-			}
-		}
-		return b.toString();
-	}
-
-	/** The log's data rows of steps up to {@code step} (a resumed run repeats the later ones). */
-	private static List<String> rowsUpTo(Path log, long step) throws IOException {
-		if (!Files.isRegularFile(log)) {
-			return List.of();
-		}
-		List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-		return lines.stream().skip(1).filter(l -> !l.isBlank())
-			.filter(l -> Long.parseLong(l.substring(0, l.indexOf(','))) <= step).toList();
-	}
-
-	private static void writeLog(Path log, String header, List<String> rows) throws IOException {
-		try (AtomicFile f = AtomicFile.create(log)) {
-			StringBuilder b = new StringBuilder(header).append('\n');
-			rows.forEach(r -> b.append(r).append('\n'));
-			f.stream().write(b.toString().getBytes(StandardCharsets.UTF_8));
-			f.commit();
-		}
 	}
 }
