@@ -19,7 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
 		"Suite io: read a 4-channel float32 case (.nii and .nii.gz) and report time and peak heap against the data size, "
 			+ "with nibabel (Debian python3-nibabel) as the peer.",
 		"Suite net: the default U-Net's forward pass per 64^3 and 96^3 patch, one training step, and sliding-window "
-			+ "inference of a --shape volume (4 channels) with --window^3 patches." })
+			+ "inference of a --shape volume (4 channels) with --window^3 patches.",
+		"Suite train: time per optimiser step of teacher, baseline, KD-Net, ProtoKD and unpaired training at "
+			+ "--patch^3 with --batch patches (defaults: the training defaults 96 and 2)." })
 final class BenchCommand implements Callable<Integer> {
 
 	@Option(names = "--suite", defaultValue = "io", description = "Which suite to run: io (default), net, or soak (native memory over many forward passes and training steps).")
@@ -27,6 +29,12 @@ final class BenchCommand implements Callable<Integer> {
 
 	@Option(names = "--window", defaultValue = "96", description = "Suite net: sliding-window patch size (default: ${DEFAULT-VALUE}).")
 	int window;
+
+	@Option(names = "--patch", defaultValue = "96", description = "Suite train: patch size (default: ${DEFAULT-VALUE}).")
+	int patch;
+
+	@Option(names = "--batch", defaultValue = "2", description = "Suite train: patches per step (default: ${DEFAULT-VALUE}).")
+	int batch;
 
 	@Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|auto", description = "Suite net: where TensorFlow runs.")
 	String device;
@@ -52,8 +60,19 @@ final class BenchCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		if (!NetBenchmark.suites().contains(suite)) {
-			throw new UsageException("unknown suite '" + suite + "'; available: " + String.join(", ", NetBenchmark.suites()));
+		List<String> suites = new java.util.ArrayList<>(NetBenchmark.suites());
+		suites.addAll(TrainBenchmark.suites());
+		if (!suites.contains(suite)) {
+			throw new UsageException("unknown suite '" + suite + "'; available: " + String.join(", ", suites));
+		}
+		if (suite.equals("train")) {
+			if (patch < 8 || patch % 8 != 0 || batch < 1) {
+				throw new UsageException("--patch must be a positive multiple of 8 and --batch positive");
+			}
+			new TrainBenchmark(repeats, patch, batch,
+				new org.modalitykd.net.SessionOptions(org.modalitykd.net.Device.parse(device), 0, 0))
+				.run(spec.commandLine().getOut());
+			return 0;
 		}
 		if (shape.length != 4 || Stream.of(shape[0], shape[1], shape[2], shape[3]).anyMatch(d -> d < 1) || repeats < 1) {
 			throw new UsageException("--shape needs four positive numbers NX,NY,NZ,C and --repeats a positive number");

@@ -1,0 +1,117 @@
+package org.modalitykd.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.modalitykd.data.CaseSplit;
+import org.modalitykd.net.ModelRole;
+import org.modalitykd.train.Objective;
+import org.modalitykd.train.TeacherModel;
+import org.modalitykd.train.TrainingDataset;
+import org.modalitykd.train.TrainingJob;
+import org.modalitykd.train.TrainingMethod;
+import org.modalitykd.train.TrainingSchedule;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code train-student --data DIR --out BUNDLE --modality M --method none|kdnet|protokd [--teacher BUNDLE]}. */
+@Command(name = "train-student", mixinStandardHelpOptions = true, sortOptions = false,
+	description = { "Train a one-modality network: the baseline (--method none) or a student distilled from a frozen "
+		+ "teacher (kdnet: Hinton KL x T^2 + bottleneck L2; protokd: pixel KL at T=10 + I2FV prototype MSE).",
+		"The data must hold the teacher's modalities for kdnet/protokd (the teacher reads them all, the student one)." })
+final class TrainStudentCommand implements Callable<Integer> {
+
+	@Option(names = "--data", required = true, paramLabel = "DIR", description = "Training cases in the BraTS layout, with labels.")
+	Path data;
+
+	@Option(names = "--out", required = true, paramLabel = "BUNDLE", description = "The model bundle folder to write.")
+	Path out;
+
+	@Option(names = "--modality", required = true, paramLabel = "t1|t1ce|t2|flair", description = "The student's one input modality.")
+	String modality;
+
+	@Option(names = "--method", required = true, paramLabel = "none|kdnet|protokd",
+		description = "none: supervised baseline; kdnet or protokd: distil --teacher.")
+	String method;
+
+	@Option(names = "--teacher", paramLabel = "BUNDLE", description = "The teacher bundle (needed by kdnet and protokd).")
+	Path teacher;
+
+	@Option(names = "--kd-weight", description = "Weight of the logit distillation term (default: kdnet 1, protokd alpha 10).")
+	Double kdWeight;
+
+	@Option(names = "--temperature", description = "Distillation temperature T (default: kdnet 4, protokd 10).")
+	Double temperature;
+
+	@Option(names = "--feature-weight", description = "kdnet: weight of the bottleneck L2 term (default: 0.1).")
+	Double featureWeight;
+
+	@Option(names = "--proto-weight", description = "protokd: weight beta of the I2FV prototype term (default: 0.1).")
+	Double protoWeight;
+
+	@Mixin
+	TrainingOptions options;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() throws Exception {
+		TrainingMethod m;
+		try {
+			m = TrainingMethod.parseStudentMethod(method);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException("--method: " + e.getMessage());
+		}
+		String student = TrainingCommands.modality(modality, "--modality");
+		if (m.needsTeacher() && teacher == null) {
+			throw new UsageException("--method " + method + " distils a teacher: give its bundle with --teacher");
+		}
+		if (!m.needsTeacher() && teacher != null) {
+			throw new UsageException("--method none trains without a teacher; leave out --teacher (or use kdnet or protokd)");
+		}
+		if (m == TrainingMethod.SUPERVISED && (kdWeight != null || temperature != null || featureWeight != null
+			|| protoWeight != null)) {
+			throw new UsageException("--method none has no distillation terms to weigh");
+		}
+		if ((featureWeight != null && m != TrainingMethod.KD_NET) || (protoWeight != null && m != TrainingMethod.PROTOKD)) {
+			throw new UsageException("--feature-weight belongs to kdnet and --proto-weight to protokd");
+		}
+		options.sessionOptions();
+		TeacherModel t = teacher == null ? null : TeacherModel.load(teacher);
+		List<String> channels = t == null ? List.of(student) : t.modalities();
+		if (t != null) {
+			t.channelOf(student);
+		}
+		TrainingDataset dataset = TrainingDataset.load(data, channels);
+		TrainingSchedule schedule = options.schedule(
+			CaseSplit.of(dataset.ids(), options.validationFraction, options.seed).training().size());
+		Objective objective = options.objective(Objective.defaults(m));
+		try {
+			if (kdWeight != null || temperature != null) {
+				objective = objective.withDistillation(kdWeight != null ? kdWeight : objective.distillationWeight(),
+					temperature != null ? temperature : objective.temperature());
+			}
+			if (featureWeight != null) {
+				objective = objective.withFeatureWeight(featureWeight);
+			}
+			if (protoWeight != null) {
+				objective = objective.withPrototypeWeight(protoWeight);
+			}
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
+		// The student is the teacher's architecture on one channel, so that the bottleneck
+		// and decoder features it is compared with have the same shapes.
+		var network = t == null ? options.network(1) : t.config().withInputChannels(1).withSeed(options.seed);
+		Objective o = objective;
+		TrainingJob job = TrainingCommands.job(() -> new TrainingJob(m == TrainingMethod.SUPERVISED ? ModelRole.BASELINE
+			: ModelRole.STUDENT, o, network, List.of(student), dataset, null, t, schedule));
+		return TrainingConsole.run(job, out, options, spec.commandLine().getOut());
+	}
+}

@@ -1,0 +1,136 @@
+package org.modalitykd.cli;
+
+import java.util.Arrays;
+
+import org.modalitykd.net.Device;
+import org.modalitykd.net.SessionOptions;
+import org.modalitykd.net.UNetConfig;
+import org.modalitykd.train.Objective;
+import org.modalitykd.train.OptimizerSettings;
+import org.modalitykd.train.TrainingSchedule;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** The options every training command shares (a picocli mixin). */
+final class TrainingOptions {
+
+	static final class Length {
+		@Option(names = "--steps", description = "Optimiser steps (default: 1000).")
+		Long steps;
+
+		@Option(names = "--epochs", description = "Epochs instead of steps; an epoch is (training cases / batch size) steps, rounded up.")
+		Integer epochs;
+	}
+
+	@ArgGroup(exclusive = true, multiplicity = "0..1")
+	Length length;
+
+	@Option(names = "--batch-size", defaultValue = "2", description = "Patches per step (per modality for train-unpaired; default: ${DEFAULT-VALUE}).")
+	int batchSize;
+
+	@Option(names = "--patch-size", defaultValue = "96", split = ",", paramLabel = "N|X,Y,Z",
+		description = "Patch size in voxels, one number for a cube (default: ${DEFAULT-VALUE}); a multiple of 2^(levels-1).")
+	int[] patchSize;
+
+	@Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+	double lr;
+
+	@Option(names = "--lr-schedule", defaultValue = "poly", paramLabel = "poly|cosine|constant",
+		description = "Learning-rate decay (default: ${DEFAULT-VALUE}).")
+	String lrSchedule;
+
+	@Option(names = "--weight-decay", defaultValue = "1e-5", description = "AdamW decoupled weight decay (default: ${DEFAULT-VALUE}).")
+	double weightDecay;
+
+	@Option(names = "--dice-weight", defaultValue = "1", description = "Weight of the soft Dice loss (default: ${DEFAULT-VALUE}).")
+	double diceWeight;
+
+	@Option(names = "--ce-weight", defaultValue = "1", description = "Weight of the cross-entropy (default: ${DEFAULT-VALUE}).")
+	double ceWeight;
+
+	@Option(names = "--validation-fraction", defaultValue = "0.2", description = "Share of the cases held out for validation, 0 to <1 (default: ${DEFAULT-VALUE}).")
+	double validationFraction;
+
+	@Option(names = "--validation-interval", defaultValue = "100", description = "Validate (sliding window, Dice WT/TC/ET) every N steps and after the last (default: ${DEFAULT-VALUE}).")
+	int validationInterval;
+
+	@Option(names = "--checkpoint-interval", defaultValue = "100", description = "Write a checkpoint every N steps and at the end (default: ${DEFAULT-VALUE}).")
+	int checkpointInterval;
+
+	@Option(names = "--tumour-share", defaultValue = "0.333", description = "Share of patches forced to contain tumour (default: ${DEFAULT-VALUE}).")
+	double tumourShare;
+
+	@Option(names = "--seed", defaultValue = "1", description = "Seed of the split, the initial weights and the batches (default: ${DEFAULT-VALUE}).")
+	long seed;
+
+	@Option(names = "--resume", description = "Continue the run whose checkpoint is in OUT.training/ (same data, seed and settings).")
+	boolean resume;
+
+	@Option(names = "--levels", defaultValue = "4", description = "U-Net resolution levels, 3 to 5 (default: ${DEFAULT-VALUE}; a student copies its teacher's).")
+	int levels;
+
+	@Option(names = "--base-filters", defaultValue = "16", description = "Filters of the first level, doubling per level (default: ${DEFAULT-VALUE}; a student copies its teacher's).")
+	int baseFilters;
+
+	@Option(names = "--log-every", defaultValue = "10", description = "Print the loss terms every N steps (default: ${DEFAULT-VALUE}).")
+	int logEvery;
+
+	@Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|auto", description = "Where TensorFlow runs (default: ${DEFAULT-VALUE}).")
+	String device;
+
+	@Option(names = "--threads", defaultValue = "0", description = "Threads per TensorFlow op (0: TensorFlow chooses).")
+	int threads;
+
+	SessionOptions sessionOptions() {
+		try {
+			return new SessionOptions(Device.parse(device), threads, 0);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
+	}
+
+	int[] patch() {
+		if (patchSize.length == 1) {
+			return new int[] { patchSize[0], patchSize[0], patchSize[0] };
+		}
+		if (patchSize.length != 3) {
+			throw new UsageException("--patch-size needs one number or three (X,Y,Z), got " + Arrays.toString(patchSize));
+		}
+		return patchSize.clone();
+	}
+
+	/** The schedule for a dataset with {@code trainingCases} training cases. */
+	TrainingSchedule schedule(int trainingCases) {
+		try {
+			long steps = length == null || (length.steps == null && length.epochs == null) ? 1000
+				: length.steps != null ? length.steps
+				: TrainingSchedule.stepsForEpochs(length.epochs, trainingCases, batchSize);
+			if (logEvery < 1) {
+				throw new IllegalArgumentException("--log-every must be at least 1");
+			}
+			return new TrainingSchedule(steps, batchSize, patch(), lr, lrSchedule, validationFraction, validationInterval,
+				checkpointInterval, seed, tumourShare);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
+	}
+
+	/** Segmentation weights and optimiser on top of a method's defaults. */
+	Objective objective(Objective defaults) {
+		try {
+			return defaults.withSegmentationWeights(diceWeight, ceWeight)
+				.withOptimizer(OptimizerSettings.defaults().withWeightDecay(weightDecay));
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
+	}
+
+	UNetConfig network(int inputChannels) {
+		try {
+			return UNetConfig.defaults(inputChannels, 4).withLevels(levels).withBaseFilters(baseFilters).withSeed(seed);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
+	}
+}

@@ -1,0 +1,24 @@
+package org.modalitykd.train;
+
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * KD-Net's logit term (Hinton et al.): T^2 KL(softmax(z_T / T) || softmax(z_S / T)),
+ * the KL summed over classes and averaged over voxels and samples. The T^2 keeps the
+ * gradient's size independent of the temperature.
+ */
+public final class HintonDistillation {
+
+	private HintonDistillation() {
+	}
+
+	/** @param teacherLogits, studentLogits NDHWC logits of the same shape */
+	public static <T extends TFloating> Operand<T> loss(Ops tf, Operand<T> teacherLogits, Operand<T> studentLogits,
+		double temperature) {
+		Operand<T> kl = SoftenedKl.perVoxel(tf, teacherLogits, studentLogits, temperature);
+		Operand<T> mean = tf.math.mean(tf.reshape(kl, tf.constant(new int[] { -1 })), tf.constant(0));
+		return tf.math.mul(mean, tf.constant(teacherLogits.type(), temperature * temperature));
+	}
+}

@@ -1,0 +1,52 @@
+package org.modalitykd.train;
+
+import java.util.Locale;
+
+import org.modalitykd.net.ModelRole;
+
+/** What a training run minimises (METHODS.md), and the role its model gets. */
+public enum TrainingMethod {
+	/** Dice + cross-entropy only: a teacher on all its modalities, or the mono-modal baseline. */
+	SUPERVISED("supervised"),
+	/** Hu et al.: + T^2 KL to the frozen teacher's softened logits + L2 between bottlenecks. */
+	KD_NET("kd-net"),
+	/** Wang et al.: + pixel KL (T = 10, mean over voxels and classes) + MSE of I2FV maps. */
+	PROTOKD("protokd"),
+	/** Dou et al.: one network, two unpaired modalities, + symmetric KL of class-wise distributions. */
+	UNPAIRED("unpaired-kd");
+
+	private final String key;
+
+	TrainingMethod(String key) {
+		this.key = key;
+	}
+
+	/** The spelling in model cards and logs. */
+	public String key() {
+		return key;
+	}
+
+	/** Whether a frozen teacher runs in the training graph. */
+	public boolean needsTeacher() {
+		return this == KD_NET || this == PROTOKD;
+	}
+
+	/** The CLI's --method value: none, kdnet or protokd. */
+	public static TrainingMethod parseStudentMethod(String s) {
+		return switch (s.trim().toLowerCase(Locale.ROOT)) {
+			case "none" -> SUPERVISED;
+			case "kdnet", "kd-net" -> KD_NET;
+			case "protokd" -> PROTOKD;
+			default -> throw new IllegalArgumentException("unknown method '" + s + "'; expected none, kdnet or protokd");
+		};
+	}
+
+	/** The model card role of a network trained this way. */
+	public ModelRole role(boolean allModalitiesOfATeacher) {
+		return switch (this) {
+			case SUPERVISED -> allModalitiesOfATeacher ? ModelRole.TEACHER : ModelRole.BASELINE;
+			case KD_NET, PROTOKD -> ModelRole.STUDENT;
+			case UNPAIRED -> ModelRole.UNPAIRED;
+		};
+	}
+}

@@ -1,0 +1,254 @@
+package org.modalitykd.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.modalitykd.data.Augmentation;
+import org.modalitykd.data.BatchSource;
+import org.modalitykd.data.CaseSplit;
+import org.modalitykd.data.PatchSampler;
+import org.modalitykd.data.TrainingCase;
+import org.modalitykd.data.ZScoreNormalizer;
+import org.modalitykd.eval.BratsRegion;
+import org.modalitykd.eval.SegmentationEvaluator;
+import org.modalitykd.infer.InferenceSettings;
+import org.modalitykd.infer.Progress;
+import org.modalitykd.infer.Segmenter;
+import org.modalitykd.net.ModelBundle;
+import org.modalitykd.net.ModelCard;
+import org.modalitykd.net.SessionOptions;
+import org.tensorflow.TensorFlow;
+
+/**
+ * A whole training run: split, background batches, steps on a {@link DistillationTrainer},
+ * sliding-window validation with the best model kept, a CSV log, checkpoints, resume and
+ * cancel.
+ * <p>
+ * Files: the bundle {@code out} (the best validated weights so far; the latest weights
+ * when nothing is validated), and beside it the folder {@code <out>.training/} with
+ * {@code checkpoint/} (every variable incl. Adam moments and the step),
+ * {@code training-log.csv} (step, every loss term, learning rate, validation Dice) and
+ * {@code validation-model/}. Bundle, checkpoint and log ({@link TrainingLog}) are each replaced atomically.
+ * <p>
+ * Resume: the batch of step s depends only on the seed and s ({@link BatchSource}), and
+ * the checkpoint holds every variable, so a resumed run computes the same losses as an
+ * uninterrupted one. The checkpoint records the method, architecture, seed, batch, patch
+ * and split; a resume with different ones is refused.
+ */
+public final class TrainingRun {
+
+	public static final String LOG_FILE = "training-log.csv";
+	public static final String CHECKPOINT_DIR = "checkpoint";
+
+	/**
+	 * How a run ended.
+	 *
+	 * @param steps          steps taken in total
+	 * @param cancelled      whether a cancel request stopped it early
+	 * @param bundle         the model bundle written
+	 * @param workDir        checkpoint and log folder
+	 * @param bestValidation the best validation metrics (empty without validation cases)
+	 */
+	public record Outcome(long steps, boolean cancelled, Path bundle, Path workDir, Map<String, Double> bestValidation) {
+	}
+
+	private TrainingRun() {
+	}
+
+	/** The folder beside the bundle {@code out} that holds checkpoint and log. */
+	public static Path workDirOf(Path out) {
+		Path abs = out.toAbsolutePath().normalize();
+		return abs.resolveSibling(abs.getFileName() + ".training");
+	}
+
+	/**
+	 * Trains.
+	 *
+	 * @param resume continue from the checkpoint in {@link #workDirOf}(out); without it an
+	 *               existing checkpoint is refused rather than overwritten
+	 * @throws IllegalArgumentException for a resume that does not fit, or a checkpoint in the way
+	 * @throws IOException              when writing fails
+	 * @throws InterruptedException     when the thread is interrupted while waiting for a batch
+	 */
+	public static Outcome run(TrainingJob job, Path out, boolean resume, SessionOptions options,
+		TrainingListener listener) throws IOException, InterruptedException {
+		Path work = workDirOf(out);
+		Path checkpoint = work.resolve(CHECKPOINT_DIR);
+		boolean hasCheckpoint = Files.isRegularFile(checkpoint.resolve("checkpoint.json"));
+		if (resume && !hasCheckpoint) {
+			throw new IllegalArgumentException(work + ": no checkpoint to resume from");
+		}
+		if (!resume && hasCheckpoint) {
+			throw new IllegalArgumentException(work + " holds the checkpoint of an earlier run; continue it with --resume "
+				+ "or delete that folder");
+		}
+		Files.createDirectories(work);
+		TrainingSchedule s = job.schedule();
+		CaseSplit splitA = CaseSplit.of(job.data().ids(), s.validationFraction(), s.seed());
+		CaseSplit splitB = job.dataB() == null ? new CaseSplit(List.of(), List.of())
+			: CaseSplit.of(job.dataB().ids(), s.validationFraction(), s.seed() + 1);
+		TrainingSplit split = new TrainingSplit(splitA.training(), splitA.validation(), splitB.training(),
+			splitB.validation());
+		List<LabelledCase> validation = new ArrayList<>(select(job.data(), splitA.validation()));
+		if (job.dataB() != null) {
+			validation.addAll(select(job.dataB(), splitB.validation()));
+		}
+		Map<String, String> meta = identity(job, split);
+
+		try (DistillationTrainer trainer = DistillationTrainer.create(job.network(),
+			job.teacher() == null ? null : job.teacher().config(), job.studentChannels(), job.objective(), options)) {
+			if (job.teacher() != null) {
+				trainer.loadTeacher(job.teacher().weights());
+			}
+			long first = 0;
+			double bestScore = Double.NEGATIVE_INFINITY;
+			Map<String, Double> best = new LinkedHashMap<>();
+			TrainingLog log = new TrainingLog(work.resolve(LOG_FILE), trainer.termNames());
+			if (resume) {
+				Map<String, String> saved = Checkpoint.restore(trainer.session(), checkpoint);
+				for (var e : meta.entrySet()) {
+					if (!e.getValue().equals(saved.get(e.getKey()))) {
+						throw new IllegalArgumentException("the checkpoint in " + work + " was written by a different run: its "
+							+ e.getKey() + " is '" + saved.get(e.getKey()) + "', now '" + e.getValue() + "'");
+					}
+				}
+				first = trainer.stepCount();
+				for (String k : TrainingLog.VALIDATION_COLUMNS) {
+					if (saved.containsKey("best_" + k)) {
+						best.put(k.substring(4), Double.parseDouble(saved.get("best_" + k)));
+					}
+				}
+				bestScore = best.getOrDefault("dice_mean", Double.NEGATIVE_INFINITY);
+				log.keepUpTo(first);
+				listener.message("resuming at step " + first + " from " + checkpoint);
+			}
+			listener.started(first, s.steps(), split);
+
+			PatchSampler sampler = new PatchSampler(s.patchSize());
+			long step = first;
+			boolean cancelled = false;
+			try (BatchSource a = batches(job.data(), splitA.training(), sampler, s, s.seed(), first);
+				BatchSource b = job.dataB() == null ? null
+					: batches(job.dataB(), splitB.training(), sampler, s, s.seed() ^ 0x5DEECE66DL, first)) {
+				LearningRateSchedule rates = s.learningRates();
+				while (step < s.steps() && !cancelled) {
+					StepResult r = trainer.step(a.next(), b == null ? null : b.next(), rates.at(step));
+					step = r.step();
+					listener.stepDone(r, s.steps());
+					boolean last = step == s.steps();
+					cancelled = !last && listener.cancelRequested();
+					Map<String, Double> metrics = null;
+					if (!validation.isEmpty() && (step % s.validationInterval() == 0 || last)) {
+						metrics = validate(trainer, card(job, split, step, Map.of()), work.resolve("validation-model"),
+							validation, options);
+						boolean improved = metrics.get("dice_mean") > bestScore;
+						if (improved) {
+							bestScore = metrics.get("dice_mean");
+							best = metrics;
+							trainer.exportBundle(out, card(job, split, step, metrics));
+						}
+						listener.validated(step, metrics, improved);
+					}
+					log.add(r, metrics);
+					if (step % s.checkpointInterval() == 0 || last || cancelled) {
+						if (validation.isEmpty() || !Files.exists(out.resolve(ModelBundle.CARD_FILE))) {
+							trainer.exportBundle(out, card(job, split, step, Map.of()));
+						}
+						Map<String, String> m = new LinkedHashMap<>(meta);
+						best.forEach((k, v) -> m.put("best_val_" + k, Double.toString(v)));
+						Checkpoint.save(trainer.session(), checkpoint, m);
+						log.write();
+						listener.message("step " + step + ": checkpoint written to " + checkpoint);
+					}
+				}
+			}
+			return new Outcome(step, cancelled, out, work, best);
+		}
+	}
+
+	private static List<LabelledCase> select(TrainingDataset data, List<String> ids) {
+		return data.cases().stream().filter(c -> ids.contains(c.id())).toList();
+	}
+
+	private static BatchSource batches(TrainingDataset data, List<String> ids, PatchSampler sampler, TrainingSchedule s,
+		long seed, long first) {
+		ZScoreNormalizer normalizer = new ZScoreNormalizer();
+		List<TrainingCase> cases = select(data, ids).stream()
+			.map(c -> TrainingCase.of(c.id(), c.images(), c.labels(), normalizer)).toList();
+		return new BatchSource(cases, sampler, Augmentation.defaults(), s.batchSize(), s.tumourShare(), seed, first, 2);
+	}
+
+	/** What must match for a checkpoint to be resumed by this job. */
+	private static Map<String, String> identity(TrainingJob job, TrainingSplit split) {
+		Map<String, String> m = new LinkedHashMap<>();
+		TrainingSchedule s = job.schedule();
+		m.put("method", job.objective().method().key());
+		m.put("architecture", job.network().describe() + ", seed " + job.network().seed());
+		m.put("modalities", String.join(",", job.modalities()));
+		m.put("seed", Long.toString(s.seed()));
+		m.put("batch_size", Integer.toString(s.batchSize()));
+		m.put("patch_size", Arrays.toString(s.patchSize()));
+		m.put("split", split.describe());
+		m.put("teacher_sha256", job.teacher() == null ? "" : job.teacher().checksum());
+		return m;
+	}
+
+	/**
+	 * Exports the current weights, segments every validation case by sliding window and
+	 * returns the mean Dice per region and their mean.
+	 */
+	static Map<String, Double> validate(DistillationTrainer trainer, ModelCard card, Path dir, List<LabelledCase> cases,
+		SessionOptions options) throws IOException {
+		trainer.exportBundle(dir, card);
+		Map<BratsRegion, Double> sums = new EnumMap<>(BratsRegion.class);
+		SegmentationEvaluator evaluator = new SegmentationEvaluator();
+		try (ModelBundle bundle = ModelBundle.load(dir, options)) {
+			Segmenter segmenter = new Segmenter(bundle, InferenceSettings.defaults());
+			for (LabelledCase c : cases) {
+				var labels = segmenter.segment(c.images(), false, Progress.NONE).labels();
+				evaluator.evaluate(labels, c.labels()).forEach((region, m) -> sums.merge(region, m.dice(), Double::sum));
+			}
+		}
+		Map<String, Double> out = new LinkedHashMap<>();
+		double mean = 0;
+		for (BratsRegion r : BratsRegion.values()) {
+			double d = sums.get(r) / cases.size();
+			out.put("dice_" + r.name().toLowerCase(Locale.ROOT), d);
+			mean += d / BratsRegion.values().length;
+		}
+		out.put("dice_mean", mean);
+		return out;
+	}
+
+	static ModelCard card(TrainingJob job, TrainingSplit split, long steps, Map<String, Double> validation) {
+		StringBuilder data = new StringBuilder(job.data().source() + " (" + job.data().cases().size() + " cases)");
+		if (job.dataB() != null) {
+			data.append(" and ").append(job.dataB().source()).append(" (").append(job.dataB().cases().size()).append(" cases)");
+		}
+		data.append("; ").append(split.describe());
+		if (job.teacher() != null) {
+			data.append("; teacher ").append(job.teacher().bundle()).append(" sha256 ").append(job.teacher().checksum());
+		}
+		Map<String, String> software = new LinkedHashMap<>();
+		String version = TrainingRun.class.getPackage().getImplementationVersion();
+		software.put("modalitykd", version == null ? "development build" : version);
+		software.put("tensorflow", TensorFlow.version());
+		software.put("java", System.getProperty("java.version"));
+		ModelCard.Provenance provenance = new ModelCard.Provenance(job.objective().method().key(),
+			job.objective().describe(), data.toString(), job.schedule().seed(), steps, software,
+			Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+		return new ModelCard(ModelCard.FORMAT_VERSION, job.role(), job.modalities(), ModelCard.BRATS_LABELS,
+			ModelCard.BRATS_CLASS_NAMES, new ModelCard.IntensityNormalization(ModelCard.IntensityNormalization.ZSCORE_NONZERO),
+			job.schedule().patchSize(), job.data().spacing(), job.network(), provenance, validation);
+	}
+}
