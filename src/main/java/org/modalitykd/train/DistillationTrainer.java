@@ -236,20 +236,7 @@ public final class DistillationTrainer implements AutoCloseable {
 		List<Tensor> fed = new ArrayList<>();
 		try {
 			Session.Runner runner = feed(a, b, fed);
-			TFloat32 rate = TFloat32.scalarOf((float) lr);
-			fed.add(rate);
-			runner.feed(learningRate, rate).addTarget(minimization.train());
-			terms.values().forEach(runner::fetch);
-			runner.fetch(minimization.stepAfter());
-			try (Result r = runner.run()) {
-				Map<String, Double> values = new LinkedHashMap<>();
-				int i = 0;
-				for (String name : terms.keySet()) {
-					values.put(name, Tensors.scalar(r.get(i++)));
-				}
-				values.put("learning_rate", lr);
-				return new StepResult(((TInt64) r.get(i)).getLong(), values);
-			}
+			return OptimizerStep.run(runner, fed, learningRate, minimization, terms, lr);
 		} finally {
 			fed.forEach(Tensor::close);
 		}
