@@ -29,7 +29,7 @@ final class SegmentOutputs {
 			String what = r.quality().channelNames().get(0);
 			ImagePlus qa = ImagePlusBridge.toHyperstack(r.quality(), input.getTitle() + "-" + what);
 			qa.setDisplayRange(0, 1);
-			IJ.run(qa, "Fire", "");
+			qa.setLut(new ij.process.LUT(ij.plugin.LutLoader.getLut("fire"), 0, 1));
 			qa.show();
 			LabelOverlay.showQuality(input, r.quality().channel(0), g.nx(), g.ny(), g.nz(), opacity);
 			IJ.log("ModalityKD QA: " + what + " map, " + r.qualityNote());
