@@ -98,6 +98,9 @@ public class SegmentPlugin implements PlugIn {
 		double opacity = Math.max(0, Math.min(100, gd.getNextNumber())) / 100.0;
 		boolean outlines = gd.getNextBoolean();
 		SegmentationTool.Qa qa = SegmentationTool.Qa.parse(gd.getNextChoice());
+		// Settings are checked before the image is read: a typo fails at once.
+		SegmentationTool tool = new SegmentationTool(new SessionOptions(device, 0, 0),
+			InferenceSettings.defaults().withOverlap(overlap).withMirror(tta));
 
 		Volume input = ChannelMapping.apply(ImagePlusBridge.toVolume(image));
 		if (input == null) {
@@ -109,8 +112,6 @@ public class SegmentPlugin implements PlugIn {
 			&& !IJ.showMessageWithCancel("ModalityKD Segment", choice.reason() + ".\nSegment with it?")) {
 			return;
 		}
-		SegmentationTool tool = new SegmentationTool(new SessionOptions(device, 0, 0),
-			InferenceSettings.defaults().withOverlap(overlap).withMirror(tta));
 		long t0 = System.nanoTime();
 		SegmentationTool.Result r = tool.segment(input, catalog, choice.entry().name(), qa,
 			new IjProgress("Segmenting " + image.getTitle() + " with " + choice.entry().name()));
