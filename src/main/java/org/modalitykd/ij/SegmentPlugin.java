@@ -107,6 +107,9 @@ public class SegmentPlugin implements PlugIn {
 			return;
 		}
 		ModelCatalog.Choice choice = catalog.choose(wanted, input.channelNames());
+		if (qa == SegmentationTool.Qa.DISAGREEMENT) {
+			SegmentationTool.partner(catalog, choice, input.channelNames());
+		}
 		IJ.log("ModalityKD Segment " + image.getTitle() + ": " + choice.reason());
 		if (choice.fallback() && Macro.getOptions() == null
 			&& !IJ.showMessageWithCancel("ModalityKD Segment", choice.reason() + ".\nSegment with it?")) {

@@ -70,13 +70,33 @@ public final class SegmentationTool {
 	public Result segment(Volume images, ModelCatalog catalog, String wanted, Qa qa, Progress progress) throws IOException {
 		List<String> available = images.channelNames();
 		ModelCatalog.Choice choice = catalog.choose(wanted, available);
+		// Found before any work, so that a missing partner fails at once.
+		ModelCatalog.Entry partner = qa == Qa.DISAGREEMENT ? partner(catalog, choice, available) : null;
 		Segmentation s = segment(images, choice.entry(), progress);
 		return switch (qa) {
 		case NONE -> new Result(choice, s, null, "");
 		case ENTROPY -> new Result(choice, s, Volume.of(s.labels().geometry(), "entropy", QualityMaps.entropy(s.probabilities())),
 			"entropy of " + choice.entry().name());
-		case DISAGREEMENT -> disagreement(images, catalog, choice, s, progress);
+		case DISAGREEMENT -> {
+			Segmentation second = segment(images, partner, progress);
+			float[] map = QualityMaps.disagreement(s.labels(), second.labels());
+			yield new Result(choice, s, Volume.of(s.labels().geometry(), "disagreement", map),
+				choice.entry().name() + " vs " + partner.name());
+		}
 		};
+	}
+
+	/**
+	 * The model a disagreement map compares the chosen one with: a student when a teacher
+	 * was chosen, else a teacher; it must fit the same modalities.
+	 *
+	 * @throws IllegalArgumentException when the folder has none
+	 */
+	public static ModelCatalog.Entry partner(ModelCatalog catalog, ModelCatalog.Choice choice, List<String> available) {
+		ModelRole other = choice.entry().card().role() == ModelRole.TEACHER ? ModelRole.STUDENT : ModelRole.TEACHER;
+		return catalog.entries().stream().filter(e -> e.card().role() == other && e.fits(available)).findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("the disagreement map needs a teacher and a student that both fit "
+				+ available + "; the folder has no " + other.key() + " that does"));
 	}
 
 	/** Segments with one catalog entry (a per-modality model reads the first of its modalities present). */
@@ -92,20 +112,5 @@ public final class SegmentationTool {
 		try (ModelBundle bundle = ModelBundle.load(entry.directory(), options)) {
 			return new Segmenter(bundle, settings).segment(input, false, progress);
 		}
-	}
-
-	private Result disagreement(Volume images, ModelCatalog catalog, ModelCatalog.Choice choice, Segmentation chosen,
-		Progress progress) throws IOException {
-		List<String> available = images.channelNames();
-		ModelRole role = choice.entry().card().role();
-		ModelRole other = role == ModelRole.TEACHER ? ModelRole.STUDENT : ModelRole.TEACHER;
-		ModelCatalog.Entry partner = catalog.entries().stream()
-			.filter(e -> e.card().role() == other && e.fits(available)).findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("the disagreement map needs a teacher and a student that both fit "
-				+ available + "; the folder has no " + other.key() + " that does"));
-		Segmentation second = segment(images, partner, progress);
-		float[] map = QualityMaps.disagreement(chosen.labels(), second.labels());
-		return new Result(choice, chosen, Volume.of(chosen.labels().geometry(), "disagreement", map),
-			choice.entry().name() + " vs " + partner.name());
 	}
 }
