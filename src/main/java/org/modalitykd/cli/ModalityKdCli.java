@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "modalitykd", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 	description = "Multi-modal MRI segmentation with knowledge distillation (headless tool of the ModalityKD Fiji plugin).",
-	subcommands = { StatsCommand.class, ConvertCommand.class, InfoCommand.class, SegmentCommand.class,
+	subcommands = { StatsCommand.class, ConvertCommand.class, InfoCommand.class, SegmentCommand.class, BatchCommand.class,
 		ModelInfoCommand.class, EvaluateCommand.class, SynthCommand.class, MontageCommand.class, BenchCommand.class,
 		CommandLine.HelpCommand.class })
 public final class ModalityKdCli implements Runnable {
