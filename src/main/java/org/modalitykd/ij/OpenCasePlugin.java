@@ -55,7 +55,9 @@ public class OpenCasePlugin implements PlugIn {
 	/** Shows the case's hyperstack and, if present, its label image. */
 	static void show(MriCase c) {
 		ImagePlus image = ImagePlusBridge.toHyperstack(c.images(), c.id());
-		image.show();
+		// The labels first, so that the case is the current image: the next command
+		// (Segment...) is meant for it, not for the reference labels.
 		c.labels().ifPresent(l -> ImagePlusBridge.toLabelImage(l, c.id() + "_seg").show());
+		image.show();
 	}
 }

@@ -225,6 +225,7 @@ class FijiCommandsTest {
 		assertTrue(Files.isRegularFile(out.resolve("synth_0001/synth_0001_flair.nii.gz")));
 		assertEquals(4, ImageJ1.image("synth_0001").getNChannels());
 		assertNotNull(WindowManager.getImage("synth_0001_seg"));
+		assertEquals("synth_0001", WindowManager.getCurrentImage().getTitle(), "the case, not its labels, is current");
 	}
 
 	@Test
