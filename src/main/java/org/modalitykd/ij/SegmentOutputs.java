@@ -10,6 +10,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.Overlay;
 import ij.gui.Roi;
+import ij.macro.Interpreter;
 import ij.plugin.frame.RoiManager;
 
 /** Shows what Segment made: the label image, the overlays, outlines and the quality map. */
@@ -52,7 +53,8 @@ final class SegmentOutputs {
 			input.setOverlay(overlay);
 			return;
 		}
-		RoiManager rm = RoiManager.getRoiManager();
+		// A batch-mode macro has its own hidden ROI Manager; roiManager("count") reads that one.
+		RoiManager rm = Interpreter.isBatchMode() ? Interpreter.getBatchModeRoiManager() : RoiManager.getRoiManager();
 		for (Roi roi : rois) {
 			rm.add(input, roi, -1);
 			rm.rename(rm.getCount() - 1, roi.getName());
