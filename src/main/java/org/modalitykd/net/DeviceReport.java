@@ -58,7 +58,7 @@ public record DeviceReport(String tensorflowVersion, String nativeBuild, List<St
 		for (int i = 0; i < devices.size(); i++) {
 			r.add(new String[] { "device " + i, devices.get(i) });
 		}
-		r.add(new String[] { "GPU usable", gpuUsable ? "yes" : "no: " + gpuNote });
+		r.add(new String[] { "GPU usable", gpuUsable ? "yes" : gpuNote });
 		r.add(new String[] { "CUDA runtime", cudaRuntime == null ? "not found (libcudart.so.12)" : cudaRuntime });
 		r.add(new String[] { "cuDNN", cudnn == null ? "not found (libcudnn.so.9)" : cudnn });
 		r.add(new String[] { "Java heap", javaFreeMb + " MB free of " + javaMaxMb + " MB" });

@@ -65,14 +65,14 @@ public final class Screenshots {
 		input.getWindow().toFront();
 		Thread.sleep(800);
 		s.capture(input.getWindow(), "segment-overlay.png");
+		s.captureFrame("Results", "segment-results.png", 980, 110);
 		ImagePlus labels = WindowManager.getImage(input.getTitle() + "-labels");
 		labels.getWindow().setLocation(700, 10);
 		labels.setZ(input.getZ());
 		IJ.run(labels, "Set... ", "zoom=200");
 		Thread.sleep(800);
 		s.capture(labels.getWindow(), "segment-labels.png");
-		s.captureFrame("Results", "segment-results.png");
-		s.captureFrame("ROI Manager", "segment-roi-manager.png");
+		s.captureFrame("ROI Manager", "segment-roi-manager.png", 330, 420);
 
 		IJ.run("Close All");
 		s.dialog("Generate Sample Data...", "ModalityKD: Generate Sample Data", "sample-data-dialog.png", false, gd -> {
@@ -81,12 +81,12 @@ public final class Screenshots {
 			((java.awt.TextField) gd.getStringFields().get(0)).setText(models.resolve("teacher").toString());
 		}).join();
 		Thread.sleep(800);
-		s.captureFrame("Model Info", "model-info.png");
+		s.captureFrame("Model Info", "model-info.png", 900, 330);
 		Thread device = new Thread(() -> IJ.run("Check Device (CPU/GPU)"));
 		device.start();
 		device.join();
 		Thread.sleep(800);
-		s.captureFrame("ModalityKD Device", "check-device.png");
+		s.captureFrame("ModalityKD Device", "check-device.png", 760, 260);
 		System.out.println("screenshots: written to " + s.out);
 		System.exit(0);
 	}
@@ -114,7 +114,7 @@ public final class Screenshots {
 			throw new IllegalStateException("no dialog '" + title + "' appeared");
 		}
 		edit.accept(gd);
-		Thread.sleep(700);
+		Thread.sleep(1500); // GenericDialog centres itself after it shows: wait until it is still
 		if (file != null) {
 			capture(gd, file);
 		}
@@ -122,10 +122,17 @@ public final class Screenshots {
 		gd.actionPerformed(new ActionEvent(ok ? buttons[0] : buttons[1], ActionEvent.ACTION_PERFORMED, ok ? "OK" : "Cancel"));
 	}
 
-	private void captureFrame(String title, String file) throws Exception {
+	/** Captures a window by title, first resized to width x height unless 0. */
+	private void captureFrame(String title, String file, int width, int height) throws Exception {
 		for (Window w : Window.getWindows()) {
 			String t = w instanceof Frame f ? f.getTitle() : w instanceof Dialog d ? d.getTitle() : "";
 			if (w.isShowing() && title.equals(t)) {
+				// Below the image windows: Xvfb has no window manager to raise a window.
+				w.setLocation(10, 430);
+				if (width > 0) {
+					w.setSize(width, height);
+					w.validate();
+				}
 				w.toFront();
 				Thread.sleep(500);
 				capture(w, file);
