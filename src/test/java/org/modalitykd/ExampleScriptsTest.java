@@ -1,5 +1,6 @@
 package org.modalitykd;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -91,5 +92,35 @@ class ExampleScriptsTest {
 		String out = run("open_case.py", "case_path", dir, "modalities", "flair,t1");
 		assertTrue(out.contains("BraTS_C: [u'flair', u't1'], 4x3x2 @ 1.000x1.000x1.000 mm")
 			|| out.contains("BraTS_C: ['flair', 't1'], 4x3x2"), out);
+	}
+
+	@Test
+	void batchSegmentWritesLabelsAndVolumes() throws IOException {
+		Path models = TinyModels.teacherAndStudent(tmp.resolve("models"));
+		Path cases = Files.createDirectories(tmp.resolve("cases"));
+		TinyModels.noisyCase(cases, "BraTS_E", 20, 18, 10, 1);
+		Path t1only = TinyModels.noisyCase(cases, "BraTS_F", 20, 18, 10, 2);
+		for (String m : new String[] { "t1ce", "t2", "flair" }) {
+			Files.delete(t1only.resolve("BraTS_F_" + m + ".nii.gz"));
+		}
+		Path out = Files.createDirectories(tmp.resolve("out"));
+		StringWriter printed = new StringWriter();
+		try (Context context = new Context(ModalityKDService.class); PythonInterpreter py = new PythonInterpreter()) {
+			py.setOut(printed);
+			py.set("kd", context.getService(ModalityKDService.class));
+			py.set("cases_dir", cases.toFile());
+			py.set("models", models.toFile());
+			py.set("out_dir", out.toFile());
+			py.exec(Files.readString(Path.of("scripts/examples/batch_segment.py")));
+		}
+		String text = printed.toString();
+		assertTrue(text.contains("BraTS_E: teacher -> WT ") && text.contains("BraTS_F: student_t1 -> WT "), text);
+		assertTrue(text.contains("2 cases segmented"), text);
+		assertTrue(Files.isRegularFile(out.resolve("BraTS_E.nii.gz")) && Files.isRegularFile(out.resolve("BraTS_F.nii.gz")));
+		java.util.List<String> csv = Files.readAllLines(out.resolve("volumes.csv"));
+		assertEquals("case_id,model,wt_ml,tc_ml,et_ml", csv.get(0));
+		LabelVolume e = new org.modalitykd.io.NiftiReader().readLabels(out.resolve("BraTS_E.nii.gz"));
+		assertEquals(String.format(java.util.Locale.ROOT, "BraTS_E,teacher,%.3f", org.modalitykd.eval.TumourVolumes.of(e).get("WT")),
+			csv.get(1).substring(0, csv.get(1).indexOf(',', "BraTS_E,teacher,".length())));
 	}
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "modalitykd", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 	description = "Multi-modal MRI segmentation with knowledge distillation (headless tool of the ModalityKD Fiji plugin).",
-	subcommands = { StatsCommand.class, ConvertCommand.class, InfoCommand.class, SegmentCommand.class,
+	subcommands = { StatsCommand.class, ConvertCommand.class, InfoCommand.class, SegmentCommand.class, BatchCommand.class,
 		ModelInfoCommand.class, CompareCommand.class, EvaluateCommand.class, SynthCommand.class, MontageCommand.class,
 		BenchCommand.class, TrainTeacherCommand.class, TrainStudentCommand.class, TrainUnpairedCommand.class,
 		CommandLine.HelpCommand.class })

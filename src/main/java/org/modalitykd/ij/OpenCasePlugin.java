@@ -27,7 +27,7 @@ public class OpenCasePlugin implements PlugIn {
 	@Override
 	public void run(String arg) {
 		GenericDialog gd = new GenericDialog("Open MRI Case");
-		gd.addDirectoryField("case", "", 40);
+		Dialogs.addPath(gd, "case", "", true);
 		gd.addStringField("modalities", "", 24);
 		gd.addMessage("Case: a BraTS folder (<id>_t1.nii.gz, _t1ce, _t2, _flair, _seg) or a manifest CSV\n"
 			+ "(case_id,modality,path). Modalities: comma-separated, empty for all.");
@@ -55,7 +55,9 @@ public class OpenCasePlugin implements PlugIn {
 	/** Shows the case's hyperstack and, if present, its label image. */
 	static void show(MriCase c) {
 		ImagePlus image = ImagePlusBridge.toHyperstack(c.images(), c.id());
-		image.show();
+		// The labels first, so that the case is the current image: the next command
+		// (Segment...) is meant for it, not for the reference labels.
 		c.labels().ifPresent(l -> ImagePlusBridge.toLabelImage(l, c.id() + "_seg").show());
+		image.show();
 	}
 }

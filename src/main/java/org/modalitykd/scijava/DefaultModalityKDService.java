@@ -10,10 +10,18 @@ import org.modalitykd.eval.EvaluationReport;
 import org.modalitykd.eval.PredictionPairs;
 import org.modalitykd.eval.RegionMetrics;
 import org.modalitykd.eval.SegmentationEvaluator;
+import org.modalitykd.eval.TumourVolumes;
+import org.modalitykd.infer.InferenceSettings;
+import org.modalitykd.infer.SegmentationTool;
 import org.modalitykd.io.CaseLoader;
 import org.modalitykd.io.MriCase;
 import org.modalitykd.io.NiftiException;
 import org.modalitykd.io.NiftiReader;
+import org.modalitykd.io.NiftiWriter;
+import org.modalitykd.net.Device;
+import org.modalitykd.net.ModelCatalog;
+import org.modalitykd.net.SessionOptions;
+import org.modalitykd.volume.Volume;
 import org.modalitykd.volume.LabelVolume;
 import org.scijava.plugin.Plugin;
 import org.scijava.service.AbstractService;
@@ -54,5 +62,33 @@ public class DefaultModalityKDService extends AbstractService implements Modalit
 		}
 		report.writeCsv(csv);
 		return report;
+	}
+
+	@Override
+	public ModelCatalog.Choice chooseModel(Path models, List<String> modalities) throws IOException {
+		return ModelCatalog.scan(models).choose("auto", modalities);
+	}
+
+	@Override
+	public SegmentationTool.Result segment(Volume images, Path models, String model, String device, double overlap,
+		boolean tta, String qa) throws IOException {
+		SegmentationTool tool = new SegmentationTool(new SessionOptions(Device.parse(device), 0, 0),
+			InferenceSettings.defaults().withOverlap(overlap).withMirror(tta));
+		return tool.segment(images, ModelCatalog.scan(models), model, SegmentationTool.Qa.parse(qa),
+			org.modalitykd.infer.Progress.NONE);
+	}
+
+	@Override
+	public SegmentationTool.Result segmentCase(Path caseDirOrManifest, Path models, Path output) throws IOException {
+		MriCase c = loader.load(caseDirOrManifest, null);
+		SegmentationTool.Result r = segment(c.images(), models, "auto", "auto", 0.5, false, "none");
+		new NiftiWriter().writeLabels(r.segmentation().labels(), c.referenceHeader(), output,
+			"ModalityKD " + r.choice().entry().card().role().key() + " " + r.choice().entry().name());
+		return r;
+	}
+
+	@Override
+	public Map<String, Double> volumes(LabelVolume labels) {
+		return TumourVolumes.of(labels);
 	}
 }

@@ -1,0 +1,191 @@
+package org.modalitykd.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.modalitykd.infer.InferenceSettings;
+import org.modalitykd.infer.Progress;
+import org.modalitykd.infer.Segmentation;
+import org.modalitykd.infer.Segmenter;
+import org.modalitykd.io.BratsLayout;
+import org.modalitykd.io.CaseFiles;
+import org.modalitykd.io.CaseLoader;
+import org.modalitykd.io.Manifest;
+import org.modalitykd.io.MriCase;
+import org.modalitykd.io.NiftiWriter;
+import org.modalitykd.net.Device;
+import org.modalitykd.net.Devices;
+import org.modalitykd.net.ModelBundle;
+import org.modalitykd.net.ModelCatalog;
+import org.modalitykd.net.SessionOptions;
+import org.modalitykd.volume.Volume;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code batch --manifest cases.csv --model BUNDLE --out DIR [--shard i/n] [--resume]}:
+ * segments a cohort so that many machines can share it on one file system. Cases are
+ * sorted by id and shard i of n takes every n-th from the i-th (0-based), so shards
+ * never overlap; outputs are written atomically (a killed job leaves no half file), so
+ * {@code --resume} can trust any output that exists; each shard appends to its own
+ * status CSV, one line per case as soon as it ends.
+ */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+	description = { "Segment many cases: one label map DIR/<case>.nii.gz per case and a status CSV per shard.",
+		"With a folder of models as --model, each case gets the best model for the modalities it has." })
+final class BatchCommand implements Callable<Integer> {
+
+	static final String STATUS_HEADER = "case_id,status,model,seconds,output,message";
+
+	@Option(names = "--manifest", required = true, paramLabel = "CASES.csv|DIR",
+		description = "A manifest CSV (case_id,modality,path) or a folder of BraTS case folders.")
+	Path manifest;
+
+	@Option(names = "--model", required = true, paramLabel = "BUNDLE|FOLDER",
+		description = "A model bundle, or a folder of bundles to choose from per case by the modalities it has.")
+	Path model;
+
+	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
+	Path out;
+
+	@Option(names = "--shard", defaultValue = "0/1", paramLabel = "i/n",
+		description = "Do shard i of n (0-based; default ${DEFAULT-VALUE}: all). SLURM: $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT.")
+	String shard;
+
+	@Option(names = "--resume", description = "Skip cases whose label map already exists.")
+	boolean resume;
+
+	@Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|auto", description = "Default: ${DEFAULT-VALUE}.")
+	String device;
+
+	@Option(names = "--threads", defaultValue = "0", description = "Threads per TensorFlow op (0: TensorFlow chooses).")
+	int threads;
+
+	@Option(names = "--overlap", defaultValue = "0.5", description = "Window overlap, 0 to <1 (default: ${DEFAULT-VALUE}).")
+	double overlap;
+
+	@Option(names = "--tta", description = "Test-time augmentation: average the 8 mirrorings (8x slower).")
+	boolean tta;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() throws Exception {
+		PrintWriter o = spec.commandLine().getOut();
+		int[] s = parseShard(shard);
+		InferenceSettings settings;
+		SessionOptions options;
+		try {
+			settings = InferenceSettings.defaults().withOverlap(overlap).withMirror(tta);
+			options = new SessionOptions(Device.parse(device), threads, 0);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
+		String deviceUsed = Devices.resolve(options.device()).description();
+		ModelCatalog catalog = ModelCatalog.scan(model);
+		List<CaseFiles> all = (Files.isDirectory(manifest) ? BratsLayout.casesUnder(manifest) : Manifest.read(manifest))
+			.stream().sorted(Comparator.comparing(CaseFiles::id)).toList();
+		Files.createDirectories(out);
+		Path status = out.resolve(s[1] == 1 ? "status.csv" : String.format(Locale.ROOT, "status-%d-of-%d.csv", s[0], s[1]));
+		if (!Files.exists(status)) {
+			Files.writeString(status, STATUS_HEADER + "\n", StandardCharsets.UTF_8);
+		}
+		o.printf("shard %d/%d: %d of %d cases, %s, models %s%n", s[0], s[1], (all.size() - s[0] + s[1] - 1) / s[1],
+			all.size(), deviceUsed, catalog.entries().stream().map(ModelCatalog.Entry::name).toList());
+		int done = 0;
+		int skipped = 0;
+		int failed = 0;
+		Map<Path, Segmenter> segmenters = new HashMap<>();
+		Map<Path, ModelBundle> bundles = new HashMap<>();
+		try {
+			for (int i = s[0]; i < all.size(); i += s[1]) {
+				CaseFiles c = all.get(i);
+				Path target = out.resolve(c.id() + ".nii.gz");
+				if (resume && Files.isRegularFile(target)) {
+					append(status, c.id(), "skipped", "", 0, target, "output exists");
+					skipped++;
+					continue;
+				}
+				long t0 = System.nanoTime();
+				String modelName = "";
+				try {
+					ModelCatalog.Choice choice = catalog.choose("auto", c.modalityNames());
+					modelName = choice.entry().name();
+					Segmenter segmenter = segmenters.get(choice.entry().directory());
+					if (segmenter == null) {
+						ModelBundle b = ModelBundle.load(choice.entry().directory(), options);
+						bundles.put(choice.entry().directory(), b);
+						segmenter = new Segmenter(b, settings);
+						segmenters.put(choice.entry().directory(), segmenter);
+					}
+					List<String> needed = choice.entry().card().perModality()
+						? List.of(choice.entry().card().modalities().stream().filter(c.modalityNames()::contains).findFirst().orElseThrow())
+						: choice.entry().card().modalities();
+					MriCase loaded = new CaseLoader().load(c, needed);
+					Volume images = loaded.images();
+					Segmentation seg = segmenter.segment(images, false, Progress.NONE);
+					new NiftiWriter().writeLabels(seg.labels(), loaded.referenceHeader(), target,
+						String.format("ModalityKD %s sha256:%.12s %s", choice.entry().card().role().key(),
+							seg.provenance().get("model_sha256"), seg.provenance().get("modalities")));
+					double seconds = (System.nanoTime() - t0) / 1e9;
+					append(status, c.id(), "done", modelName, seconds, target, "");
+					o.printf(Locale.ROOT, "%s: done with %s in %.1f s%n", c.id(), modelName, seconds);
+					done++;
+				} catch (IOException | RuntimeException e) {
+					String why = ModalityKdCli.describe(e);
+					append(status, c.id(), "failed", modelName, (System.nanoTime() - t0) / 1e9, null, why);
+					o.printf("%s: FAILED: %s%n", c.id(), why);
+					failed++;
+				}
+				o.flush();
+			}
+		} finally {
+			bundles.values().forEach(ModelBundle::close);
+		}
+		o.printf("shard %d/%d: %d done, %d skipped, %d failed; status in %s%n", s[0], s[1], done, skipped, failed, status);
+		return failed == 0 ? 0 : ModalityKdCli.EXIT_DATA_ERROR;
+	}
+
+	/** "i/n" with 0 <= i < n. */
+	static int[] parseShard(String text) {
+		String[] parts = text.trim().split("/");
+		try {
+			if (parts.length == 2) {
+				int i = Integer.parseInt(parts[0].trim());
+				int n = Integer.parseInt(parts[1].trim());
+				if (n >= 1 && i >= 0 && i < n) {
+					return new int[] { i, n };
+				}
+			}
+		} catch (NumberFormatException e) {
+			// falls through to the message below
+		}
+		throw new UsageException("--shard " + text + ": expected i/n with 0 <= i < n, e.g. 0/4");
+	}
+
+	/** One line per case, appended and flushed at once, so a killed job keeps the lines of finished cases. */
+	private static void append(Path status, String id, String state, String model, double seconds, Path output, String message)
+		throws IOException {
+		String line = String.join(",", csv(id), state, csv(model), String.format(Locale.ROOT, "%.2f", seconds),
+			output == null ? "" : csv(output.getFileName().toString()), csv(message)) + "\n";
+		Files.writeString(status, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+	}
+
+	private static String csv(String s) {
+		return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+	}
+}

@@ -1,0 +1,69 @@
+package org.modalitykd.ij;
+
+import java.util.Map;
+
+import org.modalitykd.eval.BratsRegion;
+import org.modalitykd.eval.RegionMetrics;
+import org.modalitykd.eval.SegmentationEvaluator;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+import ij.measure.ResultsTable;
+import ij.plugin.PlugIn;
+
+/**
+ * Plugins > ModalityKD > Evaluate...: a predicted label image against a reference one,
+ * per BraTS region (WT, TC, ET): Dice, HD95 (mm), sensitivity, specificity and volumes,
+ * one row per region in the Results table.
+ * <p>
+ * Macro: {@code run("Evaluate...", "prediction=case-labels reference=case_seg");}
+ */
+public class EvaluatePlugin implements PlugIn {
+
+	@Override
+	public void run(String arg) {
+		int[] ids = WindowManager.getIDList();
+		if (ids == null || ids.length < 2) {
+			IJ.error("ModalityKD Evaluate", "Open two label images: a prediction and its reference");
+			return;
+		}
+		String[] titles = WindowManager.getImageTitles();
+		GenericDialog gd = new GenericDialog("ModalityKD Evaluate");
+		gd.addChoice("prediction", titles, guess(titles, "-labels", titles[0]));
+		gd.addChoice("reference", titles, guess(titles, "_seg", titles[titles.length - 1]));
+		gd.showDialog();
+		if (gd.wasCanceled()) {
+			return;
+		}
+		ImagePlus prediction = WindowManager.getImage(gd.getNextChoice());
+		ImagePlus reference = WindowManager.getImage(gd.getNextChoice());
+		try {
+			Map<BratsRegion, RegionMetrics> metrics = new SegmentationEvaluator()
+				.evaluate(ImagePlusBridge.toLabelVolume(prediction), ImagePlusBridge.toLabelVolume(reference));
+			ResultsTable rt = ResultsTable.getResultsTable();
+			for (Map.Entry<BratsRegion, RegionMetrics> e : metrics.entrySet()) {
+				rt.incrementCounter();
+				rt.addLabel(prediction.getTitle() + " vs " + reference.getTitle());
+				rt.addValue("region", e.getKey().name());
+				double[] v = e.getValue().values();
+				for (int i = 0; i < v.length; i++) {
+					rt.addValue(RegionMetrics.NAMES[i], v[i]);
+				}
+			}
+			rt.show("Results");
+		} catch (RuntimeException e) {
+			Dialogs.error("Evaluate", e);
+		}
+	}
+
+	private static String guess(String[] titles, String suffix, String fallback) {
+		for (String t : titles) {
+			if (t.endsWith(suffix)) {
+				return t;
+			}
+		}
+		return fallback;
+	}
+}

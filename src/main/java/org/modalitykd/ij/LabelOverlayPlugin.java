@@ -1,0 +1,37 @@
+package org.modalitykd.ij;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+import ij.plugin.PlugIn;
+
+/**
+ * Plugins > ModalityKD > Label Overlay...: shows or hides the label (and QA) overlay
+ * Segment put on the current image and sets its opacity.
+ * <p>
+ * Macro: {@code run("Label Overlay...", "show opacity=60");} (leave {@code show} out to hide)
+ */
+public class LabelOverlayPlugin implements PlugIn {
+
+	@Override
+	public void run(String arg) {
+		ImagePlus image = WindowManager.getCurrentImage();
+		if (image == null || image.getOverlay() == null) {
+			IJ.error("ModalityKD Label Overlay", "The current image has no overlay; segment it first (Plugins > ModalityKD > Segment...)");
+			return;
+		}
+		GenericDialog gd = new GenericDialog("ModalityKD Label Overlay");
+		gd.addCheckbox("show", !image.getHideOverlay());
+		gd.addSlider("opacity", 0, 100, 40, 5);
+		gd.showDialog();
+		if (gd.wasCanceled()) {
+			return;
+		}
+		boolean show = gd.getNextBoolean();
+		double opacity = Math.max(0, Math.min(100, gd.getNextNumber())) / 100.0;
+		LabelOverlay.setOpacity(image, LabelOverlay.LABELS, opacity);
+		LabelOverlay.setOpacity(image, LabelOverlay.QUALITY, opacity);
+		image.setHideOverlay(!show);
+	}
+}

@@ -1,0 +1,69 @@
+package org.modalitykd.ij;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.modalitykd.io.CaseLoader;
+import org.modalitykd.synth.AnatomyChoice;
+import org.modalitykd.synth.AnatomySource;
+import org.modalitykd.synth.CaseGenerator;
+import org.modalitykd.synth.Colin27Anatomy;
+import org.modalitykd.synth.SyntheticDataset;
+import org.modalitykd.synth.TumourSettings;
+
+import ij.IJ;
+import ij.gui.GenericDialog;
+import ij.plugin.PlugIn;
+
+/**
+ * Plugins > ModalityKD > Generate Sample Data...: synthetic BraTS cases (T1, T1ce, T2,
+ * FLAIR, labels) to try the plugin without patient data; opens the first one.
+ * <p>
+ * Macro: {@code run("Generate Sample Data...", "out=/tmp/synth cases=3 seed=1 spacing=2 anatomy=auto open");}
+ */
+public class SampleDataPlugin implements PlugIn {
+
+	static final String[] ANATOMIES = { "auto", "colin27", "parametric" };
+
+	@Override
+	public void run(String arg) {
+		GenericDialog gd = new GenericDialog("ModalityKD: Generate Sample Data");
+		Dialogs.addPath(gd, "out", IJ.getDirectory("temp") + "modalitykd-sample", true);
+		gd.addNumericField("cases", 3, 0);
+		gd.addNumericField("seed", 1, 0);
+		gd.addNumericField("spacing", 2, 1, 6, "mm");
+		gd.addChoice("anatomy", ANATOMIES, "auto");
+		gd.addCheckbox("open first case", true);
+		gd.addMessage("auto: the real Colin27 head when Debian's mricron-data is installed, else a parametric head");
+		gd.showDialog();
+		if (gd.wasCanceled()) {
+			return;
+		}
+		Path out = Path.of(gd.getNextString().trim());
+		int cases = (int) gd.getNextNumber();
+		long seed = (long) gd.getNextNumber();
+		double spacing = gd.getNextNumber();
+		String anatomy = gd.getNextChoice();
+		boolean open = gd.getNextBoolean();
+		try {
+			if (cases < 1 || !(spacing >= 0.5 && spacing <= 10)) {
+				throw new IllegalArgumentException("cases must be at least 1 and spacing between 0.5 and 10 mm");
+			}
+			AnatomySource source = AnatomyChoice.parse(anatomy).resolve(Colin27Anatomy.DEBIAN_TEMPLATES);
+			IJ.showStatus("Preparing the " + source.name() + " anatomy...");
+			SyntheticDataset dataset = new SyntheticDataset(
+				new CaseGenerator(source.tissues().atSpacing(spacing), TumourSettings.standard()), source.name());
+			dataset.write(out, cases, seed, "synth", (index, total, c, folder, seconds) -> {
+				IJ.showProgress(index + 1, total);
+				IJ.showStatus("Generated " + c.id() + " (" + (index + 1) + "/" + total + ")");
+			});
+			IjProgress.finish("ModalityKD: " + cases + " synthetic cases in " + out);
+			if (open) {
+				OpenCasePlugin.show(new CaseLoader().load(out.resolve(SyntheticDataset.caseId("synth", 0)), null));
+			}
+		} catch (IOException | RuntimeException e) {
+			IjProgress.finish("");
+			Dialogs.error("Generate Sample Data", e);
+		}
+	}
+}

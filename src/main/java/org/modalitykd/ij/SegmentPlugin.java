@@ -1,0 +1,139 @@
+package org.modalitykd.ij;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+import org.modalitykd.eval.TumourVolumes;
+import org.modalitykd.infer.InferenceSettings;
+import org.modalitykd.infer.SegmentationTool;
+import org.modalitykd.net.Device;
+import org.modalitykd.net.ModelCatalog;
+import org.modalitykd.net.SessionOptions;
+import org.modalitykd.volume.Volume;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.Macro;
+import ij.Prefs;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+import ij.measure.ResultsTable;
+import ij.plugin.PlugIn;
+
+/**
+ * Plugins > ModalityKD > Segment...: segments the current image with a model from a
+ * models folder and shows the label image, a label overlay on the input, optional
+ * outlines, and a row of volumes in the Results table. When the image lacks a
+ * modality the chosen model needs, the best model that fits is used and the log says so.
+ * <p>
+ * Macro (blocks until the outputs exist):
+ * {@code run("Segment...", "models=/models model=auto device=auto overlap=0.5 opacity=40 outlines qa=none");}
+ * plus {@code tta} for test-time mirroring and {@code channel_1=t1 channel_2=flair ...}
+ * when channel names are not modalities.
+ */
+public class SegmentPlugin implements PlugIn {
+
+	static final String PREF_MODELS = "modalitykd.models";
+	static final String[] DEVICES = { "auto", "cpu", "gpu" };
+	static final String[] QA = { "none", "disagreement", "entropy" };
+
+	@Override
+	public void run(String arg) {
+		ImagePlus image = WindowManager.getCurrentImage();
+		if (image == null) {
+			IJ.error("ModalityKD Segment", "No image is open: open a case with Plugins > ModalityKD > Open MRI Case... or File > Open");
+			return;
+		}
+		try {
+			segment(image);
+		} catch (CancellationException e) {
+			Thread.interrupted(); // clear the flag Esc set; ImageJ reuses threads
+			IjProgress.finish("ModalityKD: segmentation cancelled; nothing was made");
+		} catch (IOException | RuntimeException e) {
+			IjProgress.finish("");
+			Dialogs.error("Segment", e);
+		}
+	}
+
+	private void segment(ImagePlus image) throws IOException {
+		GenericDialog first = new GenericDialog("ModalityKD Segment: models");
+		Dialogs.addPath(first, "models", Prefs.get(PREF_MODELS, ""), true);
+		first.addMessage("A folder of model bundles (or one bundle): each has a model-card.json.");
+		first.showDialog();
+		if (first.wasCanceled()) {
+			return;
+		}
+		Path folder = Path.of(first.getNextString().trim());
+		ModelCatalog catalog = ModelCatalog.scan(folder);
+		Prefs.set(PREF_MODELS, folder.toString());
+
+		List<String> names = new ArrayList<>(List.of("auto"));
+		StringBuilder cards = new StringBuilder();
+		for (ModelCatalog.Entry e : catalog.entries()) {
+			names.add(e.name());
+			cards.append(e.describe()).append('\n');
+		}
+		GenericDialog gd = new GenericDialog("ModalityKD Segment");
+		gd.addChoice("model", names.toArray(new String[0]), "auto");
+		gd.addMessage(cards.toString().trim() + "\nauto: the model that reads the most modalities this image has");
+		gd.addChoice("device", DEVICES, "auto");
+		gd.addNumericField("overlap", 0.5, 2);
+		gd.addCheckbox("tta (mirroring, 8x slower)", false);
+		gd.addSlider("opacity", 0, 100, 40, 5);
+		gd.addCheckbox("outlines (ROI Manager)", false);
+		gd.addChoice("qa", QA, "none");
+		gd.addMessage("qa: a teacher/student disagreement map or the entropy of the prediction, as an image and an overlay");
+		gd.showDialog();
+		if (gd.wasCanceled()) {
+			return;
+		}
+		String wanted = gd.getNextChoice();
+		Device device = Device.parse(gd.getNextChoice());
+		double overlap = gd.getNextNumber();
+		boolean tta = gd.getNextBoolean();
+		double opacity = Math.max(0, Math.min(100, gd.getNextNumber())) / 100.0;
+		boolean outlines = gd.getNextBoolean();
+		SegmentationTool.Qa qa = SegmentationTool.Qa.parse(gd.getNextChoice());
+		// Settings are checked before the image is read: a typo fails at once.
+		SegmentationTool tool = new SegmentationTool(new SessionOptions(device, 0, 0),
+			InferenceSettings.defaults().withOverlap(overlap).withMirror(tta));
+
+		Volume input = ChannelMapping.apply(ImagePlusBridge.toVolume(image));
+		if (input == null) {
+			return;
+		}
+		ModelCatalog.Choice choice = catalog.choose(wanted, input.channelNames());
+		if (qa == SegmentationTool.Qa.DISAGREEMENT) {
+			SegmentationTool.partner(catalog, choice, input.channelNames());
+		}
+		IJ.log("ModalityKD Segment " + image.getTitle() + ": " + choice.reason());
+		if (choice.fallback() && Macro.getOptions() == null
+			&& !IJ.showMessageWithCancel("ModalityKD Segment", choice.reason() + ".\nSegment with it?")) {
+			return;
+		}
+		long t0 = System.nanoTime();
+		SegmentationTool.Result r = tool.segment(input, catalog, choice.entry().name(), qa,
+			new IjProgress("Segmenting " + image.getTitle() + " with " + choice.entry().name()));
+		SegmentOutputs.show(image, r, opacity, outlines);
+		addVolumes(image.getTitle(), r);
+		IjProgress.finish(String.format("ModalityKD: %s segmented with %s in %.1f s", image.getTitle(),
+			choice.entry().name(), (System.nanoTime() - t0) / 1e9));
+	}
+
+	/** One row of the Results table: the image, the model, and the volumes in mL. */
+	static void addVolumes(String title, SegmentationTool.Result r) {
+		ResultsTable rt = ResultsTable.getResultsTable();
+		rt.incrementCounter();
+		rt.addLabel(title);
+		rt.addValue("model", r.choice().entry().name());
+		rt.addValue("role", r.choice().entry().card().role().key());
+		for (Map.Entry<String, Double> e : TumourVolumes.of(r.segmentation().labels()).entrySet()) {
+			rt.addValue(e.getKey() + "_ml", e.getValue());
+		}
+		rt.show("Results");
+	}
+}

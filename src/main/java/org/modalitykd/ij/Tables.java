@@ -1,0 +1,32 @@
+package org.modalitykd.ij;
+
+import java.awt.GraphicsEnvironment;
+
+import ij.measure.ResultsTable;
+
+/**
+ * Shows a table under its title. Headless, ImageJ 1 keeps no named tables (they live in
+ * windows), so there the rows go to the Results table, the one a macro's getResult and
+ * getResultString read.
+ */
+final class Tables {
+
+	private Tables() {
+	}
+
+	static void show(ResultsTable rt, String title) {
+		if (GraphicsEnvironment.isHeadless()) {
+			ResultsTable results = ResultsTable.getResultsTable();
+			results.reset();
+			for (int r = 0; r < rt.size(); r++) {
+				results.incrementCounter();
+				for (String col : rt.getHeadings()) {
+					results.addValue(col, rt.getStringValue(col, r));
+				}
+			}
+			results.show("Results");
+		} else {
+			rt.show(title);
+		}
+	}
+}

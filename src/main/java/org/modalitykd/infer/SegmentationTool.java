@@ -1,0 +1,116 @@
+package org.modalitykd.infer;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+import org.modalitykd.net.ModelBundle;
+import org.modalitykd.net.ModelCard;
+import org.modalitykd.net.ModelCatalog;
+import org.modalitykd.net.ModelRole;
+import org.modalitykd.net.SessionOptions;
+import org.modalitykd.volume.Volume;
+
+/**
+ * The one headless operation behind every front end's "Segment": choose the model that
+ * fits the image's modalities from a catalog, segment, and optionally compute a quality
+ * map. The ImageJ command, the SciJava service and scripts all call this, so they
+ * behave alike. Each call loads the bundle and closes it again (a bundle loads in well
+ * under a second, and no TensorFlow memory stays held between calls).
+ */
+public final class SegmentationTool {
+
+	/** The optional quality-assurance map. */
+	public enum Qa {
+		/** No map. */
+		NONE,
+		/** 1 where a teacher and a student that both fit the image give different labels. */
+		DISAGREEMENT,
+		/** Normalised entropy of the chosen model's class probabilities. */
+		ENTROPY;
+
+		/** {@code none}, {@code disagreement} or {@code entropy}. */
+		public String key() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		public static Qa parse(String s) {
+			for (Qa q : values()) {
+				if (q.key().equalsIgnoreCase(s.trim())) {
+					return q;
+				}
+			}
+			throw new IllegalArgumentException("unknown quality map '" + s + "'; use none, disagreement or entropy");
+		}
+	}
+
+	/**
+	 * @param choice       the model used and why
+	 * @param segmentation its labels, probabilities and provenance
+	 * @param quality      the quality map (one channel named after the {@link Qa}), or null
+	 * @param qualityNote  what the map compares, or an empty string
+	 */
+	public record Result(ModelCatalog.Choice choice, Segmentation segmentation, Volume quality, String qualityNote) {
+	}
+
+	private final SessionOptions options;
+	private final InferenceSettings settings;
+
+	public SegmentationTool(SessionOptions options, InferenceSettings settings) {
+		this.options = options;
+		this.settings = settings;
+	}
+
+	/**
+	 * @param images  the case, channels named by modality
+	 * @param wanted  a bundle name of the catalog, or "auto"
+	 * @throws IllegalArgumentException when no model fits, or the map cannot be made
+	 * @throws java.util.concurrent.CancellationException when the thread is interrupted
+	 */
+	public Result segment(Volume images, ModelCatalog catalog, String wanted, Qa qa, Progress progress) throws IOException {
+		List<String> available = images.channelNames();
+		ModelCatalog.Choice choice = catalog.choose(wanted, available);
+		// Found before any work, so that a missing partner fails at once.
+		ModelCatalog.Entry partner = qa == Qa.DISAGREEMENT ? partner(catalog, choice, available) : null;
+		Segmentation s = segment(images, choice.entry(), progress);
+		return switch (qa) {
+		case NONE -> new Result(choice, s, null, "");
+		case ENTROPY -> new Result(choice, s, Volume.of(s.labels().geometry(), "entropy", QualityMaps.entropy(s.probabilities())),
+			"entropy of " + choice.entry().name());
+		case DISAGREEMENT -> {
+			Segmentation second = segment(images, partner, progress);
+			float[] map = QualityMaps.disagreement(s.labels(), second.labels());
+			yield new Result(choice, s, Volume.of(s.labels().geometry(), "disagreement", map),
+				choice.entry().name() + " vs " + partner.name());
+		}
+		};
+	}
+
+	/**
+	 * The model a disagreement map compares the chosen one with: a student when a teacher
+	 * was chosen, else a teacher; it must fit the same modalities.
+	 *
+	 * @throws IllegalArgumentException when the folder has none
+	 */
+	public static ModelCatalog.Entry partner(ModelCatalog catalog, ModelCatalog.Choice choice, List<String> available) {
+		ModelRole other = choice.entry().card().role() == ModelRole.TEACHER ? ModelRole.STUDENT : ModelRole.TEACHER;
+		return catalog.entries().stream().filter(e -> e.card().role() == other && e.fits(available)).findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("the disagreement map needs a teacher and a student that both fit "
+				+ available + "; the folder has no " + other.key() + " that does"));
+	}
+
+	/** Segments with one catalog entry (a per-modality model reads the first of its modalities present). */
+	public Segmentation segment(Volume images, ModelCatalog.Entry entry, Progress progress) throws IOException {
+		ModelCard card = entry.card();
+		Volume input = images;
+		if (card.perModality()) {
+			String m = card.modalities().stream().filter(images.channelNames()::contains).findFirst()
+				.orElseThrow(() -> new IllegalArgumentException(entry.name() + " reads one of " + card.modalities()
+					+ "; the image has " + images.channelNames()));
+			input = images.select(List.of(m));
+		}
+		try (ModelBundle bundle = ModelBundle.load(entry.directory(), options)) {
+			return new Segmenter(bundle, settings).segment(input, false, progress);
+		}
+	}
+}

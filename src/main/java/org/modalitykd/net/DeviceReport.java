@@ -1,0 +1,131 @@
+package org.modalitykd.net;
+
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.tensorflow.TensorFlow;
+import org.tensorflow.internal.c_api.AbstractTF_Graph;
+import org.tensorflow.internal.c_api.AbstractTF_SessionOptions;
+import org.tensorflow.internal.c_api.AbstractTF_Status;
+import org.tensorflow.internal.c_api.TF_DeviceList;
+import org.tensorflow.internal.c_api.TF_Graph;
+import org.tensorflow.internal.c_api.TF_Session;
+import org.tensorflow.internal.c_api.TF_SessionOptions;
+import org.tensorflow.internal.c_api.TF_Status;
+import static org.tensorflow.internal.c_api.global.tensorflow.*;
+
+/**
+ * What a user needs to know when the GPU is not used: the TensorFlow version, which
+ * native build is installed, the devices a session sees (with their memory), whether
+ * the CUDA runtime and cuDNN libraries can be found, and the memory left to Java and
+ * the machine. Gathering it starts one empty TensorFlow session.
+ *
+ * @param tensorflowVersion TensorFlow's version string
+ * @param nativeBuild   "GPU (CUDA)" or "CPU only", from the native jar on the class path
+ * @param devices       one line per device: name, type, memory
+ * @param gpuUsable     whether an op pinned to the first GPU runs
+ * @param gpuNote       why not, when it does not
+ * @param cudaRuntime   the libcudart file found, or null
+ * @param cudnn         the libcudnn file found, or null
+ * @param javaMaxMb     the Java heap limit
+ * @param javaFreeMb    what the heap can still grow by
+ * @param systemFreeMb  free physical memory, or -1 when unknown
+ */
+public record DeviceReport(String tensorflowVersion, String nativeBuild, List<String> devices, boolean gpuUsable,
+	String gpuNote, String cudaRuntime, String cudnn, long javaMaxMb, long javaFreeMb, long systemFreeMb) {
+
+	/** Probes this process and machine. */
+	public static DeviceReport probe() {
+		Runtime rt = Runtime.getRuntime();
+		long used = rt.totalMemory() - rt.freeMemory();
+		boolean gpu = Devices.gpuAvailable();
+		String note = gpu ? "" : Devices.resolve(Device.AUTO).description().replaceFirst("^CPU \\(auto: ", "")
+			.replaceFirst("\\)$", "");
+		return new DeviceReport(TensorFlow.version(), detectNativeBuild(), listDevices(), gpu, note,
+			findLibrary("libcudart.so"), findLibrary("libcudnn.so"), rt.maxMemory() >> 20, (rt.maxMemory() - used) >> 20,
+			freePhysicalMb());
+	}
+
+	/** The report as lines of "key: value", for a log or a table. */
+	public List<String[]> rows() {
+		List<String[]> r = new ArrayList<>();
+		r.add(new String[] { "TensorFlow", tensorflowVersion });
+		r.add(new String[] { "native build", nativeBuild });
+		for (int i = 0; i < devices.size(); i++) {
+			r.add(new String[] { "device " + i, devices.get(i) });
+		}
+		r.add(new String[] { "GPU usable", gpuUsable ? "yes" : gpuNote });
+		r.add(new String[] { "CUDA runtime", cudaRuntime == null ? "not found (libcudart.so.12)" : cudaRuntime });
+		r.add(new String[] { "cuDNN", cudnn == null ? "not found (libcudnn.so.9)" : cudnn });
+		r.add(new String[] { "Java heap", javaFreeMb + " MB free of " + javaMaxMb + " MB" });
+		r.add(new String[] { "machine memory", systemFreeMb < 0 ? "unknown" : systemFreeMb + " MB free" });
+		return r;
+	}
+
+	private static String detectNativeBuild() {
+		// The GPU native jar carries its libraries under a -gpu platform folder.
+		String cp = System.getProperty("java.class.path", "");
+		if (cp.contains("linux-x86_64-gpu") || TensorFlow.class.getClassLoader()
+			.getResource("org/tensorflow/internal/c_api/linux-x86_64-gpu/") != null) {
+			return "GPU (CUDA 12)";
+		}
+		return "CPU only";
+	}
+
+	private static List<String> listDevices() {
+		List<String> out = new ArrayList<>();
+		try (TF_Status status = AbstractTF_Status.newStatus();
+			TF_Graph graph = AbstractTF_Graph.newGraph();
+			TF_SessionOptions options = AbstractTF_SessionOptions.newSessionOptions()) {
+			TF_Session session = TF_NewSession(graph, options, status);
+			status.throwExceptionIfNotOK();
+			TF_DeviceList list = TF_SessionListDevices(session, status);
+			status.throwExceptionIfNotOK();
+			try {
+				for (int i = 0; i < TF_DeviceListCount(list); i++) {
+					String name = TF_DeviceListName(list, i, status).getString();
+					String type = TF_DeviceListType(list, i, status).getString();
+					long bytes = TF_DeviceListMemoryBytes(list, i, status);
+					out.add(name + " (" + type + ", " + (bytes >> 20) + " MB)");
+				}
+			} finally {
+				TF_DeleteDeviceList(list);
+				TF_CloseSession(session, status);
+				TF_DeleteSession(session, status);
+			}
+		} catch (RuntimeException e) {
+			out.add("cannot list devices: " + String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
+		}
+		return out;
+	}
+
+	/** The first file named {@code prefix*} in the library path or the usual CUDA folders. */
+	static String findLibrary(String prefix) {
+		Set<String> dirs = new LinkedHashSet<>();
+		for (String var : new String[] { System.getenv("LD_LIBRARY_PATH"), System.getProperty("java.library.path") }) {
+			if (var != null) {
+				dirs.addAll(List.of(var.split(File.pathSeparator)));
+			}
+		}
+		dirs.addAll(List.of("/usr/local/cuda/lib64", "/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib"));
+		for (String d : dirs) {
+			File[] hits = d.isEmpty() ? null : new File(d).listFiles((f, n) -> n.startsWith(prefix));
+			if (hits != null && hits.length > 0) {
+				java.util.Arrays.sort(hits);
+				return hits[hits.length - 1].getPath();
+			}
+		}
+		return null;
+	}
+
+	private static long freePhysicalMb() {
+		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+			return os.getFreeMemorySize() >> 20;
+		}
+		return -1;
+	}
+}

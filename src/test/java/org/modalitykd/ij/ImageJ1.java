@@ -1,0 +1,104 @@
+package org.modalitykd.ij;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Hashtable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.Menus;
+import ij.WindowManager;
+import ij.measure.ResultsTable;
+import net.imagej.patcher.LegacyInjector;
+
+/**
+ * The real ImageJ 1, headless, for tests: ij1-patcher's LegacyInjector makes
+ * GenericDialog read macro options without a display, and the commands are registered
+ * from the project's plugins.config exactly as ImageJ reads it from the jar, so
+ * {@code IJ.run("Segment...", options)} goes through ImageJ's own command lookup.
+ * Touch this class before any {@code ij.*} class.
+ */
+final class ImageJ1 {
+
+	static {
+		LegacyInjector.preinit();
+	}
+
+	private static boolean registered;
+
+	private ImageJ1() {
+	}
+
+	/** Registers plugins.config once, closes all images and clears the Results table. */
+	@SuppressWarnings("unchecked")
+	static synchronized void reset() throws IOException {
+		if (!registered) {
+			try {
+				Field f = Menus.class.getDeclaredField("pluginsTable");
+				f.setAccessible(true);
+				if (f.get(null) == null) {
+					f.set(null, new Hashtable<String, String>());
+				}
+			} catch (ReflectiveOperationException e) {
+				throw new IllegalStateException(e);
+			}
+			Hashtable<String, String> commands = Menus.getCommands();
+			Pattern line = Pattern.compile("^Plugins>ModalityKD,\\s*\"([^\"]+)\",\\s*(\\S+)\\s*$");
+			for (String l : Files.readAllLines(Path.of("plugins.config"))) {
+				Matcher m = line.matcher(l);
+				if (m.matches()) {
+					commands.put(m.group(1), m.group(2));
+				}
+			}
+			registered = true;
+		}
+		while (WindowManager.getImageCount() > 0) {
+			ImagePlus imp = WindowManager.getImage(WindowManager.getIDList()[0]);
+			imp.changes = false;
+			imp.close();
+		}
+		ResultsTable.getResultsTable().reset();
+	}
+
+	/** Runs a menu command with macro options, in this thread, as a macro would. */
+	static void run(String command, String options) {
+		IJ.run(command, options);
+	}
+
+	/**
+	 * Runs a command that must fail as ImageJ fails a macro command: an error message
+	 * (headless, printed to stdout) and the macro aborted. Returns what was printed.
+	 */
+	static String runFailing(String command, String options) {
+		java.io.PrintStream saved = System.out;
+		java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+		System.setOut(new java.io.PrintStream(captured, true));
+		try {
+			IJ.run(command, options);
+		} catch (RuntimeException e) {
+			if (!ij.Macro.MACRO_CANCELED.equals(e.getMessage())) {
+				throw e;
+			}
+		} finally {
+			System.setOut(saved);
+		}
+		String text = captured.toString().trim();
+		if (text.isEmpty()) {
+			throw new AssertionError(command + " was expected to fail with a message");
+		}
+		return text;
+	}
+
+	static ImagePlus image(String title) {
+		ImagePlus imp = WindowManager.getImage(title);
+		if (imp == null) {
+			throw new AssertionError("no image '" + title + "'; open: " + String.join(", ",
+				WindowManager.getImageTitles()));
+		}
+		return imp;
+	}
+}
