@@ -80,6 +80,7 @@ final class CompareCommand implements Callable<Integer> {
 		} catch (IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());
 		}
+		boolean gpu = org.modalitykd.net.Devices.resolve(options.device()).gpu();
 		List<Path> bundles = bundlesIn(models);
 		List<CaseFiles> caseFiles = BratsLayout.casesUnder(cases);
 		if (caseFiles.stream().anyMatch(c -> c.labels().isEmpty())) {
@@ -101,7 +102,7 @@ final class CompareCommand implements Callable<Integer> {
 			EvaluationReport report = new EvaluationReport();
 			Path modelOut = Files.createDirectories(out.resolve(name));
 			int windows = WindowBatchPlanner.windowsPerCall(card.architecture(), card.patchSize(), false,
-				WindowBatchPlanner.availableBytes(), 8);
+				WindowBatchPlanner.availableBytes(gpu), 8);
 			InferenceSettings settings = InferenceSettings.defaults();
 			settings = new InferenceSettings(settings.overlap(), windows, false, settings.cropToNonZero(), settings.margin());
 			long t0 = System.nanoTime();

@@ -104,10 +104,12 @@ final class SegmentCommand implements Callable<Integer> {
 			throw new UsageException(e.getMessage());
 		}
 		// Device first: asking for a missing GPU should fail before minutes of reading.
-		String deviceUsed = Devices.resolve(options.device()).description();
+		Devices.Resolved resolved = Devices.resolve(options.device());
+		String deviceUsed = resolved.description();
 		ModelCard card = ModelBundle.readCard(model);
 		int windows = fixedBatch != null ? fixedBatch
-			: WindowBatchPlanner.windowsPerCall(card.architecture(), card.patchSize(), tta, WindowBatchPlanner.availableBytes(), 8);
+			: WindowBatchPlanner.windowsPerCall(card.architecture(), card.patchSize(), tta,
+				WindowBatchPlanner.availableBytes(resolved.gpu()), 8);
 		try {
 			settings = new InferenceSettings(overlap, windows, tta, !noCrop, margin);
 		} catch (IllegalArgumentException e) {

@@ -44,6 +44,47 @@ public final class WindowBatchPlanner {
 	}
 
 	/**
+	 * Memory free where the windows will run: on a GPU, the free memory of the first
+	 * visible GPU as {@code nvidia-smi} reports it (TensorFlow Java has no query for it);
+	 * on the CPU, or when nvidia-smi cannot say, {@link #availableBytes()}.
+	 */
+	public static long availableBytes(boolean gpu) {
+		if (gpu) {
+			try {
+				Process p = new ProcessBuilder("nvidia-smi", "--query-gpu=memory.free", "--format=csv,noheader,nounits")
+					.redirectErrorStream(true).start();
+				String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+				if (p.waitFor() == 0) {
+					long free = parseNvidiaSmiFreeMiB(text);
+					if (free > 0) {
+						return free;
+					}
+				}
+			} catch (IOException e) {
+				// No nvidia-smi: plan with host memory below.
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		return availableBytes();
+	}
+
+	/**
+	 * Bytes from nvidia-smi's {@code memory.free} in MiB, one line per GPU: the first
+	 * GPU's (TensorFlow's device 0), or -1 when the text holds no number.
+	 */
+	static long parseNvidiaSmiFreeMiB(String text) {
+		for (String line : text.strip().split("\\R")) {
+			try {
+				return Long.parseLong(line.trim()) * 1024 * 1024;
+			} catch (NumberFormatException e) {
+				return -1;
+			}
+		}
+		return -1;
+	}
+
+	/**
 	 * Memory the system can give without swapping: Linux's MemAvailable, or, where that
 	 * cannot be read, what the JVM itself may still take.
 	 */

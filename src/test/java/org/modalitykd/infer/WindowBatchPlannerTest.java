@@ -33,5 +33,13 @@ class WindowBatchPlannerTest {
 	@Test
 	void availableMemoryIsReadable() {
 		assertTrue(WindowBatchPlanner.availableBytes() > 0);
+		assertTrue(WindowBatchPlanner.availableBytes(true) > 0, "without nvidia-smi, host memory");
+	}
+
+	@Test
+	void nvidiaSmiFreeMemoryOfTheFirstGpu() {
+		assertEquals(79_000L * 1024 * 1024, WindowBatchPlanner.parseNvidiaSmiFreeMiB("79000\n12000\n"));
+		assertEquals(-1, WindowBatchPlanner.parseNvidiaSmiFreeMiB("NVIDIA-SMI has failed"));
+		assertEquals(-1, WindowBatchPlanner.parseNvidiaSmiFreeMiB(""));
 	}
 }
