@@ -39,10 +39,10 @@ class BatchCommandTest {
 		Path csv = manifest("c1", "c2", "c3");
 		Path out = tmp.resolve("out");
 		String teacher = models.resolve("teacher").toString();
-		SegmentCliTest.Outcome a = SegmentCliTest.run("batch", "--manifest", csv.toString(), "--model", teacher, "--out",
+		CliTest.Outcome a = CliTest.run("batch", "--manifest", csv.toString(), "--model", teacher, "--out",
 			out.toString(), "--shard", "0/2", "--device", "cpu");
 		assertEquals(0, a.status(), a.err());
-		SegmentCliTest.Outcome b = SegmentCliTest.run("batch", "--manifest", csv.toString(), "--model", teacher, "--out",
+		CliTest.Outcome b = CliTest.run("batch", "--manifest", csv.toString(), "--model", teacher, "--out",
 			out.toString(), "--shard", "1/2", "--device", "cpu");
 		assertEquals(0, b.status(), b.err());
 		List<String> s0 = Files.readAllLines(out.resolve("status-0-of-2.csv"));
@@ -61,7 +61,7 @@ class BatchCommandTest {
 
 		FileTime before = Files.getLastModifiedTime(out.resolve("c1.nii.gz"));
 		Files.delete(out.resolve("c2.nii.gz"));
-		SegmentCliTest.Outcome resumed = SegmentCliTest.run("batch", "--manifest", csv.toString(), "--model", teacher,
+		CliTest.Outcome resumed = CliTest.run("batch", "--manifest", csv.toString(), "--model", teacher,
 			"--out", out.toString(), "--resume", "--device", "cpu");
 		assertEquals(0, resumed.status(), resumed.err());
 		assertTrue(resumed.out().contains("1 done, 2 skipped, 0 failed"), resumed.out());
@@ -79,7 +79,7 @@ class BatchCommandTest {
 			&& !(l.startsWith("t2only,") && !l.startsWith("t2only,t2,"))).reduce("", (x, y) -> x + y + "\n");
 		Files.writeString(csv, text);
 		Path out = tmp.resolve("out");
-		SegmentCliTest.Outcome o = SegmentCliTest.run("batch", "--manifest", csv.toString(), "--model", models.toString(),
+		CliTest.Outcome o = CliTest.run("batch", "--manifest", csv.toString(), "--model", models.toString(),
 			"--out", out.toString(), "--device", "cpu");
 		assertEquals(1, o.status(), "one case failed: " + o.out());
 		List<String> status = Files.readAllLines(out.resolve("status.csv"));
@@ -92,7 +92,7 @@ class BatchCommandTest {
 
 	@Test
 	void aBadShardIsAUsageError() {
-		SegmentCliTest.Outcome o = SegmentCliTest.run("batch", "--manifest", "x.csv", "--model", "m", "--out",
+		CliTest.Outcome o = CliTest.run("batch", "--manifest", "x.csv", "--model", "m", "--out",
 			tmp.toString(), "--shard", "2/2");
 		assertEquals(2, o.status());
 		assertTrue(o.err().contains("--shard 2/2: expected i/n with 0 <= i < n"), o.err());

@@ -38,7 +38,8 @@ class CliTest {
 		return new Outcome(status, out.toString(), err.toString());
 	}
 
-	private static void assertOneLineError(Outcome o, int status, String... fragments) {
+	/** Exit status, exactly one line on stderr with the tool's prefix, and each fragment in it. */
+	static void assertOneLineError(Outcome o, int status, String... fragments) {
 		assertEquals(status, o.status(), o.err());
 		assertEquals(1, o.err().strip().lines().count(), "one line expected: " + o.err());
 		assertTrue(o.err().startsWith("modalitykd: "), o.err());

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,24 +44,6 @@ class SegmentCliTest {
 
 	@TempDir
 	Path tmp;
-
-	record Outcome(int status, String out, String err) {
-	}
-
-	static Outcome run(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		int status = ModalityKdCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-		return new Outcome(status, out.toString(), err.toString());
-	}
-
-	private static void assertOneLineError(Outcome o, int status, String... fragments) {
-		assertEquals(status, o.status(), o.err());
-		assertEquals(1, o.err().strip().lines().count(), "one line expected: " + o.err());
-		for (String f : fragments) {
-			assertTrue(o.err().contains(f), "'" + f + "' missing from: " + o.err());
-		}
-	}
 
 	private Path bundle() throws IOException {
 		UNetConfig config = UNetConfig.defaults(4, 4).withLevels(3).withBaseFilters(4);
@@ -106,7 +86,7 @@ class SegmentCliTest {
 		Path caseDir = brainCase(g);
 		Path out = tmp.resolve("out/seg.nii.gz");
 		Files.createDirectories(out.getParent());
-		Outcome o = run("segment", "--model", model.toString(), "--input", caseDir.toString(), "--output", out.toString(),
+		CliTest.Outcome o = CliTest.run("segment", "--model", model.toString(), "--input", caseDir.toString(), "--output", out.toString(),
 			"--device", "cpu", "--probabilities");
 		assertEquals(0, o.status(), o.err());
 		assertTrue(o.out().contains("BraTS_7") && o.out().contains("CPU"), o.out());
@@ -128,7 +108,7 @@ class SegmentCliTest {
 		assertEquals("t1,t1ce,t2,flair", report.get("modalities").getAsString());
 
 		Path fromFiles = tmp.resolve("out/files.nii.gz");
-		Outcome files = run("segment", "--model", model.toString(), "--device", "cpu", "--output", fromFiles.toString(),
+		CliTest.Outcome files = CliTest.run("segment", "--model", model.toString(), "--device", "cpu", "--output", fromFiles.toString(),
 			"--input", "t1=" + caseDir.resolve("BraTS_7_t1.nii.gz"), "--input",
 			caseDir.resolve("BraTS_7_t1ce.nii.gz") + "," + caseDir.resolve("BraTS_7_t2.nii.gz") + ","
 				+ caseDir.resolve("BraTS_7_flair.nii.gz"));
@@ -141,18 +121,18 @@ class SegmentCliTest {
 		Path model = bundle();
 		Path caseDir = brainCase(Geometry.axisAligned(20, 18, 10, 1, 1, 1));
 		String out = tmp.resolve("seg.nii.gz").toString();
-		assertOneLineError(run("segment", "--model", model.toString(), "--input", caseDir.toString(), "--output", out,
+		CliTest.assertOneLineError(CliTest.run("segment", "--model", model.toString(), "--input", caseDir.toString(), "--output", out,
 			"--overlap", "1.5"), 2, "overlap");
-		assertOneLineError(run("segment", "--model", model.toString(), "--input", caseDir.toString(), "--output", out,
+		CliTest.assertOneLineError(CliTest.run("segment", "--model", model.toString(), "--input", caseDir.toString(), "--output", out,
 			"--device", "tpu"), 2, "unknown device 'tpu'");
-		assertOneLineError(run("segment", "--model", tmp.resolve("none").toString(), "--input", caseDir.toString(),
+		CliTest.assertOneLineError(CliTest.run("segment", "--model", tmp.resolve("none").toString(), "--input", caseDir.toString(),
 			"--output", out, "--device", "cpu"), 1, "no such model bundle");
 		if (!Devices.gpuAvailable()) {
-			assertOneLineError(run("segment", "--model", model.toString(), "--input", caseDir.toString(), "--output", out,
+			CliTest.assertOneLineError(CliTest.run("segment", "--model", model.toString(), "--input", caseDir.toString(), "--output", out,
 				"--device", "gpu"), 1, "--device gpu: no usable GPU");
 		}
 		Files.delete(caseDir.resolve("BraTS_7_t1ce.nii.gz"));
-		assertOneLineError(run("segment", "--model", model.toString(), "--input", caseDir.toString(), "--output", out,
+		CliTest.assertOneLineError(CliTest.run("segment", "--model", model.toString(), "--input", caseDir.toString(), "--output", out,
 			"--device", "cpu"), 1, "has no t1ce image");
 		assertTrue(List.of(tmp.toFile().list()).stream().noneMatch(n -> n.startsWith("seg")), "nothing written");
 	}
@@ -163,7 +143,7 @@ class SegmentCliTest {
 		Geometry g = Geometry.axisAligned(20, 18, 10, 0.5, 0.5, 2);
 		Path caseDir = brainCase(g);
 		Path out = tmp.resolve("seg.nii.gz");
-		Outcome ok = run("segment", "--model", model.toString(), "--input", caseDir.toString(), "--output", out.toString(),
+		CliTest.Outcome ok = CliTest.run("segment", "--model", model.toString(), "--input", caseDir.toString(), "--output", out.toString(),
 			"--device", "cpu");
 		assertEquals(0, ok.status(), ok.err());
 		LabelVolume labels = new NiftiReader().readLabels(out);
@@ -171,7 +151,7 @@ class SegmentCliTest {
 		JsonObject report = JsonParser.parseString(Files.readString(tmp.resolve("seg.provenance.json"))).getAsJsonObject();
 		assertTrue(report.get("resampled").getAsString().contains("@ 1.000x1.000x1.000 mm"), report.toString());
 
-		Outcome native_ = run("segment", "--model", model.toString(), "--input", caseDir.toString(), "--output",
+		CliTest.Outcome native_ = CliTest.run("segment", "--model", model.toString(), "--input", caseDir.toString(), "--output",
 			tmp.resolve("native.nii.gz").toString(), "--device", "cpu", "--ignore-spacing", "--tta");
 		assertEquals(0, native_.status(), native_.err());
 		assertFalse(Files.readString(tmp.resolve("native.provenance.json")).contains("resampled"));
@@ -180,14 +160,14 @@ class SegmentCliTest {
 	@Test
 	void modelInfoPrintsTheCard() throws IOException {
 		Path model = bundle();
-		Outcome o = run("model-info", model.toString());
+		CliTest.Outcome o = CliTest.run("model-info", model.toString());
 		assertEquals(0, o.status(), o.err());
 		assertTrue(o.out().contains("role          teacher"), o.out());
 		assertTrue(o.out().contains("modalities    t1, t1ce, t2, flair"), o.out());
 		assertTrue(o.out().contains("3->4 enhancing tumour"), o.out());
 		assertTrue(o.out().contains("dice_wt=0.42"), o.out());
-		JsonObject json = JsonParser.parseString(run("model-info", "--json", model.toString()).out()).getAsJsonObject();
+		JsonObject json = JsonParser.parseString(CliTest.run("model-info", "--json", model.toString()).out()).getAsJsonObject();
 		assertEquals("teacher", json.get("role").getAsString());
-		assertOneLineError(run("model-info", tmp.toString()), 1, "not a ModalityKD model bundle");
+		CliTest.assertOneLineError(CliTest.run("model-info", tmp.toString()), 1, "not a ModalityKD model bundle");
 	}
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,30 +27,17 @@ class TrainCliTest {
 	private static final String[] TINY = { "--levels", "3", "--base-filters", "4", "--patch-size", "16", "--steps", "4",
 		"--validation-interval", "2", "--checkpoint-interval", "2", "--device", "cpu", "--log-every", "2" };
 
-	private static CliTest.Outcome run(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		int status = ModalityKdCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-		return new CliTest.Outcome(status, out.toString(), err.toString());
-	}
-
 	private static String[] args(String[] tail, String... head) {
 		List<String> all = new ArrayList<>(List.of(head));
 		all.addAll(List.of(tail));
 		return all.toArray(String[]::new);
 	}
 
-	private static void assertOneLineError(CliTest.Outcome o, int status, String fragment) {
-		assertEquals(status, o.status(), o.err() + o.out());
-		assertEquals(1, o.err().strip().lines().count(), "one line expected: " + o.err());
-		assertTrue(o.err().startsWith("modalitykd: ") && o.err().contains(fragment), o.err());
-	}
-
 	@Test
 	void teacherThenStudentsThenUnpaired() throws IOException {
 		String data = TrainingFixtures.syntheticCases().toString();
 		Path teacher = tmp.resolve("teacher");
-		CliTest.Outcome t = run(args(TINY, "train-teacher", "--data", data, "--out", teacher.toString(), "--modalities",
+		CliTest.Outcome t = CliTest.run(args(TINY, "train-teacher", "--data", data, "--out", teacher.toString(), "--modalities",
 			"t1,t1ce,t2,flair"));
 		assertEquals(0, t.status(), t.err());
 		assertTrue(t.out().contains("step 4/4 loss ") && t.out().contains("validation at step 4: dice_wt "), t.out());
@@ -66,7 +51,7 @@ class TrainCliTest {
 					"--method", method }
 				: new String[] { "train-student", "--data", data, "--out", student.toString(), "--modality", "t1ce",
 					"--method", method, "--teacher", teacher.toString() };
-			CliTest.Outcome s = run(args(TINY, head));
+			CliTest.Outcome s = CliTest.run(args(TINY, head));
 			assertEquals(0, s.status(), method + ": " + s.err());
 			ModelCard card = ModelBundle.readCard(student);
 			assertEquals(method.equals("none") ? ModelRole.BASELINE : ModelRole.STUDENT, card.role());
@@ -83,7 +68,7 @@ class TrainCliTest {
 		assertEquals(10.0, ModelBundle.readCard(tmp.resolve("student-protokd")).provenance().lossWeights().get("pixel_kd"));
 
 		Path unpaired = tmp.resolve("unpaired");
-		CliTest.Outcome u = run(args(TINY, "train-unpaired", "--data-a", data, "--modality-a", "t1", "--data-b", data,
+		CliTest.Outcome u = CliTest.run(args(TINY, "train-unpaired", "--data-a", data, "--modality-a", "t1", "--data-b", data,
 			"--modality-b", "flair", "--out", unpaired.toString()));
 		assertEquals(0, u.status(), u.err());
 		ModelCard card = ModelBundle.readCard(unpaired);
@@ -97,24 +82,24 @@ class TrainCliTest {
 	@Test
 	void clearRefusals() throws IOException {
 		String data = TrainingFixtures.syntheticCases().toString();
-		assertOneLineError(run(args(TINY, "train-student", "--data", data, "--out", tmp.resolve("s").toString(),
+		CliTest.assertOneLineError(CliTest.run(args(TINY, "train-student", "--data", data, "--out", tmp.resolve("s").toString(),
 			"--modality", "t1", "--method", "kdnet")), 2, "--teacher");
-		assertOneLineError(run(args(TINY, "train-student", "--data", data, "--out", tmp.resolve("s").toString(),
+		CliTest.assertOneLineError(CliTest.run(args(TINY, "train-student", "--data", data, "--out", tmp.resolve("s").toString(),
 			"--modality", "t1", "--method", "distil")), 2, "none, kdnet or protokd");
-		assertOneLineError(run(args(TINY, "train-student", "--data", data, "--out", tmp.resolve("s").toString(),
+		CliTest.assertOneLineError(CliTest.run(args(TINY, "train-student", "--data", data, "--out", tmp.resolve("s").toString(),
 			"--modality", "pd", "--method", "none")), 2, "unknown modality 'pd'");
-		assertOneLineError(run(args(TINY, "train-unpaired", "--data-a", data, "--modality-a", "t1", "--data-b", data,
+		CliTest.assertOneLineError(CliTest.run(args(TINY, "train-unpaired", "--data-a", data, "--modality-a", "t1", "--data-b", data,
 			"--modality-b", "t1", "--out", tmp.resolve("u").toString())), 2, "both t1");
-		assertOneLineError(run("train-teacher", "--data", data, "--out", tmp.resolve("x").toString(), "--levels", "3",
+		CliTest.assertOneLineError(CliTest.run("train-teacher", "--data", data, "--out", tmp.resolve("x").toString(), "--levels", "3",
 			"--patch-size", "18", "--device", "cpu"), 2, "multiple of 4");
 
 		Path teacher = tmp.resolve("t1t2-teacher");
-		CliTest.Outcome t = run(args(TINY, "train-teacher", "--data", data, "--out", teacher.toString(), "--modalities",
+		CliTest.Outcome t = CliTest.run(args(TINY, "train-teacher", "--data", data, "--out", teacher.toString(), "--modalities",
 			"t1,t2"));
 		assertEquals(0, t.status(), t.err());
-		assertOneLineError(run(args(TINY, "train-student", "--data", data, "--out", tmp.resolve("s").toString(),
+		CliTest.assertOneLineError(CliTest.run(args(TINY, "train-student", "--data", data, "--out", tmp.resolve("s").toString(),
 			"--modality", "flair", "--method", "protokd", "--teacher", teacher.toString())), 1, "not on flair");
-		assertOneLineError(run(args(TINY, "train-teacher", "--data", data, "--out", teacher.toString(), "--modalities",
+		CliTest.assertOneLineError(CliTest.run(args(TINY, "train-teacher", "--data", data, "--out", teacher.toString(), "--modalities",
 			"t1,t2")), 1, "--resume");
 
 		Path unlabelled = tmp.resolve("unlabelled/case1");
@@ -128,7 +113,7 @@ class TrainCliTest {
 				Files.copy(f, unlabelled.resolve(f.getFileName()));
 			}
 		}
-		assertOneLineError(run(args(TINY, "train-teacher", "--data", unlabelled.getParent().toString(), "--out",
+		CliTest.assertOneLineError(CliTest.run(args(TINY, "train-teacher", "--data", unlabelled.getParent().toString(), "--out",
 			tmp.resolve("n").toString())), 1, "no segmentation");
 	}
 }
