@@ -77,6 +77,25 @@ public record TrainingDataset(String source, List<String> modalities, List<Label
 		return true;
 	}
 
+	/** The same cases with only {@code channels} (a subset of this dataset's modalities), in that order. */
+	public TrainingDataset withModalities(List<String> channels) {
+		if (!modalities.containsAll(channels)) {
+			throw new IllegalArgumentException(source + " holds " + String.join(", ", modalities) + ", not "
+				+ String.join(", ", channels));
+		}
+		return new TrainingDataset(source, channels,
+			cases.stream().map(c -> new LabelledCase(c.id(), c.images().select(channels), c.labels())).toList());
+	}
+
+	/** The cases whose ids are in {@code ids}, recorded in the model card as {@code source}. */
+	public TrainingDataset subset(java.util.Collection<String> ids, String source) {
+		List<LabelledCase> kept = cases.stream().filter(c -> ids.contains(c.id())).toList();
+		if (kept.size() != ids.size()) {
+			throw new IllegalArgumentException(this.source + " lacks some of the cases " + ids);
+		}
+		return new TrainingDataset(source, modalities, kept);
+	}
+
 	/** The voxel size of the cases, {x, y, z} in mm. */
 	public double[] spacing() {
 		return cases.get(0).images().geometry().spacing();

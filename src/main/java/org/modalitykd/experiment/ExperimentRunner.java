@@ -1,0 +1,293 @@
+package org.modalitykd.experiment;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.modalitykd.eval.BratsRegion;
+import org.modalitykd.eval.RegionMetrics;
+import org.modalitykd.eval.SegmentationEvaluator;
+import org.modalitykd.infer.InferenceSettings;
+import org.modalitykd.infer.Progress;
+import org.modalitykd.infer.Segmenter;
+import org.modalitykd.io.Modalities;
+import org.modalitykd.net.ModelBundle;
+import org.modalitykd.net.ModelRole;
+import org.modalitykd.net.SessionOptions;
+import org.modalitykd.net.UNetConfig;
+import org.modalitykd.synth.AnatomyChoice;
+import org.modalitykd.synth.CaseGenerator;
+import org.modalitykd.synth.Colin27Anatomy;
+import org.modalitykd.synth.SyntheticDataset;
+import org.modalitykd.synth.TumourSettings;
+import org.modalitykd.train.LabelledCase;
+import org.modalitykd.train.Objective;
+import org.modalitykd.train.StepResult;
+import org.modalitykd.train.TeacherModel;
+import org.modalitykd.train.TrainingDataset;
+import org.modalitykd.train.TrainingJob;
+import org.modalitykd.train.TrainingListener;
+import org.modalitykd.train.TrainingMethod;
+import org.modalitykd.train.TrainingRun;
+import org.modalitykd.train.TrainingSchedule;
+import org.modalitykd.volume.Volume;
+
+/**
+ * Runs the seed experiment in one process: makes the synthetic pool and test set, trains
+ * every network of the {@link ExperimentDesign} for every seed, segments the test cases
+ * with each and records the Dice per case ({@link ExperimentRecords}).
+ * <p>
+ * Output folder: {@code plan.txt} (the plan, so that a rerun with another plan is refused
+ * instead of mixing results), {@code data/pool} and {@code data/test} (BraTS layout),
+ * {@code seed-<s>/<training>/} (model bundles, with their {@code .training/} logs), and
+ * the records. A rerun skips finished trainings and resumes an interrupted one from its
+ * checkpoint.
+ */
+public final class ExperimentRunner {
+
+	/** Progress lines and cancel, for a console or a window. */
+	public interface Listener {
+
+		void message(String line);
+
+		/** Polled after every training step; true stops the experiment after a checkpoint. */
+		default boolean cancelRequested() {
+			return false;
+		}
+	}
+
+	public static final String PLAN_FILE = "plan.txt";
+	private static final String TEST_PREFIX = "test";
+	private static final String POOL_PREFIX = "pool";
+
+	private final ExperimentPlan plan;
+	private final ExperimentDesign design;
+	private final Path out;
+	private final SessionOptions options;
+	private final Listener listener;
+
+	public ExperimentRunner(ExperimentPlan plan, Path out, SessionOptions options, Listener listener) {
+		this.plan = plan;
+		this.design = new ExperimentDesign(plan);
+		this.out = out;
+		this.options = options;
+		this.listener = listener;
+	}
+
+	public ExperimentDesign design() {
+		return design;
+	}
+
+	/**
+	 * Runs what is not yet done.
+	 *
+	 * @return the records, complete unless cancelled
+	 * @throws IllegalArgumentException when {@code out} holds an experiment with another plan
+	 */
+	public ExperimentRecords run() throws IOException, InterruptedException {
+		Files.createDirectories(out);
+		checkPlan();
+		Path poolDir = out.resolve("data").resolve("pool");
+		Path testDir = out.resolve("data").resolve("test");
+		generate(poolDir, plan.trainingCases(), plan.dataSeed(), POOL_PREFIX);
+		generate(testDir, plan.testCases(), plan.dataSeed() + 1, TEST_PREFIX);
+		TrainingDataset pool = TrainingDataset.load(poolDir, Modalities.BRATS);
+		List<LabelledCase> test = TrainingDataset.load(testDir, Modalities.BRATS).cases();
+		ExperimentRecords records = ExperimentRecords.open(out);
+		for (long seed : plan.seeds()) {
+			for (ExperimentDesign.Training t : design.trainings()) {
+				if (records.done(seed, t.name())) {
+					continue;
+				}
+				Path bundle = out.resolve("seed-" + seed).resolve(t.name());
+				Files.createDirectories(bundle.getParent());
+				boolean resume = Files.isRegularFile(TrainingRun.workDirOf(bundle).resolve(TrainingRun.CHECKPOINT_DIR)
+					.resolve("checkpoint.json"));
+				listener.message(String.format(Locale.ROOT, "seed %d: training %s (%s)%s", seed, t.name(), t.method().key(),
+					resume ? ", resumed from its checkpoint" : ""));
+				long start = System.nanoTime();
+				TrainingRun.Outcome outcome = TrainingRun.run(job(t, seed, pool, bundle), bundle, resume, options,
+					new Relay(seed, t.name()));
+				double seconds = (System.nanoTime() - start) / 1e9;
+				if (outcome.cancelled()) {
+					listener.message("cancelled; run the experiment again to continue from the checkpoint of " + t.name());
+					return records;
+				}
+				List<CaseScore> scores = new ArrayList<>();
+				long parameters;
+				try (ModelBundle model = ModelBundle.load(bundle, options)) {
+					parameters = model.weights().size();
+					Segmenter segmenter = new Segmenter(model, InferenceSettings.defaults());
+					for (ExperimentDesign.Row row : design.rowsOf(t)) {
+						scores.addAll(score(segmenter, row, seed, test));
+					}
+				}
+				TrainingRecord record = new TrainingRecord(seed, t.name(), outcome.steps(), seconds, parameters, bytes(bundle),
+					outcome.bestValidation().getOrDefault("dice_mean", Double.NaN), resume);
+				records.add(record, scores);
+				listener.message(String.format(Locale.ROOT, "seed %d: %s done in %.0f s; test Dice %s", seed, t.name(), seconds,
+					summary(scores)));
+			}
+		}
+		return records;
+	}
+
+	private void checkPlan() throws IOException {
+		Path file = out.resolve(PLAN_FILE);
+		String text = plan.describe() + "\n";
+		if (Files.exists(file)) {
+			String old = Files.readString(file, StandardCharsets.UTF_8);
+			if (!old.equals(text)) {
+				throw new IllegalArgumentException(out + " holds an experiment with another plan (" + old.strip()
+					+ "); choose another output folder or delete it");
+			}
+		} else {
+			ExperimentRecords.write(file, text);
+		}
+	}
+
+	/** Writes the cases under a temporary name first, so that an interrupted run never leaves half a dataset. */
+	private void generate(Path dir, int cases, long seed, String prefix) throws IOException {
+		if (Files.isRegularFile(dir.resolve(SyntheticDataset.SUMMARY))) {
+			return;
+		}
+		listener.message(String.format(Locale.ROOT, "generating %d synthetic cases (seed %d) in %s", cases, seed, dir));
+		Path temp = dir.resolveSibling(dir.getFileName() + ".part");
+		deleteTree(temp);
+		var source = AnatomyChoice.parse("auto").resolve(Colin27Anatomy.DEBIAN_TEMPLATES);
+		TumourSettings standard = TumourSettings.standard();
+		TumourSettings tumours = new TumourSettings(plan.minTumourMl(), standard.maxWholeTumourMl(),
+			standard.secondLesionProbability(), standard.enhancementFreeProbability());
+		new SyntheticDataset(new CaseGenerator(source.tissues().atSpacing(plan.spacing()), tumours), source.name())
+			.write(temp, cases, seed, prefix, (index, total, c, folder, s) -> {
+			});
+		Files.move(temp, dir);
+	}
+
+	TrainingJob job(ExperimentDesign.Training t, long seed, TrainingDataset pool, Path bundle) throws IOException {
+		long steps = t.isTeacher() ? plan.teacherSteps() : plan.studentSteps();
+		// Every network is validated once, at its end, and kept as it ended: the same rule for
+		// every row, and no test-time cost of choosing among snapshots. A checkpoint halfway
+		// lets an interrupted experiment resume.
+		TrainingSchedule schedule = new TrainingSchedule(steps, plan.batchSize(),
+			new int[] { plan.patch(), plan.patch(), plan.patch() }, plan.learningRate(), "poly", plan.validationFraction(),
+			(int) steps, (int) Math.max(1, (steps + 1) / 2), seed, 0.333);
+		Objective objective = Objective.defaults(t.method());
+		// The unpaired network reads one modality at a time through shared kernels.
+		int channels = t.method() == TrainingMethod.UNPAIRED ? 1 : t.modalities().size();
+		UNetConfig network = UNetConfig.defaults(channels, 4).withLevels(plan.levels())
+			.withBaseFilters(plan.baseFilters()).withSeed(seed);
+		List<String> ids = pool.ids().stream().sorted().toList();
+		List<String> firstHalf = ids.subList(0, ids.size() / 2);
+		List<String> secondHalf = ids.subList(ids.size() / 2, ids.size());
+		return switch (t.method()) {
+			case SUPERVISED -> {
+				TrainingDataset data = pool.withModalities(t.modalities());
+				data = switch (t.cases()) {
+					case ALL -> data;
+					case FIRST_HALF -> data.subset(firstHalf, pool.source() + " (first half)");
+					case SECOND_HALF -> data.subset(secondHalf, pool.source() + " (second half)");
+				};
+				yield new TrainingJob(t.isTeacher() ? ModelRole.TEACHER : ModelRole.BASELINE, objective, network,
+					t.modalities(), data, null, null, schedule);
+			}
+			case KD_NET, PROTOKD -> {
+				TeacherModel teacher = TeacherModel.load(bundle.resolveSibling(ExperimentDesign.TEACHER));
+				yield new TrainingJob(ModelRole.STUDENT, objective, teacher.config().withInputChannels(1).withSeed(seed),
+					t.modalities(), pool.withModalities(teacher.modalities()), null, teacher, schedule);
+			}
+			case UNPAIRED -> {
+				String a = t.modalities().get(0);
+				String b = t.modalities().get(1);
+				yield new TrainingJob(ModelRole.UNPAIRED, objective,
+					network.withNormalization(UNetConfig.defaults(1, 4).normalization(), 2), t.modalities(),
+					pool.withModalities(List.of(a)).subset(firstHalf, pool.source() + " (first half)"),
+					pool.withModalities(List.of(b)).subset(secondHalf, pool.source() + " (second half)"), null, schedule);
+			}
+		};
+	}
+
+	private static List<CaseScore> score(Segmenter segmenter, ExperimentDesign.Row row, long seed, List<LabelledCase> test) {
+		SegmentationEvaluator evaluator = new SegmentationEvaluator();
+		List<CaseScore> scores = new ArrayList<>();
+		for (LabelledCase c : test) {
+			Volume images = row.modality() == null ? c.images() : c.images().select(List.of(row.modality()));
+			var labels = segmenter.segment(images, false, Progress.NONE).labels();
+			Map<BratsRegion, RegionMetrics> m = evaluator.evaluate(labels, c.labels());
+			scores.add(new CaseScore(seed, row.label(), c.id(), m.get(BratsRegion.WT).dice(), m.get(BratsRegion.TC).dice(),
+				m.get(BratsRegion.ET).dice()));
+		}
+		return scores;
+	}
+
+	private static String summary(List<CaseScore> scores) {
+		StringBuilder s = new StringBuilder();
+		for (String row : scores.stream().map(CaseScore::row).distinct().toList()) {
+			double[] mean = new double[3];
+			List<CaseScore> of = scores.stream().filter(c -> c.row().equals(row)).toList();
+			for (CaseScore c : of) {
+				for (int r = 0; r < 3; r++) {
+					mean[r] += c.dice(r) / of.size();
+				}
+			}
+			s.append(String.format(Locale.ROOT, "%s[%s WT %.3f TC %.3f ET %.3f]", s.length() == 0 ? "" : " ", row, mean[0],
+				mean[1], mean[2]));
+		}
+		return s.toString();
+	}
+
+	private static long bytes(Path dir) throws IOException {
+		try (Stream<Path> files = Files.walk(dir)) {
+			return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+		}
+	}
+
+	private static void deleteTree(Path dir) throws IOException {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> files = Files.walk(dir)) {
+			for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(p);
+			}
+		}
+	}
+
+	/** Passes a few progress lines and the cancel request between a training and the listener. */
+	private final class Relay implements TrainingListener {
+
+		private final long seed;
+		private final String name;
+
+		Relay(long seed, String name) {
+			this.seed = seed;
+			this.name = name;
+		}
+
+		@Override
+		public void stepDone(StepResult result, long steps) {
+			if (result.step() % Math.max(1, steps / 4) == 0) {
+				listener.message(String.format(Locale.ROOT, "seed %d %s: step %d/%d, loss %.4f", seed, name, result.step(), steps,
+					result.loss()));
+			}
+		}
+
+		@Override
+		public void validated(long step, Map<String, Double> metrics, boolean best) {
+			listener.message(String.format(Locale.ROOT, "seed %d %s: validation at step %d: Dice WT %.3f TC %.3f ET %.3f", seed,
+				name, step, metrics.get("dice_wt"), metrics.get("dice_tc"), metrics.get("dice_et")));
+		}
+
+		@Override
+		public boolean cancelRequested() {
+			return listener.cancelRequested();
+		}
+	}
+}

@@ -1,0 +1,88 @@
+package org.modalitykd.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExperimentReportTest {
+
+	private final ExperimentPlan plan = ExperimentPlan.quick();
+	private final ExperimentDesign design = new ExperimentDesign(plan);
+
+	@Test
+	void designFollowsTableOne() {
+		// A teacher, three students for each of four modalities, and the unpaired network
+		// with one "alone" network per modality: 16 trainings, 17 rows (the unpaired one twice).
+		assertEquals(16, design.trainings().size());
+		assertEquals(17, design.rows().size());
+		assertEquals("teacher", design.trainings().get(0).name());
+		assertEquals("t1ce baseline", design.row("t1ce ProtoKD").baseline());
+		assertEquals("t2 alone (half)", design.row("t2 unpaired").baseline());
+		assertEquals("t2", design.row("t2 unpaired").modality());
+		assertEquals(2, design.rowsOf(design.row("t1 unpaired").training()).size());
+	}
+
+	@Test
+	void meansStdsAndPairedDifferencesByHand(@TempDir Path dir) throws IOException {
+		ExperimentRecords records = ExperimentRecords.open(dir);
+		// Baseline: WT 0.5 on case a, 0.7 on case b, both seeds. ProtoKD: +0.1 / +0.2 in seed
+		// 1 and +0.3 / +0.2 in seed 2 (TC and ET: WT / 2).
+		add(records, 1, "t1ce baseline", "t1ce-baseline", 0.5, 0.7);
+		add(records, 2, "t1ce baseline", "t1ce-baseline", 0.5, 0.7);
+		add(records, 1, "t1ce ProtoKD", "t1ce-protokd", 0.6, 0.9);
+		add(records, 2, "t1ce ProtoKD", "t1ce-protokd", 0.8, 0.9);
+		ExperimentReport report = new ExperimentReport(design, ExperimentRecords.open(dir));
+
+		ExperimentReport.RowSummary proto = report.rows().stream().filter(r -> r.row().label().equals("t1ce ProtoKD"))
+			.findFirst().orElseThrow();
+		// Seed means 0.75 and 0.85: mean 0.8, sample std 0.1 / sqrt(2).
+		assertEquals(0.8, proto.mean()[0], 1e-9);
+		assertEquals(0.1 / Math.sqrt(2), proto.std()[0], 1e-9);
+		assertEquals(0.4, proto.mean()[1], 1e-9);
+		assertEquals(2, proto.seeds());
+
+		ExperimentReport.Comparison c = report.comparisons().get(0);
+		// Per case, averaged over seeds: a +0.2, b +0.2; no spread, so the interval is a point.
+		PairedDifference wt = c.regions()[0];
+		assertEquals(0.2, wt.mean(), 1e-9);
+		assertEquals(0.2, wt.low(), 1e-9);
+		assertEquals(2, wt.pairs());
+		assertEquals(0.1, c.regions()[1].mean(), 1e-9);
+
+		String md = report.markdown(plan);
+		assertTrue(md.contains("| t1ce ProtoKD | 2 | 0.800 +- 0.071"), md);
+		assertTrue(md.contains("| t1ce ProtoKD | t1ce baseline | 2 | +0.200 [+0.200, +0.200] *"), md);
+		report.writeCsv(dir);
+		assertEquals(3, Files.readAllLines(dir.resolve("summary.csv")).size());
+	}
+
+	@Test
+	void recordsSurviveAReopenAndATornFileIsRefused(@TempDir Path dir) throws IOException {
+		ExperimentRecords records = ExperimentRecords.open(dir);
+		add(records, 3, "t1 baseline", "t1-baseline", 0.25, 0.5);
+		ExperimentRecords again = ExperimentRecords.open(dir);
+		assertTrue(again.done(3, "t1-baseline"));
+		assertEquals(records.scores(), again.scores());
+		assertEquals(records.trainings(), again.trainings());
+		Files.writeString(dir.resolve(ExperimentRecords.DICE_FILE), "seed,row,case,dice_wt,dice_tc,dice_et\n1,x,y,0.5\n");
+		IOException e = assertThrows(IOException.class, () -> ExperimentRecords.open(dir));
+		assertTrue(e.getMessage().contains("4 fields instead of 6"), e.getMessage());
+	}
+
+	private static void add(ExperimentRecords records, long seed, String row, String training, double a, double b)
+		throws IOException {
+		List<CaseScore> scores = new ArrayList<>();
+		scores.add(new CaseScore(seed, row, "case-a", a, a / 2, a / 2));
+		scores.add(new CaseScore(seed, row, "case-b", b, b / 2, b / 2));
+		records.add(new TrainingRecord(seed, training, 10, 1.5, 100, 2048, 0.5, false), scores);
+	}
+}
