@@ -96,7 +96,7 @@ public final class AtomicFile implements AutoCloseable {
 		}
 	}
 
-	/** Where to write; do not close it yourself (commit and close do). */
+	/** Where to write; closing it (a gzip wrapper must be closed to finish) only flushes it. */
 	public OutputStream stream() {
 		return stream;
 	}
