@@ -2,10 +2,8 @@ package org.modalitykd.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +21,7 @@ import org.modalitykd.io.CaseLoader;
 import org.modalitykd.io.Manifest;
 import org.modalitykd.io.MriCase;
 import org.modalitykd.io.NiftiWriter;
+import org.modalitykd.io.StaleTemporaries;
 import org.modalitykd.net.Device;
 import org.modalitykd.net.Devices;
 import org.modalitykd.net.ModelBundle;
@@ -41,7 +40,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * sorted by id and shard i of n takes every n-th from the i-th (0-based), so shards
  * never overlap; outputs are written atomically (a killed job leaves no half file), so
  * {@code --resume} can trust any output that exists; each shard appends to its own
- * status CSV, one line per case as soon as it ends.
+ * status CSV, one line per case as soon as it ends ({@link StatusLog}). Every run first
+ * removes the temporary files that killed runs left in the output folder, and only
+ * those: a shard still writing holds a lock on its own ({@link StaleTemporaries}).
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
 	description = { "Segment many cases: one label map DIR/<case>.nii.gz per case and a status CSV per shard.",
@@ -100,10 +101,11 @@ final class BatchCommand implements Callable<Integer> {
 		List<CaseFiles> all = (Files.isDirectory(manifest) ? BratsLayout.casesUnder(manifest) : Manifest.read(manifest))
 			.stream().sorted(Comparator.comparing(CaseFiles::id)).toList();
 		Files.createDirectories(out);
-		Path status = out.resolve(s[1] == 1 ? "status.csv" : String.format(Locale.ROOT, "status-%d-of-%d.csv", s[0], s[1]));
-		if (!Files.exists(status)) {
-			Files.writeString(status, STATUS_HEADER + "\n", StandardCharsets.UTF_8);
-		}
+		removeLeftovers(o);
+		Path statusFile = out.resolve(s[1] == 1 ? "status.csv" : String.format(Locale.ROOT, "status-%d-of-%d.csv", s[0], s[1]));
+		StatusLog.Opened opened = StatusLog.open(statusFile, STATUS_HEADER);
+		opened.repair().ifPresent(o::println);
+		StatusLog status = opened.log();
 		o.printf("shard %d/%d: %d of %d cases, %s, models %s%n", s[0], s[1], (all.size() - s[0] + s[1] - 1) / s[1],
 			all.size(), deviceUsed, catalog.entries().stream().map(ModelCatalog.Entry::name).toList());
 		int done = 0;
@@ -156,7 +158,7 @@ final class BatchCommand implements Callable<Integer> {
 		} finally {
 			bundles.values().forEach(ModelBundle::close);
 		}
-		o.printf("shard %d/%d: %d done, %d skipped, %d failed; status in %s%n", s[0], s[1], done, skipped, failed, status);
+		o.printf("shard %d/%d: %d done, %d skipped, %d failed; status in %s%n", s[0], s[1], done, skipped, failed, statusFile);
 		return failed == 0 ? 0 : ModalityKdCli.EXIT_DATA_ERROR;
 	}
 
@@ -177,15 +179,29 @@ final class BatchCommand implements Callable<Integer> {
 		throw new UsageException("--shard " + text + ": expected i/n with 0 <= i < n, e.g. 0/4");
 	}
 
-	/** One line per case, appended and flushed at once, so a killed job keeps the lines of finished cases. */
-	private static void append(Path status, String id, String state, String model, double seconds, Path output, String message)
-		throws IOException {
-		String line = String.join(",", csv(id), state, csv(model), String.format(Locale.ROOT, "%.2f", seconds),
-			output == null ? "" : csv(output.getFileName().toString()), csv(message)) + "\n";
-		Files.writeString(status, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+	/** Removes what killed runs left in the output folder, and says so. */
+	private void removeLeftovers(PrintWriter o) throws IOException {
+		StaleTemporaries.Outcome cleaned = StaleTemporaries.removeIn(out);
+		if (!cleaned.removed().isEmpty()) {
+			o.printf("removed %d temporary file(s) left by a killed run in %s: %s%n", cleaned.removed().size(), out,
+				cleaned.removed().stream().map(p -> p.getFileName().toString()).toList());
+		}
+		if (!cleaned.unchecked().isEmpty()) {
+			o.printf("kept %d temporary file(s) in %s that could not be checked for a live writer (no file locks here?): %s%n",
+				cleaned.unchecked().size(), out, cleaned.unchecked().stream().map(p -> p.getFileName().toString()).toList());
+		}
 	}
 
-	private static String csv(String s) {
+	/** One line per case as soon as it ends, so a killed job keeps the lines of finished cases. */
+	private static void append(StatusLog status, String id, String state, String model, double seconds, Path output,
+		String message) throws IOException {
+		status.append(String.join(",", csv(id), state, csv(model), String.format(Locale.ROOT, "%.2f", seconds),
+			output == null ? "" : csv(output.getFileName().toString()), csv(message)));
+	}
+
+	/** A CSV field; line breaks become spaces, so that every case stays one line. */
+	private static String csv(String text) {
+		String s = text.replaceAll("[\r\n]+", " ");
 		return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
 	}
 }

@@ -3,12 +3,19 @@ package org.modalitykd.io;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * An output file that appears under its name only when complete: bytes go to a hidden
@@ -27,51 +34,81 @@ public final class AtomicFile implements AutoCloseable {
 
 	static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
+	/** The names of the temporary files: hidden, a random base-36 number, ".part". */
+	static final Pattern TEMP_NAME = Pattern.compile("\\..+\\.[0-9a-z]{1,13}\\.part");
+
+	/**
+	 * The temporary files this JVM is writing. A cleaner must not even open them: closing
+	 * any descriptor of a file drops all of the process's POSIX locks on it, its writer's
+	 * lock included.
+	 */
+	static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
+
 	private final Path target;
 	private final Path temp;
+	private final FileChannel channel;
 	private final OutputStream stream;
 	private boolean committed;
 
-	private AtomicFile(Path target, Path temp, OutputStream stream) {
+	private AtomicFile(Path target, Path temp, FileChannel channel) {
 		this.target = target;
 		this.temp = temp;
-		this.stream = stream;
+		this.channel = channel;
+		this.stream = new BufferedOutputStream(new KeepOpen(channel), 1 << 16);
 	}
 
 	/** Starts writing {@code target}; its folder must exist and be writable. */
 	public static AtomicFile create(Path target) throws IOException {
-		Path absolute = target.toAbsolutePath();
+		Path absolute = target.toAbsolutePath().normalize();
 		Path dir = absolute.getParent();
 		if (!Files.isDirectory(dir)) {
 			throw new NiftiException(target, "cannot be written: the folder " + dir + " does not exist");
 		}
-		Path temp;
+		Path temp = dir.resolve("." + absolute.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".part");
+		IN_PROGRESS.add(temp);
+		FileChannel channel;
 		try {
-			// createFile, unlike createTempFile (always 0600), honours the umask: outputs on a
+			// CREATE_NEW, unlike createTempFile (always 0600), honours the umask: outputs on a
 			// shared file system stay readable by the group as any other file would be.
-			temp = Files.createFile(dir.resolve("." + absolute.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".part"));
+			channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 		} catch (AccessDeniedException e) {
+			IN_PROGRESS.remove(temp);
 			throw new NiftiException(target, "cannot be written: no permission to write in " + dir, e);
 		} catch (IOException e) {
+			IN_PROGRESS.remove(temp);
 			throw new NiftiException(target, "cannot be written in " + dir + ": " + e.getMessage(), e);
 		}
+		lock(channel);
+		return new AtomicFile(absolute, temp, channel);
+	}
+
+	/**
+	 * Takes the lock that marks the file as being written. Where the file system has no
+	 * locks the file is written all the same: it then only looks in use to a cleaner,
+	 * which leaves it alone (see {@link StaleTemporaries}).
+	 */
+	private static void lock(FileChannel channel) {
 		try {
-			return new AtomicFile(absolute, temp, new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
-		} catch (IOException e) {
-			Files.deleteIfExists(temp);
-			throw e;
+			FileLock lock = channel.tryLock();
+			assert lock != null : "a file created a moment ago is locked by someone else";
+		} catch (IOException | UnsupportedOperationException e) {
+			// No locks here: written unlocked, never removed as stale.
 		}
 	}
 
-	/** Where to write; do not close it yourself (commit and close do). */
+	/** Where to write; closing it (a gzip wrapper must be closed to finish) only flushes it. */
 	public OutputStream stream() {
 		return stream;
 	}
 
-	/** Flushes, closes and renames the temporary file to the target name. */
+	/**
+	 * Flushes and syncs the temporary file, renames it to the target name, and only then
+	 * closes it: the lock is held until the file has left its temporary name.
+	 */
 	public void commit() throws IOException {
 		try {
-			stream.close();
+			stream.flush();
+			channel.force(false);
 		} catch (IOException e) {
 			throw new NiftiException(target, "could not be written completely (" + e.getMessage()
 				+ "): is the disk full?", e);
@@ -90,6 +127,8 @@ public final class AtomicFile implements AutoCloseable {
 				: "could not be put in place (" + e + ")", e);
 		}
 		committed = true;
+		IN_PROGRESS.remove(temp);
+		channel.close();
 	}
 
 	/** Deletes the temporary file unless {@link #commit()} succeeded. */
@@ -97,12 +136,44 @@ public final class AtomicFile implements AutoCloseable {
 	public void close() throws IOException {
 		if (!committed) {
 			try {
-				stream.close();
-			} catch (IOException ignored) {
-				// The write already failed; what matters now is removing the partial file.
-			} finally {
+				// Deleted while still locked, so no cleaner can take it for a leftover first.
 				Files.deleteIfExists(temp);
+			} finally {
+				IN_PROGRESS.remove(temp);
+				channel.close();
 			}
+		}
+	}
+
+	/**
+	 * The channel as a stream whose close only flushes: callers close the stream (a gzip
+	 * wrapper must be closed to finish), but the channel and its lock stay open until the
+	 * file has been renamed.
+	 */
+	private static final class KeepOpen extends OutputStream {
+
+		private final FileChannel channel;
+
+		KeepOpen(FileChannel channel) {
+			this.channel = channel;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			write(new byte[] { (byte) b }, 0, 1);
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) throws IOException {
+			ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
+			while (buffer.hasRemaining()) {
+				channel.write(buffer);
+			}
+		}
+
+		@Override
+		public void close() {
+			// The AtomicFile closes the channel, after the rename.
 		}
 	}
 }

@@ -1,0 +1,108 @@
+package org.modalitykd.io;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Removes the temporary files that {@link AtomicFile} leaves in a folder when its process
+ * is killed, and nothing else: only hidden {@code .<name>.<random>.part} files directly
+ * in the folder, only when no process holds their lock.
+ *
+ * <p>Why a lock and not an age or a process id: several processes may write into one
+ * folder at once (batch shards on several cluster nodes sharing a file system), a case
+ * can take longer than any fixed age, and a process id means nothing on another node or
+ * in another PID namespace. A writer locks its temporary file from creation to rename
+ * and the kernel drops the lock when the writer dies, however it dies; a file that can
+ * be locked therefore has no live writer. The one gap is the instant between a writer
+ * creating its file and locking it: the file is then still empty, so an empty file is
+ * only removed once it has gone unmodified for {@link #GRACE_MILLIS}. Where the file
+ * system supports no locks, nothing can be told apart and nothing is removed.
+ */
+public final class StaleTemporaries {
+
+	/** How long an unlocked empty file must stay untouched to count as a leftover. */
+	static final long GRACE_MILLIS = 2_000;
+
+	private StaleTemporaries() {
+	}
+
+	/** What a clean-up did: the files removed, and those it could not check for a lock. */
+	public record Outcome(List<Path> removed, List<Path> unchecked) {
+	}
+
+	/** Removes the leftovers of dead writers in {@code folder} (not in its sub-folders). */
+	public static Outcome removeIn(Path folder) throws IOException {
+		List<Path> removed = new ArrayList<>();
+		List<Path> unchecked = new ArrayList<>();
+		List<Path> candidates;
+		try (Stream<Path> files = Files.list(folder)) {
+			candidates = files.filter(f -> AtomicFile.TEMP_NAME.matcher(f.getFileName().toString()).matches())
+				.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+				.map(f -> f.toAbsolutePath().normalize()).sorted().toList();
+		}
+		for (Path f : candidates) {
+			switch (removeIfStale(f)) {
+				case REMOVED -> removed.add(f);
+				case UNCHECKED -> unchecked.add(f);
+				case IN_USE -> {
+					// another writer's file: left alone
+				}
+			}
+		}
+		return new Outcome(List.copyOf(removed), List.copyOf(unchecked));
+	}
+
+	private enum State { REMOVED, IN_USE, UNCHECKED }
+
+	private static State removeIfStale(Path file) throws IOException {
+		if (AtomicFile.IN_PROGRESS.contains(file)) {
+			return State.IN_USE;
+		}
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+			FileLock lock = channel.tryLock();
+			if (lock == null) {
+				return State.IN_USE;
+			}
+			if (channel.size() == 0) {
+				long age = System.currentTimeMillis() - Files.getLastModifiedTime(file).toMillis();
+				if (age < GRACE_MILLIS) {
+					// Maybe a writer between creating and locking its file: look again later.
+					lock.release();
+					sleep(GRACE_MILLIS - age);
+					lock = channel.tryLock();
+					if (lock == null) {
+						return State.IN_USE;
+					}
+				}
+			}
+			// Deleted while this process holds the lock, so no writer can be using it.
+			Files.deleteIfExists(file);
+			return State.REMOVED;
+		} catch (NoSuchFileException e) {
+			return State.IN_USE; // renamed or removed by its writer meanwhile
+		} catch (OverlappingFileLockException e) {
+			return State.IN_USE;
+		} catch (IOException | UnsupportedOperationException e) {
+			return State.UNCHECKED;
+		}
+	}
+
+	private static void sleep(long millis) throws IOException {
+		try {
+			Thread.sleep(Math.max(1, millis));
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted while checking temporary files", e);
+		}
+	}
+}

@@ -1,0 +1,71 @@
+package org.modalitykd.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Another process that writes or cleans a folder, for the tests of {@link
+ * StaleTemporaries}: {@code hold TARGET} starts an {@link AtomicFile}, writes 100 kB,
+ * prints "writing", and commits when a line arrives on stdin (kill it instead to leave a
+ * real leftover); {@code clean DIR} runs a clean-up and prints what it removed.
+ */
+public final class TempFileHolder {
+
+	static final int BYTES = 100_000;
+
+	private TempFileHolder() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		if (args[0].equals("clean")) {
+			System.out.println("removed " + StaleTemporaries.removeIn(Path.of(args[1])).removed());
+			return;
+		}
+		try (AtomicFile f = AtomicFile.create(Path.of(args[1]))) {
+			f.stream().write(new byte[BYTES]);
+			f.stream().flush();
+			System.out.println("writing");
+			System.out.flush();
+			if (new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine() != null) {
+				f.commit();
+			}
+		}
+	}
+
+	/** Starts {@code TempFileHolder args} in a child JVM with this class path. */
+	public static Process start(Path log, String... args) throws IOException {
+		List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+			"-cp", System.getProperty("java.class.path"), TempFileHolder.class.getName()));
+		cmd.addAll(List.of(args));
+		return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+	}
+
+	/** Starts a holder of {@code target} and waits until its temporary file has data. */
+	public static Process holding(Path target, Path log) throws IOException, InterruptedException {
+		Process p = start(log, "hold", target.toString());
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (!Files.readString(log).contains("writing")) {
+			if (!p.isAlive() || System.nanoTime() > deadline) {
+				p.destroyForcibly();
+				throw new IllegalStateException("the holder did not start: " + Files.readString(log));
+			}
+			Thread.sleep(10);
+		}
+		return p;
+	}
+
+	/** SIGKILLs a holder: no finally block runs, its temporary file stays behind. */
+	public static void kill(Process p) throws InterruptedException {
+		p.destroyForcibly();
+		if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 137) {
+			throw new IllegalStateException("the holder did not die by SIGKILL");
+		}
+	}
+}
