@@ -71,6 +71,11 @@ public final class TrainingRun {
 		return abs.resolveSibling(abs.getFileName() + ".training");
 	}
 
+	/** Whether a run that writes {@code out} left a checkpoint to resume from. */
+	public static boolean hasCheckpoint(Path out) {
+		return Files.isRegularFile(workDirOf(out).resolve(CHECKPOINT_DIR).resolve("checkpoint.json"));
+	}
+
 	/**
 	 * Trains.
 	 *
