@@ -112,7 +112,7 @@ final class TrainingCurves {
 	/** The plot of everything so far, x from 0 to {@code steps}. */
 	synchronized Plot plot(String title, long steps) {
 		Plot plot = new Plot(title, "step", "loss terms; validation Dice (circles)");
-		plot.setSize(640, 360);
+		plot.setSize(720, 400);
 		double max = 1;
 		for (Series s : losses.values()) {
 			for (double v : s.y) {
@@ -130,13 +130,14 @@ final class TrainingCurves {
 		}
 		plot.setLineWidth(1);
 		for (Map.Entry<String, Series> e : dice.entrySet()) {
-			plot.setColor(DICE_COLORS.getOrDefault(e.getKey(), Color.GRAY));
+			Color c = DICE_COLORS.getOrDefault(e.getKey(), Color.GRAY);
+			plot.setColor(c, c);
 			plot.addPoints(e.getValue().xs(), e.getValue().ys(), Plot.CONNECTED_CIRCLES);
 			labels.add(VALIDATION + e.getKey());
 		}
 		if (!labels.isEmpty()) {
 			plot.setColor(Color.BLACK);
-			plot.addLegend(String.join("\n", labels));
+			plot.setLegend(String.join("\n", labels), Plot.AUTO_POSITION);
 		}
 		return plot;
 	}

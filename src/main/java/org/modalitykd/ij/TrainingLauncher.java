@@ -31,7 +31,8 @@ final class TrainingLauncher {
 	 *
 	 * @return whether the run continues a checkpoint
 	 */
-	static boolean resumes(Path out, boolean resume) {
+	static boolean resumes(Path out, boolean resume) throws IOException {
+		TrainingRun.requireBundleOrNew(out);
 		boolean checkpoint = TrainingRun.hasCheckpoint(out);
 		if (checkpoint && !resume) {
 			throw new IllegalArgumentException(TrainingRun.workDirOf(out) + " holds the checkpoint of an earlier run: tick "

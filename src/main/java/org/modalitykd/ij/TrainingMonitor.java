@@ -168,7 +168,8 @@ final class TrainingMonitor implements TrainingListener {
 		}
 		cancelButton = new Button(CANCEL);
 		cancelButton.addActionListener(e -> cancel());
-		buttons.add(cancelButton);
+		// First in the row: the panel is as wide as the plot, and what does not fit wraps out of sight.
+		buttons.add(cancelButton, 0);
 		buttons.validate();
 		window.validate();
 	}

@@ -132,7 +132,8 @@ public class DefaultModalityKDService extends AbstractService implements Modalit
 	}
 
 	/** The device, and the checkpoint question settled before data is read: a refusal takes no time. */
-	private static SessionOptions session(String device, Path out, boolean resume) {
+	private static SessionOptions session(String device, Path out, boolean resume) throws IOException {
+		TrainingRun.requireBundleOrNew(out);
 		SessionOptions session = new SessionOptions(Device.parse(device), 0, 0);
 		boolean checkpoint = TrainingRun.hasCheckpoint(out);
 		if (!resume && checkpoint) {

@@ -151,6 +151,10 @@ class FijiTrainingTest {
 			+ " modality_b=t2 " + TINY + " out=" + q(out)), "both modalities are t2");
 		assertOneLine(ImageJ1.runFailing("Train Teacher...", "data=" + q(tmp.resolve("none")) + " modalities=t1 " + TINY
 			+ " out=" + q(out)), "no such folder");
+		assertOneLine(ImageJ1.runFailing("Train Teacher...", "data=" + q(data) + " modalities=t1 " + TINY + " out=" + q(data)),
+			"holds files and is not a model bundle");
+		assertTrue(Files.isDirectory(data.resolve("tr_0001")), "the cases are still there");
+		assertFalse(Files.exists(TrainingRun.workDirOf(data)));
 		assertFalse(Files.exists(out), "nothing written");
 		assertFalse(Files.exists(TrainingRun.workDirOf(out)));
 	}
