@@ -123,4 +123,30 @@ class ExampleScriptsTest {
 		assertEquals(String.format(java.util.Locale.ROOT, "BraTS_E,teacher,%.3f", org.modalitykd.eval.TumourVolumes.of(e).get("WT")),
 			csv.get(1).substring(0, csv.get(1).indexOf(',', "BraTS_E,teacher,".length())));
 	}
+
+	@Test
+	void trainAndDistillWritesATeacherAndAStudent() throws IOException {
+		Path out = Files.createDirectories(tmp.resolve("models"));
+		StringWriter printed = new StringWriter();
+		try (Context context = new Context(ModalityKDService.class); PythonInterpreter py = new PythonInterpreter()) {
+			py.setOut(printed);
+			py.set("kd", context.getService(ModalityKDService.class));
+			py.set("data_dir", org.modalitykd.train.TrainingFixtures.syntheticCases().toFile());
+			py.set("out_dir", out.toFile());
+			py.set("modality", "flair");
+			py.set("steps", 2);
+			py.set("patch_size", 16);
+			py.set("levels", 3);
+			py.set("base_filters", 4);
+			py.exec(Files.readString(Path.of("scripts/examples/train_and_distill.py")));
+		}
+		String text = printed.toString();
+		assertTrue(text.contains("step 2/2 loss ") && text.contains("validation at step 2: Dice WT "), text);
+		assertTrue(text.contains("teacher: 2 steps") && text.contains("student: 2 steps"), text);
+		assertEquals(org.modalitykd.net.ModelRole.TEACHER,
+			org.modalitykd.net.ModelBundle.readCard(out.resolve("teacher")).role());
+		org.modalitykd.net.ModelCard student = org.modalitykd.net.ModelBundle.readCard(out.resolve("student-flair"));
+		assertEquals(org.modalitykd.net.ModelRole.STUDENT, student.role());
+		assertEquals("protokd", student.provenance().method());
+	}
 }

@@ -1,6 +1,8 @@
 package org.modalitykd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,6 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modalitykd.eval.BratsRegion;
 import org.modalitykd.eval.EvaluationReport;
 import org.modalitykd.io.MriCase;
+import org.modalitykd.net.ModelBundle;
+import org.modalitykd.net.ModelCard;
+import org.modalitykd.net.ModelRole;
+import org.modalitykd.train.StepResult;
+import org.modalitykd.train.TrainingFixtures;
+import org.modalitykd.train.TrainingListener;
+import org.modalitykd.train.TrainingParameters;
+import org.modalitykd.train.TrainingRun;
 import org.modalitykd.io.NiftiHeader;
 import org.modalitykd.io.NiftiWriter;
 import org.modalitykd.scijava.ModalityKDService;
@@ -52,6 +62,63 @@ class ModalityKDServiceTest {
 			EvaluationReport report = kd.evaluate(pred, dir, csv);
 			assertEquals(0.0, report.cases().get(0).metrics().get(BratsRegion.WT).dice());
 			assertTrue(Files.readString(csv).startsWith("case_id,region,"));
+		}
+	}
+
+	/** Tiny: 3 levels of 4 filters, 16^3 patches, validation and checkpoint every 2 steps. */
+	static final TrainingParameters TINY = TrainingParameters.defaults().withSteps(4).withPatchSize(16).withNetwork(3, 4)
+		.withValidation(0.2, 2).withCheckpointInterval(2);
+
+	@Test
+	void trainsCancelsResumesAndDistills() throws IOException, InterruptedException {
+		Path data = TrainingFixtures.syntheticCases();
+		Path teacher = tmp.resolve("teacher");
+		try (Context context = new Context(ModalityKDService.class)) {
+			ModalityKDService kd = context.getService(ModalityKDService.class);
+			List<Long> seen = new java.util.ArrayList<>();
+			TrainingListener cancelAfterTwo = new TrainingListener() {
+				@Override
+				public void stepDone(StepResult r, long steps) {
+					seen.add(r.step());
+				}
+
+				@Override
+				public boolean cancelRequested() {
+					return seen.size() >= 2;
+				}
+			};
+			TrainingRun.Outcome first = kd.train(data, List.of("t1", "t1ce", "flair"), teacher, TINY, "cpu", false,
+				cancelAfterTwo);
+			assertTrue(first.cancelled());
+			assertEquals(2, first.steps());
+			assertEquals(List.of(1L, 2L), seen, "the listener hears every step, on the calling thread");
+			assertTrue(TrainingRun.hasCheckpoint(teacher));
+
+			IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+				() -> kd.train(data, List.of("t1", "t1ce", "flair"), teacher, TINY, "cpu", false));
+			assertTrue(refused.getMessage().contains("resume = true"), refused.getMessage());
+			assertFalse(refused.getMessage().contains("\n"));
+
+			TrainingRun.Outcome resumed = kd.train(data, List.of("t1", "t1ce", "flair"), teacher, TINY, "cpu", true);
+			assertFalse(resumed.cancelled());
+			assertEquals(4, resumed.steps());
+			ModelCard card = ModelBundle.readCard(teacher);
+			assertEquals(ModelRole.TEACHER, card.role());
+			assertEquals(List.of("t1", "t1ce", "flair"), card.modalities());
+
+			Path student = tmp.resolve("student");
+			TrainingRun.Outcome distilled = kd.distill(data, "t1ce", "protokd", teacher, student, TINY.withSteps(2), "cpu",
+				false);
+			assertEquals(2, distilled.steps());
+			ModelCard s = ModelBundle.readCard(student);
+			assertEquals(ModelRole.STUDENT, s.role());
+			assertEquals(List.of("t1ce"), s.modalities());
+			assertEquals(card.architecture().levels(), s.architecture().levels(), "a student copies its teacher");
+			assertTrue(s.provenance().data().contains(ModelBundle.checksum(teacher)), "the card names the teacher");
+
+			IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+				() -> kd.distill(data, "t2", "protokd", teacher, tmp.resolve("s2"), TINY, "cpu", false));
+			assertTrue(bad.getMessage().contains("not on t2"), bad.getMessage());
 		}
 	}
 }

@@ -1,17 +1,12 @@
 package org.modalitykd.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.modalitykd.data.CaseSplit;
-import org.modalitykd.net.ModelRole;
-import org.modalitykd.train.Objective;
-import org.modalitykd.train.TeacherModel;
-import org.modalitykd.train.TrainingDataset;
 import org.modalitykd.train.TrainingJob;
+import org.modalitykd.train.TrainingJobs;
 import org.modalitykd.train.TrainingMethod;
-import org.modalitykd.train.TrainingSchedule;
+import org.modalitykd.train.TrainingParameters;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,35 +78,14 @@ final class TrainStudentCommand implements Callable<Integer> {
 			throw new UsageException("--feature-weight belongs to kdnet and --proto-weight to protokd");
 		}
 		options.sessionOptions();
-		TeacherModel t = teacher == null ? null : TeacherModel.load(teacher);
-		List<String> channels = t == null ? List.of(student) : t.modalities();
-		if (t != null) {
-			t.channelOf(student);
-		}
-		TrainingDataset dataset = TrainingDataset.load(data, channels);
-		TrainingSchedule schedule = options.schedule(
-			CaseSplit.of(dataset.ids(), options.validationFraction, options.seed).training().size());
-		Objective objective = options.objective(Objective.defaults(m));
+		TrainingParameters parameters = options.parameters(m == TrainingMethod.SUPERVISED);
+		TrainingJobs.Distillation weights = new TrainingJobs.Distillation(kdWeight, temperature, featureWeight, protoWeight);
 		try {
-			if (kdWeight != null || temperature != null) {
-				objective = objective.withDistillation(kdWeight != null ? kdWeight : objective.distillationWeight(),
-					temperature != null ? temperature : objective.temperature());
-			}
-			if (featureWeight != null) {
-				objective = objective.withFeatureWeight(featureWeight);
-			}
-			if (protoWeight != null) {
-				objective = objective.withPrototypeWeight(protoWeight);
-			}
+			weights.applyTo(parameters.objective(m));
 		} catch (IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());
 		}
-		// The student is the teacher's architecture on one channel, so that the bottleneck
-		// and decoder features it is compared with have the same shapes.
-		var network = t == null ? options.network(1) : t.config().withInputChannels(1).withSeed(options.seed);
-		Objective o = objective;
-		TrainingJob job = TrainingCommands.job(() -> new TrainingJob(m == TrainingMethod.SUPERVISED ? ModelRole.BASELINE
-			: ModelRole.STUDENT, o, network, List.of(student), dataset, null, t, schedule));
+		TrainingJob job = TrainingJobs.student(data, student, m, teacher, weights, parameters);
 		return TrainingConsole.run(job, out, options, spec.commandLine().getOut());
 	}
 }

@@ -4,13 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.modalitykd.data.CaseSplit;
-import org.modalitykd.net.ModelRole;
-import org.modalitykd.train.Objective;
-import org.modalitykd.train.TrainingDataset;
 import org.modalitykd.train.TrainingJob;
-import org.modalitykd.train.TrainingMethod;
-import org.modalitykd.train.TrainingSchedule;
+import org.modalitykd.train.TrainingJobs;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,12 +39,7 @@ final class TrainTeacherCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		List<String> channels = TrainingCommands.modalities(modalities, "--modalities");
 		options.sessionOptions();
-		TrainingDataset dataset = TrainingDataset.load(data, channels);
-		TrainingSchedule schedule = options.schedule(
-			CaseSplit.of(dataset.ids(), options.validationFraction, options.seed).training().size());
-		TrainingJob job = TrainingCommands.job(() -> new TrainingJob(ModelRole.TEACHER,
-			options.objective(Objective.defaults(TrainingMethod.SUPERVISED)), options.network(channels.size()), channels,
-			dataset, null, null, schedule));
+		TrainingJob job = TrainingJobs.teacher(data, channels, options.parameters(true));
 		return TrainingConsole.run(job, out, options, spec.commandLine().getOut());
 	}
 }

@@ -1,16 +1,12 @@
 package org.modalitykd.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.modalitykd.data.CaseSplit;
-import org.modalitykd.net.ModelRole;
-import org.modalitykd.train.Objective;
-import org.modalitykd.train.TrainingDataset;
 import org.modalitykd.train.TrainingJob;
+import org.modalitykd.train.TrainingJobs;
 import org.modalitykd.train.TrainingMethod;
-import org.modalitykd.train.TrainingSchedule;
+import org.modalitykd.train.TrainingParameters;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,34 +56,14 @@ final class TrainUnpairedCommand implements Callable<Integer> {
 		if (a.equals(b)) {
 			throw new UsageException("--modality-a and --modality-b are both " + a + "; unpaired training joins two modalities");
 		}
-		Objective objective;
+		options.sessionOptions();
+		TrainingParameters parameters = options.parameters(true);
 		try {
-			objective = options.objective(Objective.defaults(TrainingMethod.UNPAIRED)).withDistillation(kdWeight, tau);
+			parameters.objective(TrainingMethod.UNPAIRED).withDistillation(kdWeight, tau);
 		} catch (IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());
 		}
-		options.sessionOptions();
-		TrainingDataset first = TrainingDataset.load(dataA, List.of(a));
-		TrainingDataset second = TrainingDataset.load(dataB, List.of(b));
-		if (!sameSpacing(first.spacing(), second.spacing())) {
-			throw new IllegalArgumentException("the two datasets have different voxel sizes ("
-				+ java.util.Arrays.toString(first.spacing()) + " and " + java.util.Arrays.toString(second.spacing())
-				+ " mm); resample one of them");
-		}
-		TrainingSchedule schedule = options.schedule(
-			CaseSplit.of(first.ids(), options.validationFraction, options.seed).training().size());
-		var network = options.network(1).withNormalization(org.modalitykd.net.UNetConfig.defaults(1, 4).normalization(), 2);
-		TrainingJob job = TrainingCommands.job(() -> new TrainingJob(ModelRole.UNPAIRED, objective, network,
-			List.of(a, b), first, second, null, schedule));
+		TrainingJob job = TrainingJobs.unpaired(dataA, a, dataB, b, kdWeight, tau, parameters);
 		return TrainingConsole.run(job, out, options, spec.commandLine().getOut());
-	}
-
-	private static boolean sameSpacing(double[] x, double[] y) {
-		for (int d = 0; d < 3; d++) {
-			if (Math.abs(x[d] - y[d]) > 0.05 * x[d]) {
-				return false;
-			}
-		}
-		return true;
 	}
 }

@@ -4,10 +4,7 @@ import java.util.Arrays;
 
 import org.modalitykd.net.Device;
 import org.modalitykd.net.SessionOptions;
-import org.modalitykd.net.UNetConfig;
-import org.modalitykd.train.Objective;
-import org.modalitykd.train.OptimizerSettings;
-import org.modalitykd.train.TrainingSchedule;
+import org.modalitykd.train.TrainingParameters;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -100,35 +97,29 @@ final class TrainingOptions {
 		return patchSize.clone();
 	}
 
-	/** The schedule for a dataset with {@code trainingCases} training cases. */
-	TrainingSchedule schedule(int trainingCases) {
+	/**
+	 * The options as the core's parameters, checked (with the patch size against
+	 * {@code --levels} when {@code ownNetwork}; a distilled student copies its teacher's
+	 * levels): a bad value is a usage error before any file is read.
+	 */
+	TrainingParameters parameters(boolean ownNetwork) {
 		try {
-			long steps = length == null || (length.steps == null && length.epochs == null) ? 1000
-				: length.steps != null ? length.steps
-				: TrainingSchedule.stepsForEpochs(length.epochs, trainingCases, batchSize);
 			if (logEvery < 1) {
 				throw new IllegalArgumentException("--log-every must be at least 1");
 			}
-			return new TrainingSchedule(steps, batchSize, patch(), lr, lrSchedule, validationFraction, validationInterval,
-				checkpointInterval, seed, tumourShare);
-		} catch (IllegalArgumentException e) {
-			throw new UsageException(e.getMessage());
-		}
-	}
-
-	/** Segmentation weights and optimiser on top of a method's defaults. */
-	Objective objective(Objective defaults) {
-		try {
-			return defaults.withSegmentationWeights(diceWeight, ceWeight)
-				.withOptimizer(OptimizerSettings.defaults().withWeightDecay(weightDecay));
-		} catch (IllegalArgumentException e) {
-			throw new UsageException(e.getMessage());
-		}
-	}
-
-	UNetConfig network(int inputChannels) {
-		try {
-			return UNetConfig.defaults(inputChannels, 4).withLevels(levels).withBaseFilters(baseFilters).withSeed(seed);
+			long steps = length == null || length.steps == null ? TrainingParameters.defaults().steps() : length.steps;
+			int epochs = length == null || length.epochs == null ? 0 : length.epochs;
+			if (length != null && length.epochs != null && epochs < 1) {
+				throw new IllegalArgumentException("the number of epochs must be at least 1, got " + epochs);
+			}
+			TrainingParameters p = new TrainingParameters(steps, epochs, batchSize, patch(), lr, lrSchedule, weightDecay, diceWeight,
+				ceWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
+				baseFilters);
+			p.schedule(1);
+			if (ownNetwork) {
+				p.check();
+			}
+			return p;
 		} catch (IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());
 		}

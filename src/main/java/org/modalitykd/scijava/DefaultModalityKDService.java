@@ -14,6 +14,7 @@ import org.modalitykd.eval.TumourVolumes;
 import org.modalitykd.infer.InferenceSettings;
 import org.modalitykd.infer.SegmentationTool;
 import org.modalitykd.io.CaseLoader;
+import org.modalitykd.io.Modalities;
 import org.modalitykd.io.MriCase;
 import org.modalitykd.io.NiftiException;
 import org.modalitykd.io.NiftiReader;
@@ -21,6 +22,13 @@ import org.modalitykd.io.NiftiWriter;
 import org.modalitykd.net.Device;
 import org.modalitykd.net.ModelCatalog;
 import org.modalitykd.net.SessionOptions;
+import org.modalitykd.train.ClassWiseDistillation;
+import org.modalitykd.train.TrainingJob;
+import org.modalitykd.train.TrainingJobs;
+import org.modalitykd.train.TrainingListener;
+import org.modalitykd.train.TrainingMethod;
+import org.modalitykd.train.TrainingParameters;
+import org.modalitykd.train.TrainingRun;
 import org.modalitykd.volume.Volume;
 import org.modalitykd.volume.LabelVolume;
 import org.scijava.plugin.Plugin;
@@ -90,5 +98,56 @@ public class DefaultModalityKDService extends AbstractService implements Modalit
 	@Override
 	public Map<String, Double> volumes(LabelVolume labels) {
 		return TumourVolumes.of(labels);
+	}
+
+	@Override
+	public TrainingRun.Outcome train(Path data, List<String> modalities, Path out, TrainingParameters parameters,
+		String device, boolean resume, TrainingListener listener) throws IOException, InterruptedException {
+		List<String> channels = TrainingJobs.modalities(
+			String.join(",", modalities == null || modalities.isEmpty() ? Modalities.BRATS : modalities), "modalities");
+		SessionOptions session = session(device, out, resume);
+		return run(TrainingJobs.teacher(data, channels, parameters), out, resume, session, listener);
+	}
+
+	@Override
+	public TrainingRun.Outcome distill(Path data, String modality, String method, Path teacher, Path out,
+		TrainingParameters parameters, String device, boolean resume, TrainingListener listener)
+		throws IOException, InterruptedException {
+		String m = TrainingJobs.modality(modality, "modality");
+		TrainingMethod how = TrainingMethod.parseStudentMethod(method);
+		SessionOptions session = session(device, out, resume);
+		return run(TrainingJobs.student(data, m, how, teacher, TrainingJobs.Distillation.DEFAULTS, parameters), out,
+			resume, session, listener);
+	}
+
+	@Override
+	public TrainingRun.Outcome trainUnpaired(Path dataA, String modalityA, Path dataB, String modalityB, Path out,
+		TrainingParameters parameters, String device, boolean resume, TrainingListener listener)
+		throws IOException, InterruptedException {
+		String a = TrainingJobs.modality(modalityA, "modalityA");
+		String b = TrainingJobs.modality(modalityB, "modalityB");
+		SessionOptions session = session(device, out, resume);
+		return run(TrainingJobs.unpaired(dataA, a, dataB, b, ClassWiseDistillation.DEFAULT_WEIGHT,
+			ClassWiseDistillation.DEFAULT_TAU, parameters), out, resume, session, listener);
+	}
+
+	/** The device, and the checkpoint question settled before data is read: a refusal takes no time. */
+	private static SessionOptions session(String device, Path out, boolean resume) throws IOException {
+		TrainingRun.requireBundleOrNew(out);
+		SessionOptions session = new SessionOptions(Device.parse(device), 0, 0);
+		boolean checkpoint = TrainingRun.hasCheckpoint(out);
+		if (!resume && checkpoint) {
+			throw new IllegalArgumentException(TrainingRun.workDirOf(out) + " holds the checkpoint of an earlier run; "
+				+ "continue it with resume = true, or delete that folder to start over");
+		}
+		if (resume && !checkpoint) {
+			throw new IllegalArgumentException(TrainingRun.workDirOf(out) + ": no checkpoint to resume from");
+		}
+		return session;
+	}
+
+	private static TrainingRun.Outcome run(TrainingJob job, Path out, boolean resume, SessionOptions session,
+		TrainingListener listener) throws IOException, InterruptedException {
+		return TrainingRun.run(job, out, resume, session, listener == null ? TrainingListener.NONE : listener);
 	}
 }

@@ -10,6 +10,9 @@ import org.modalitykd.eval.EvaluationReport;
 import org.modalitykd.eval.RegionMetrics;
 import org.modalitykd.infer.SegmentationTool;
 import org.modalitykd.net.ModelCatalog;
+import org.modalitykd.train.TrainingListener;
+import org.modalitykd.train.TrainingParameters;
+import org.modalitykd.train.TrainingRun;
 import org.modalitykd.volume.Volume;
 import org.modalitykd.io.MriCase;
 import org.modalitykd.volume.LabelVolume;
@@ -19,6 +22,13 @@ import org.scijava.service.SciJavaService;
  * ModalityKD for scripts and Java: {@code #@ ModalityKDService kd} in a Jython script
  * gives this service. Every method blocks until its result exists and reports bad input
  * with an exception whose message is one line fit for the user.
+ * <p>
+ * Training ({@link #train}, {@link #distill}, {@link #trainUnpaired}) writes the bundle
+ * {@code out} and beside it {@code out.training/} (checkpoint, {@code training-log.csv});
+ * see {@link TrainingRun}. {@code resume} continues the checkpoint there; without it an
+ * existing checkpoint is refused rather than overwritten. The listener overloads report
+ * every step and validation and can cancel (a checkpoint and the bundle are written
+ * first); listeners are called on the calling thread.
  */
 public interface ModalityKDService extends SciJavaService {
 
@@ -69,4 +79,50 @@ public interface ModalityKDService extends SciJavaService {
 
 	/** Volumes in mL: WT, TC, ET, then label_1, label_2, label_4 (and any other label present). */
 	Map<String, Double> volumes(LabelVolume labels);
+
+	/**
+	 * Trains a teacher on {@code modalities} (null or empty: t1, t1ce, t2, flair) of the
+	 * labelled cases under {@code data} (BraTS layout).
+	 *
+	 * @param device cpu, gpu or auto
+	 */
+	default TrainingRun.Outcome train(Path data, List<String> modalities, Path out, TrainingParameters parameters,
+		String device, boolean resume) throws IOException, InterruptedException {
+		return train(data, modalities, out, parameters, device, resume, TrainingListener.NONE);
+	}
+
+	/** {@link #train(Path, List, Path, TrainingParameters, String, boolean)} reporting to {@code listener}. */
+	TrainingRun.Outcome train(Path data, List<String> modalities, Path out, TrainingParameters parameters, String device,
+		boolean resume, TrainingListener listener) throws IOException, InterruptedException;
+
+	/**
+	 * Trains a one-modality network on {@code modality} of the cases under {@code data}:
+	 * method {@code none} (the baseline; {@code teacher} null), or {@code kdnet} /
+	 * {@code protokd} distilled from the {@code teacher} bundle (the cases must then hold
+	 * the teacher's modalities; the student copies the teacher's levels and filters).
+	 */
+	default TrainingRun.Outcome distill(Path data, String modality, String method, Path teacher, Path out,
+		TrainingParameters parameters, String device, boolean resume) throws IOException, InterruptedException {
+		return distill(data, modality, method, teacher, out, parameters, device, resume, TrainingListener.NONE);
+	}
+
+	/** {@link #distill(Path, String, String, Path, Path, TrainingParameters, String, boolean)} reporting to {@code listener}. */
+	TrainingRun.Outcome distill(Path data, String modality, String method, Path teacher, Path out,
+		TrainingParameters parameters, String device, boolean resume, TrainingListener listener)
+		throws IOException, InterruptedException;
+
+	/**
+	 * Trains one network on two unpaired modalities (Dou et al.; default KD weight 0.5,
+	 * tau 2): {@code modalityA} of the cases under {@code dataA} and {@code modalityB} of
+	 * those under {@code dataB}.
+	 */
+	default TrainingRun.Outcome trainUnpaired(Path dataA, String modalityA, Path dataB, String modalityB, Path out,
+		TrainingParameters parameters, String device, boolean resume) throws IOException, InterruptedException {
+		return trainUnpaired(dataA, modalityA, dataB, modalityB, out, parameters, device, resume, TrainingListener.NONE);
+	}
+
+	/** {@link #trainUnpaired(Path, String, Path, String, Path, TrainingParameters, String, boolean)} reporting to {@code listener}. */
+	TrainingRun.Outcome trainUnpaired(Path dataA, String modalityA, Path dataB, String modalityB, Path out,
+		TrainingParameters parameters, String device, boolean resume, TrainingListener listener)
+		throws IOException, InterruptedException;
 }

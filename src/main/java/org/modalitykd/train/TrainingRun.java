@@ -71,6 +71,11 @@ public final class TrainingRun {
 		return abs.resolveSibling(abs.getFileName() + ".training");
 	}
 
+	/** Whether a run that writes {@code out} left a checkpoint to resume from. */
+	public static boolean hasCheckpoint(Path out) {
+		return Files.isRegularFile(workDirOf(out).resolve(CHECKPOINT_DIR).resolve("checkpoint.json"));
+	}
+
 	/**
 	 * Trains.
 	 *
@@ -82,6 +87,7 @@ public final class TrainingRun {
 	 */
 	public static Outcome run(TrainingJob job, Path out, boolean resume, SessionOptions options,
 		TrainingListener listener) throws IOException, InterruptedException {
+		requireBundleOrNew(out);
 		Path work = workDirOf(out);
 		Path checkpoint = work.resolve(CHECKPOINT_DIR);
 		boolean hasCheckpoint = Files.isRegularFile(checkpoint.resolve("checkpoint.json"));
@@ -173,6 +179,28 @@ public final class TrainingRun {
 				}
 			}
 			return new Outcome(step, cancelled, out, work, best);
+		}
+	}
+
+	/**
+	 * The bundle is written by replacing the folder {@code out} as a whole, so it must be
+	 * new, empty or an earlier bundle: never, say, the folder of the training cases.
+	 */
+	public static void requireBundleOrNew(Path out) throws IOException {
+		if (!Files.exists(out)) {
+			return;
+		}
+		if (!Files.isDirectory(out)) {
+			throw new IllegalArgumentException(out + " is a file; the output is a folder for the model bundle");
+		}
+		if (Files.isRegularFile(out.resolve(ModelBundle.CARD_FILE))) {
+			return;
+		}
+		try (var entries = Files.list(out)) {
+			if (entries.findAny().isPresent()) {
+				throw new IllegalArgumentException(out + " holds files and is not a model bundle; training replaces its "
+					+ "output folder, so choose a new or empty one");
+			}
 		}
 	}
 

@@ -3,6 +3,7 @@ package org.modalitykd.ij;
 import java.awt.Button;
 import java.awt.Checkbox;
 import java.awt.Dialog;
+import java.awt.EventQueue;
 import java.awt.Frame;
 import java.awt.Rectangle;
 import java.awt.Robot;
@@ -10,7 +11,6 @@ import java.awt.Window;
 import java.awt.event.ActionEvent;
 import java.awt.image.BufferedImage;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -50,23 +50,27 @@ public final class Screenshots {
 		ImagePlus input = WindowManager.getImage(caseDir.getFileName().toString());
 		input.getWindow().setLocation(10, 10);
 		IJ.run(input, "Set... ", "zoom=300");
-		input.setZ(input.getNSlices() / 2 + 6);
+		input.setZ(input.getNSlices() / 2);
 
 		s.dialog("Open MRI Case...", "Open MRI Case", "open-case-dialog.png", false, gd -> {
 		});
 		Thread segment = s.dialog("Segment...", "ModalityKD Segment: models", "segment-models-dialog.png", true, gd -> {
+			((java.awt.TextField) gd.getStringFields().get(0)).setText("/models");
+		}, gd -> {
+			((java.awt.TextField) gd.getStringFields().get(0)).setText(models.toString());
 		});
 		s.waitFor("ModalityKD Segment", "segment-dialog.png", true, gd -> {
 			((Checkbox) gd.getCheckboxes().get(1)).setState(true); // outlines, to show the ROI Manager
 		});
 		segment.join();
 		Thread.sleep(1500);
+		ImagePlus labels = WindowManager.getImage(input.getTitle() + "-labels");
+		input.setZ(mostLabelledSlice(labels));
 		WindowManager.setCurrentWindow(input.getWindow());
 		input.getWindow().toFront();
 		Thread.sleep(800);
 		s.capture(input.getWindow(), "segment-overlay.png");
 		s.captureFrame("Results", "segment-results.png", 980, 110);
-		ImagePlus labels = WindowManager.getImage(input.getTitle() + "-labels");
 		labels.getWindow().setLocation(700, 10);
 		labels.setZ(input.getZ());
 		IJ.run(labels, "Set... ", "zoom=200");
@@ -81,26 +85,145 @@ public final class Screenshots {
 			((java.awt.TextField) gd.getStringFields().get(0)).setText(models.resolve("teacher").toString());
 		}).join();
 		Thread.sleep(800);
-		s.captureFrame("Model Info", "model-info.png", 900, 330);
+		// A neutral path in the bundle row, as in the docs' macros.
+		ij.measure.ResultsTable info = ij.measure.ResultsTable.getResultsTable(ModelInfoPlugin.TABLE);
+		if (info != null && "bundle".equals(info.getStringValue("key", 0))) {
+			info.setValue("value", 0, "/models/teacher");
+			info.show(ModelInfoPlugin.TABLE);
+		}
+		s.captureFrame("Model Info", "model-info.png", 1380, 330);
 		Thread device = new Thread(() -> IJ.run("Check Device (CPU/GPU)"));
 		device.start();
 		device.join();
 		Thread.sleep(800);
 		s.captureFrame("ModalityKD Device", "check-device.png", 760, 260);
+		s.training(caseDir.getParent());
 		System.out.println("screenshots: written to " + s.out);
 		System.exit(0);
+	}
+
+	/** The slice (1-based z) with the most labelled voxels: where the overlay shows the tumour best. */
+	private static int mostLabelledSlice(ImagePlus labels) {
+		int best = 1;
+		long most = -1;
+		for (int z = 1; z <= labels.getStackSize(); z++) {
+			byte[] px = (byte[]) labels.getStack().getPixels(z);
+			long n = 0;
+			for (byte b : px) {
+				n += b != 0 ? 1 : 0;
+			}
+			if (n > most) {
+				most = n;
+				best = z;
+			}
+		}
+		return best;
+	}
+
+	/**
+	 * Train Teacher's dialog as it opens (data and out filled in, default settings), then
+	 * a short real run on the sample cases (tiny network, 1 training and 1 validation
+	 * case) whose live plot is captured near its end, the Cancel button still there.
+	 */
+	private void training(Path data) throws Exception {
+		IJ.run("Close All");
+		Path out = java.nio.file.Files.createTempDirectory("modalitykd-screenshots").resolve("teacher");
+		int steps = 600;
+		// The dialog as a user fills it in (neutral paths), then Cancel: the run itself is
+		// started with macro options on its own thread, so that nothing depends on which
+		// dialog field is which.
+		menuDialog("Train Teacher...", "ModalityKD Train Teacher", "train-teacher-dialog.png", false, gd -> {
+			((java.awt.TextField) gd.getStringFields().get(0)).setText("/data/brats-train");
+			((java.awt.TextField) gd.getStringFields().get(2)).setText("/models/teacher");
+		}, gd -> {
+		});
+		Thread.sleep(1000);
+		new Thread(() -> IJ.run("Train Teacher...", "data=[" + data + "] modalities=t1,t1ce,t2,flair steps=" + steps
+			+ " patch_size=32 batch_size=2 learning_rate=3E-3 levels=3 base_filters=8 seed=1 validation_fraction=0.3"
+			+ " validation_interval=25 checkpoint_interval=50 device=cpu out=[" + out + "]"), "training").start();
+		// Capture a run under way: once the plot holds 250 steps, with its validations and
+		// Cancel still live.
+		ij.gui.PlotWindow plot = null;
+		for (int i = 0; i < 600; i++) {
+			Thread.sleep(100);
+			for (Window w : Window.getWindows()) {
+				if (w instanceof ij.gui.PlotWindow p && w.isShowing()) {
+					plot = p;
+				}
+			}
+			ij.gui.Plot shown = plot == null ? null : plot.getPlot();
+
+			if (shown != null && shown.getDataObjectDesignations().length > 0
+				&& shown.getDataObjectArrays(0)[0].length >= 250) {
+				break;
+			}
+		}
+		if (plot == null) {
+			StringBuilder open = new StringBuilder();
+			for (Window w : Window.getWindows()) {
+				if (w instanceof Dialog d && w.isShowing()) {
+					open.append(" '").append(d.getTitle()).append("' (error-dialog.png)");
+					capture(d, "error-dialog.png"); // what went wrong, for whoever reruns this
+				}
+			}
+			throw new IllegalStateException("no training plot appeared; open dialogs:" + open);
+		}
+		plot.setLocation(10, 10);
+		plot.toFront();
+		Thread.sleep(1500);
+		capture(plot, "train-teacher-plot.png");
+		for (Button b : buttonsOf(plot)) {
+			if (TrainingMonitor.CANCEL.equals(b.getLabel())) {
+				b.dispatchEvent(new ActionEvent(b, ActionEvent.ACTION_PERFORMED, b.getLabel()));
+			}
+		}
+		for (int i = 0; i < 600 && !org.modalitykd.train.TrainingRun.hasCheckpoint(out); i++) {
+			Thread.sleep(100);
+		}
+	}
+
+	private static java.util.List<Button> buttonsOf(java.awt.Container c) {
+		java.util.List<Button> found = new java.util.ArrayList<>();
+		for (java.awt.Component child : c.getComponents()) {
+			if (child instanceof Button b) {
+				found.add(b);
+			} else if (child instanceof java.awt.Container inner) {
+				found.addAll(buttonsOf(inner));
+			}
+		}
+		return found;
+	}
+
+	/** Runs a command as the menu does and handles its first dialog. */
+	private void menuDialog(String command, String title, String file, boolean ok, Consumer<GenericDialog> edit,
+		Consumer<GenericDialog> afterCapture) throws Exception {
+		IJ.doCommand(command);
+		waitFor(title, file, ok, edit, afterCapture);
 	}
 
 	/** Runs a command on its own thread and handles its first dialog; returns the thread. */
 	private Thread dialog(String command, String title, String file, boolean ok, Consumer<GenericDialog> edit)
 		throws Exception {
+		return dialog(command, title, file, ok, edit, gd -> {
+		});
+	}
+
+	/** As above, with {@code afterCapture} changing fields between the capture and OK. */
+	private Thread dialog(String command, String title, String file, boolean ok, Consumer<GenericDialog> edit,
+		Consumer<GenericDialog> afterCapture) throws Exception {
 		Thread t = new Thread(() -> IJ.run(command), command);
 		t.start();
-		waitFor(title, file, ok, edit);
+		waitFor(title, file, ok, edit, afterCapture);
 		return t;
 	}
 
 	private void waitFor(String title, String file, boolean ok, Consumer<GenericDialog> edit) throws Exception {
+		waitFor(title, file, ok, edit, gd -> {
+		});
+	}
+
+	private void waitFor(String title, String file, boolean ok, Consumer<GenericDialog> edit,
+		Consumer<GenericDialog> afterCapture) throws Exception {
 		GenericDialog gd = null;
 		for (int i = 0; i < 200 && gd == null; i++) {
 			Thread.sleep(100);
@@ -115,9 +238,18 @@ public final class Screenshots {
 		}
 		edit.accept(gd);
 		Thread.sleep(1500); // GenericDialog centres itself after it shows: wait until it is still
+		// Then place it: without a window manager, the position Java reports for a dialog it
+		// centred over its owner is not where the X server drew it.
+		GenericDialog shown = gd;
+		EventQueue.invokeAndWait(() -> {
+			shown.pack();
+			shown.setLocation(360, 10);
+		});
+		Thread.sleep(800);
 		if (file != null) {
 			capture(gd, file);
 		}
+		afterCapture.accept(gd);
 		Button[] buttons = gd.getButtons();
 		gd.actionPerformed(new ActionEvent(ok ? buttons[0] : buttons[1], ActionEvent.ACTION_PERFORMED, ok ? "OK" : "Cancel"));
 	}
@@ -142,8 +274,15 @@ public final class Screenshots {
 		System.err.println("screenshots: no window '" + title + "'");
 	}
 
-	private void capture(Window w, String file) throws IOException {
-		Rectangle r = w.getBounds();
+	/**
+	 * Captures a whole window. The rectangle is taken on screen after layout:
+	 * {@code getBounds()} of a dialog that centred itself after it was shown can still
+	 * hold its first position and size, which cut the dialogs off at the right and bottom.
+	 */
+	private void capture(Window w, String file) throws Exception {
+		EventQueue.invokeAndWait(w::validate);
+		robot.waitForIdle();
+		Rectangle r = new Rectangle(w.getLocationOnScreen(), w.getSize());
 		BufferedImage image = robot.createScreenCapture(r);
 		File f = out.resolve(file).toFile();
 		ImageIO.write(image, "png", f);

@@ -1,0 +1,75 @@
+package org.modalitykd.ij;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.modalitykd.io.Modalities;
+import org.modalitykd.train.TrainingJob;
+import org.modalitykd.train.TrainingJobs;
+import org.modalitykd.train.TrainingMethod;
+
+import ij.IJ;
+import ij.Prefs;
+import ij.gui.GenericDialog;
+import ij.plugin.PlugIn;
+
+/**
+ * Plugins > ModalityKD > Distill Student...: trains a one-modality network, distilled
+ * from a frozen teacher (kdnet: KD-Net, protokd: ProtoKD) or without one (none: the
+ * baseline), with a live loss plot; Cancel or Esc stops after a checkpoint, resume
+ * continues. A distilled student copies its teacher's levels and filters.
+ * <p>
+ * Macro (blocks until the bundle exists):
+ * {@code run("Distill Student...", "data=/cases modality=flair method=protokd teacher=/models/teacher steps=1000
+ * patch_size=96 batch_size=2 learning_rate=1E-3 levels=4 base_filters=16 seed=1 validation_fraction=0.2
+ * validation_interval=100 checkpoint_interval=100 device=auto out=/models/student-flair");}
+ */
+public class DistillStudentPlugin implements PlugIn {
+
+	static final String COMMAND = "Distill Student";
+	static final String[] METHODS = { "none", "kdnet", "protokd" };
+	static final String PREF_TEACHER = "modalitykd.train.teacher";
+	static final String PREF_OUT = "modalitykd.train.student";
+
+	@Override
+	public void run(String arg) {
+		GenericDialog gd = new GenericDialog("ModalityKD Distill Student");
+		Dialogs.addPath(gd, "data", Prefs.get(TrainTeacherPlugin.PREF_DATA, ""), true);
+		gd.addChoice("modality", Modalities.BRATS.toArray(new String[0]), Modalities.FLAIR);
+		gd.addChoice("method", METHODS, "protokd");
+		Dialogs.addPath(gd, "teacher", Prefs.get(PREF_TEACHER, ""), true);
+		gd.addMessage("data: labelled cases holding the teacher's modalities (the teacher reads them all, the student one)\n"
+			+ "method none: the one-modality baseline, no teacher; kdnet: KD-Net; protokd: ProtoKD");
+		TrainingFields fields = new TrainingFields(gd);
+		fields.addParameters();
+		gd.addMessage("levels and base_filters: for method none; a distilled student copies its teacher's");
+		fields.addOutput(Prefs.get(PREF_OUT, ""));
+		gd.showDialog();
+		if (gd.wasCanceled()) {
+			return;
+		}
+		try {
+			Path data = TrainingFields.folder(gd.getNextString(), "data");
+			String modality = TrainingJobs.modality(gd.getNextChoice(), "modality");
+			TrainingMethod method = TrainingMethod.parseStudentMethod(gd.getNextChoice());
+			String teacherText = gd.getNextString().trim();
+			// The teacher field keeps its remembered value when "none" is chosen: ignore it then.
+			Path teacher = method.needsTeacher() ? TrainingFields.folder(teacherText, "teacher") : null;
+			TrainingFields.Settings settings = fields.readParameters(!method.needsTeacher());
+			TrainingFields.Output output = fields.readOutput();
+			boolean resume = TrainingLauncher.resumes(output.bundle(), output.resume());
+			Prefs.set(TrainTeacherPlugin.PREF_DATA, data.toString());
+			if (teacher != null) {
+				Prefs.set(PREF_TEACHER, teacher.toString());
+			}
+			Prefs.set(PREF_OUT, output.bundle().toString());
+			IJ.showStatus("ModalityKD: reading the teacher and the cases in " + data + "...");
+			TrainingJob job = TrainingJobs.student(data, modality, method, teacher, TrainingJobs.Distillation.DEFAULTS,
+				settings.parameters());
+			TrainingLauncher.launch(COMMAND, job, output.bundle(), resume, settings.device());
+		} catch (IOException | RuntimeException e) {
+			IjProgress.finish("");
+			Dialogs.error(COMMAND, e);
+		}
+	}
+}

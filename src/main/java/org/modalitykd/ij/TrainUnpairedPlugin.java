@@ -1,0 +1,72 @@
+package org.modalitykd.ij;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.modalitykd.io.Modalities;
+import org.modalitykd.train.ClassWiseDistillation;
+import org.modalitykd.train.TrainingJob;
+import org.modalitykd.train.TrainingJobs;
+
+import ij.IJ;
+import ij.Prefs;
+import ij.gui.GenericDialog;
+import ij.plugin.PlugIn;
+
+/**
+ * Plugins > ModalityKD > Train Unpaired...: one network for two modalities whose cases
+ * need not be the same subjects (Dou et al.: shared kernels, one normalisation per
+ * modality, class-wise KD between them), with a live loss plot; Cancel or Esc stops
+ * after a checkpoint, resume continues.
+ * <p>
+ * Macro (blocks until the bundle exists):
+ * {@code run("Train Unpaired...", "data_a=/ct-cases modality_a=t1 data_b=/mr-cases modality_b=flair kd_weight=0.5
+ * tau=2 steps=1000 patch_size=96 batch_size=2 learning_rate=1E-3 levels=4 base_filters=16 seed=1
+ * validation_fraction=0.2 validation_interval=100 checkpoint_interval=100 device=auto out=/models/unpaired");}
+ */
+public class TrainUnpairedPlugin implements PlugIn {
+
+	static final String COMMAND = "Train Unpaired";
+	static final String PREF_DATA_B = "modalitykd.train.data_b";
+	static final String PREF_OUT = "modalitykd.train.unpaired";
+
+	@Override
+	public void run(String arg) {
+		String[] modalities = Modalities.BRATS.toArray(new String[0]);
+		GenericDialog gd = new GenericDialog("ModalityKD Train Unpaired");
+		Dialogs.addPath(gd, "data_a", Prefs.get(TrainTeacherPlugin.PREF_DATA, ""), true);
+		gd.addChoice("modality_a", modalities, Modalities.T1);
+		Dialogs.addPath(gd, "data_b", Prefs.get(PREF_DATA_B, ""), true);
+		gd.addChoice("modality_b", modalities, Modalities.FLAIR);
+		gd.addNumericField("kd_weight", ClassWiseDistillation.DEFAULT_WEIGHT, 2, 6, "(class-wise KD)");
+		gd.addNumericField("tau", ClassWiseDistillation.DEFAULT_TAU, 2, 6, "(softening temperature)");
+		gd.addMessage("Each folder holds labelled cases with its modality; the subjects may differ.");
+		TrainingFields fields = new TrainingFields(gd);
+		fields.addParameters();
+		fields.addOutput(Prefs.get(PREF_OUT, ""));
+		gd.showDialog();
+		if (gd.wasCanceled()) {
+			return;
+		}
+		try {
+			Path dataA = TrainingFields.folder(gd.getNextString(), "data_a");
+			String a = TrainingJobs.modality(gd.getNextChoice(), "modality_a");
+			Path dataB = TrainingFields.folder(gd.getNextString(), "data_b");
+			String b = TrainingJobs.modality(gd.getNextChoice(), "modality_b");
+			double kdWeight = gd.getNextNumber();
+			double tau = gd.getNextNumber();
+			TrainingFields.Settings settings = fields.readParameters(true);
+			TrainingFields.Output output = fields.readOutput();
+			boolean resume = TrainingLauncher.resumes(output.bundle(), output.resume());
+			Prefs.set(TrainTeacherPlugin.PREF_DATA, dataA.toString());
+			Prefs.set(PREF_DATA_B, dataB.toString());
+			Prefs.set(PREF_OUT, output.bundle().toString());
+			IJ.showStatus("ModalityKD: reading the cases...");
+			TrainingJob job = TrainingJobs.unpaired(dataA, a, dataB, b, kdWeight, tau, settings.parameters());
+			TrainingLauncher.launch(COMMAND, job, output.bundle(), resume, settings.device());
+		} catch (IOException | RuntimeException e) {
+			IjProgress.finish("");
+			Dialogs.error(COMMAND, e);
+		}
+	}
+}

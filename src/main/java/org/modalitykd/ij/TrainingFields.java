@@ -1,0 +1,131 @@
+package org.modalitykd.ij;
+
+import java.awt.Checkbox;
+import java.awt.GraphicsEnvironment;
+import java.awt.TextField;
+import java.nio.file.Path;
+
+import org.modalitykd.net.Device;
+import org.modalitykd.train.TrainingParameters;
+import org.modalitykd.train.TrainingRun;
+
+import ij.gui.GenericDialog;
+
+/**
+ * The dialog fields the three training commands share, with their macro keys: the
+ * hyperparameters ({@code steps patch_size batch_size learning_rate levels base_filters
+ * seed validation_fraction validation_interval checkpoint_interval device}) and the
+ * output ({@code out resume}). Add and read them in the same order, as GenericDialog
+ * wants. The defaults are {@link TrainingParameters#defaults()}: a key a macro leaves
+ * out takes that value.
+ */
+final class TrainingFields {
+
+	private final GenericDialog gd;
+
+	TrainingFields(GenericDialog gd) {
+		this.gd = gd;
+	}
+
+	/** What the hyperparameter fields hold. */
+	record Settings(TrainingParameters parameters, Device device) {
+	}
+
+	/** What the output fields hold: the bundle folder and whether to continue its checkpoint. */
+	record Output(Path bundle, boolean resume) {
+	}
+
+	void addParameters() {
+		TrainingParameters d = TrainingParameters.defaults();
+		gd.addNumericField("steps", d.steps(), 0);
+		gd.addNumericField("patch_size", d.patchSize()[0], 0, 6, "voxels (cube; a multiple of 2^(levels-1))");
+		gd.addNumericField("batch_size", d.batchSize(), 0);
+		gd.addNumericField("learning_rate", d.learningRate(), -2, 8, "(peak; poly decay)");
+		gd.addNumericField("levels", d.levels(), 0, 6, "(3 to 5)");
+		gd.addNumericField("base_filters", d.baseFilters(), 0, 6, "(doubling per level)");
+		gd.addNumericField("seed", d.seed(), 0);
+		gd.addNumericField("validation_fraction", d.validationFraction(), 2, 6, "of the cases");
+		gd.addNumericField("validation_interval", d.validationInterval(), 0, 6, "steps");
+		gd.addNumericField("checkpoint_interval", d.checkpointInterval(), 0, 6, "steps");
+		gd.addChoice("device", SegmentPlugin.DEVICES, "auto");
+	}
+
+	/**
+	 * The bundle folder and the resume checkbox. The box starts ticked when a checkpoint
+	 * of an earlier run lies beside the bundle, and follows the folder as it is edited.
+	 */
+	void addOutput(String bundle) {
+		Dialogs.addPath(gd, "out", bundle, true);
+		gd.addCheckbox("resume (continue the checkpoint in <out>.training)", !bundle.isBlank()
+			&& TrainingRun.hasCheckpoint(Path.of(bundle.trim())));
+		if (!GraphicsEnvironment.isHeadless() && gd.getStringFields() != null && gd.getCheckboxes() != null) {
+			TextField out = (TextField) gd.getStringFields().lastElement();
+			Checkbox resume = (Checkbox) gd.getCheckboxes().lastElement();
+			out.addTextListener(e -> {
+				String text = out.getText().trim();
+				resume.setState(!text.isEmpty() && TrainingRun.hasCheckpoint(Path.of(text)));
+			});
+		}
+	}
+
+	/**
+	 * @param ownNetwork whether levels and base filters apply (a distilled student copies
+	 *                   its teacher's, so its patch size is checked against those later)
+	 */
+	Settings readParameters(boolean ownNetwork) {
+		TrainingParameters d = TrainingParameters.defaults();
+		long steps = whole("steps");
+		int patch = (int) whole("patch_size");
+		int batch = (int) whole("batch_size");
+		double lr = number("learning_rate");
+		int levels = (int) whole("levels");
+		int filters = (int) whole("base_filters");
+		long seed = whole("seed");
+		double fraction = number("validation_fraction");
+		int validation = (int) whole("validation_interval");
+		int checkpoints = (int) whole("checkpoint_interval");
+		Device device = Device.parse(gd.getNextChoice());
+		TrainingParameters p = d.withSteps(steps).withPatchSize(patch).withBatchSize(batch).withLearningRate(lr)
+			.withNetwork(levels, filters).withSeed(seed).withValidation(fraction, validation)
+			.withCheckpointInterval(checkpoints);
+		p.schedule(1);
+		if (ownNetwork) {
+			p.check();
+		}
+		return new Settings(p, device);
+	}
+
+	Output readOutput() {
+		String out = gd.getNextString().trim();
+		boolean resume = gd.getNextBoolean();
+		if (out.isEmpty()) {
+			throw new IllegalArgumentException("out: give the folder for the model bundle");
+		}
+		return new Output(Path.of(out), resume);
+	}
+
+	/** A folder from a path field; an error naming the key when it is empty. */
+	static Path folder(String text, String key) {
+		String t = text.trim();
+		if (t.isEmpty()) {
+			throw new IllegalArgumentException(key + ": choose a folder");
+		}
+		return Path.of(t);
+	}
+
+	private double number(String key) {
+		double v = gd.getNextNumber();
+		if (Double.isNaN(v)) {
+			throw new IllegalArgumentException(key + " is not a number");
+		}
+		return v;
+	}
+
+	private long whole(String key) {
+		double v = number(key);
+		if (v != Math.rint(v)) {
+			throw new IllegalArgumentException(key + " must be a whole number, got " + v);
+		}
+		return (long) v;
+	}
+}

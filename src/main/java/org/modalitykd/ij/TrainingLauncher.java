@@ -1,0 +1,98 @@
+package org.modalitykd.ij;
+
+import java.awt.EventQueue;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.modalitykd.net.Device;
+import org.modalitykd.net.SessionOptions;
+import org.modalitykd.train.TrainingJob;
+import org.modalitykd.train.TrainingRun;
+
+import ij.IJ;
+import ij.Macro;
+
+/**
+ * Runs a training job for a menu command: off the event thread, with a
+ * {@link TrainingMonitor} (live plot, progress, Cancel and Esc). From the menu it trains
+ * on its own thread and the command returns; in a macro it trains on the macro's thread,
+ * so that the command returns when the bundle exists.
+ */
+final class TrainingLauncher {
+
+	private TrainingLauncher() {
+	}
+
+	/**
+	 * Settles resume before any data is read: an existing checkpoint is continued when
+	 * {@code resume} is on and refused when it is off; {@code resume} without a checkpoint
+	 * starts afresh.
+	 *
+	 * @return whether the run continues a checkpoint
+	 */
+	static boolean resumes(Path out, boolean resume) throws IOException {
+		TrainingRun.requireBundleOrNew(out);
+		boolean checkpoint = TrainingRun.hasCheckpoint(out);
+		if (checkpoint && !resume) {
+			throw new IllegalArgumentException(TrainingRun.workDirOf(out) + " holds the checkpoint of an earlier run: tick "
+				+ "resume to continue it, or choose another out folder (or delete that one) to start over");
+		}
+		return checkpoint;
+	}
+
+	/** Whether the command runs in a macro (recorded options given): it must block. */
+	static boolean inMacro() {
+		return Macro.getOptions() != null || IJ.isMacro();
+	}
+
+	/**
+	 * Trains {@code job} into {@code out}. In a macro, failures are thrown to the command
+	 * (which reports them); from the menu, the training thread reports them itself.
+	 */
+	static void launch(String command, TrainingJob job, Path out, boolean resume, Device device)
+		throws IOException {
+		SessionOptions session = new SessionOptions(device, 0, 0);
+		TrainingMonitor monitor = new TrainingMonitor("ModalityKD training: " + out.getFileName(),
+			TrainingRun.workDirOf(out).resolve(TrainingRun.LOG_FILE));
+		IJ.log(String.format(Locale.ROOT, "ModalityKD %s: %s %s, %s; %d steps; bundle %s%s", command, job.role().key(),
+			job.modalities(), job.network().describe(), job.schedule().steps(), out, resume ? " (resuming)" : ""));
+		if (inMacro() && !EventQueue.isDispatchThread()) {
+			run(command, job, out, resume, session, monitor);
+			return;
+		}
+		Thread t = new Thread(() -> {
+			try {
+				run(command, job, out, resume, session, monitor);
+			} catch (IOException | RuntimeException e) {
+				monitor.finished("Failed");
+				IjProgress.finish("");
+				Dialogs.error(command, e);
+			}
+		}, "ModalityKD training");
+		t.setDaemon(false);
+		t.start();
+	}
+
+	private static void run(String command, TrainingJob job, Path out, boolean resume, SessionOptions session,
+		TrainingMonitor monitor) throws IOException {
+		long t0 = System.nanoTime();
+		TrainingRun.Outcome o;
+		try {
+			o = TrainingRun.run(job, out, resume, session, monitor);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			monitor.finished("Interrupted");
+			IjProgress.finish("ModalityKD " + command + ": interrupted; continue from the last checkpoint with resume");
+			return;
+		}
+		String how = o.cancelled() ? "cancelled at step " + o.steps() : "finished after " + o.steps() + " steps";
+		monitor.finished(o.cancelled() ? "Cancelled" : "Finished");
+		String summary = String.format(Locale.ROOT, "ModalityKD %s: %s %s (%.0f s); bundle %s; log %s%s", command,
+			job.role().key(), how, (System.nanoTime() - t0) / 1e9, o.bundle(), o.workDir().resolve(TrainingRun.LOG_FILE),
+			o.bestValidation().isEmpty() ? ""
+				: String.format(Locale.ROOT, "; best validation Dice mean %.3f", o.bestValidation().get("dice_mean")));
+		IJ.log(summary + (o.cancelled() ? "; run the command again with resume to continue" : ""));
+		IjProgress.finish("ModalityKD " + command + ": " + job.role().key() + " " + how);
+	}
+}

@@ -1,0 +1,148 @@
+package org.modalitykd.train;
+
+import java.util.Arrays;
+
+import org.modalitykd.net.UNetConfig;
+
+/**
+ * The hyperparameters every kind of training run shares, as a front end (CLI options,
+ * a Fiji dialog, a script) sets them: the schedule, the network size and the
+ * segmentation loss weights. Immutable; {@link #defaults()} are the CLI's defaults and
+ * the {@code with...} methods read well from Jython:
+ * {@code TrainingParameters.defaults().withSteps(200).withPatchSize(64)}.
+ *
+ * @param steps              optimiser steps (ignored when {@code epochs} is positive)
+ * @param epochs             0, or the length in epochs (training cases / batch size steps each)
+ * @param batchSize          patches per step (per modality for unpaired training)
+ * @param patchSize          {x, y, z} voxels, a multiple of 2^(levels-1) on every axis
+ * @param learningRate       peak learning rate
+ * @param lrSchedule         poly, cosine or constant
+ * @param weightDecay        AdamW decoupled weight decay
+ * @param diceWeight         weight of the soft Dice loss
+ * @param crossEntropyWeight weight of the cross-entropy
+ * @param validationFraction share of the cases held out for validation, in [0, 1)
+ * @param validationInterval validate every this many steps (and after the last)
+ * @param checkpointInterval write a checkpoint every this many steps (and at the end)
+ * @param tumourShare        share of patches forced to contain tumour
+ * @param seed               seed of the split, the initial weights and the batches
+ * @param levels             U-Net resolution levels (a distilled student copies its teacher's)
+ * @param baseFilters        filters of the first level (a distilled student copies its teacher's)
+ */
+public record TrainingParameters(long steps, int epochs, int batchSize, int[] patchSize, double learningRate,
+	String lrSchedule, double weightDecay, double diceWeight, double crossEntropyWeight, double validationFraction,
+	int validationInterval, int checkpointInterval, double tumourShare, long seed, int levels, int baseFilters) {
+
+	public TrainingParameters {
+		if (patchSize == null || patchSize.length != 3) {
+			throw new IllegalArgumentException("the patch size needs one number or three (X,Y,Z), got "
+				+ (patchSize == null ? "none" : Arrays.toString(patchSize)));
+		}
+		if (epochs < 0) {
+			throw new IllegalArgumentException("the number of epochs must be at least 1, got " + epochs);
+		}
+		patchSize = patchSize.clone();
+	}
+
+	/** 1000 steps, batch 2, 96^3 patches, lr 1e-3 poly, 20 % validation every 100 steps, 4 levels of 16 filters, seed 1. */
+	public static TrainingParameters defaults() {
+		TrainingSchedule s = TrainingSchedule.defaults();
+		return new TrainingParameters(s.steps(), 0, s.batchSize(), s.patchSize(), s.learningRate(), s.lrSchedule(),
+			OptimizerSettings.defaults().weightDecay(), 1, 1, s.validationFraction(), s.validationInterval(),
+			s.checkpointInterval(), 0.333, s.seed(), 4, 16);
+	}
+
+	@Override
+	public int[] patchSize() {
+		return patchSize.clone();
+	}
+
+	/**
+	 * Throws what is wrong with these parameters before any file is read: schedule,
+	 * network size, loss weights, and a patch size that does not fit the levels.
+	 */
+	public TrainingParameters check() {
+		schedule(1);
+		objective(TrainingMethod.SUPERVISED);
+		int multiple = network(1).sizeMultiple();
+		for (int p : patchSize) {
+			if (p % multiple != 0) {
+				throw new IllegalArgumentException("the patch size must be a multiple of " + multiple
+					+ " (2^(levels-1)) on every axis, got " + Arrays.toString(patchSize));
+			}
+		}
+		return this;
+	}
+
+	/** The schedule for a dataset with {@code trainingCases} training cases (epochs need it). */
+	public TrainingSchedule schedule(int trainingCases) {
+		long n = epochs > 0 ? TrainingSchedule.stepsForEpochs(epochs, trainingCases, batchSize) : steps;
+		return new TrainingSchedule(n, batchSize, patchSize, learningRate, lrSchedule, validationFraction,
+			validationInterval, checkpointInterval, seed, tumourShare);
+	}
+
+	/** A method's default objective with these segmentation weights and this weight decay. */
+	public Objective objective(TrainingMethod method) {
+		return Objective.defaults(method).withSegmentationWeights(diceWeight, crossEntropyWeight)
+			.withOptimizer(OptimizerSettings.defaults().withWeightDecay(weightDecay));
+	}
+
+	/** The default U-Net (4 classes) with these levels, filters and seed. */
+	public UNetConfig network(int inputChannels) {
+		return UNetConfig.defaults(inputChannels, 4).withLevels(levels).withBaseFilters(baseFilters).withSeed(seed);
+	}
+
+	public TrainingParameters withSteps(long n) {
+		return new TrainingParameters(n, 0, batchSize, patchSize, learningRate, lrSchedule, weightDecay, diceWeight,
+			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
+			baseFilters);
+	}
+
+	public TrainingParameters withBatchSize(int n) {
+		return new TrainingParameters(steps, epochs, n, patchSize, learningRate, lrSchedule, weightDecay, diceWeight,
+			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
+			baseFilters);
+	}
+
+	/** A cube of {@code n} voxels. */
+	public TrainingParameters withPatchSize(int n) {
+		return withPatchSize(new int[] { n, n, n });
+	}
+
+	public TrainingParameters withPatchSize(int[] xyz) {
+		return new TrainingParameters(steps, epochs, batchSize, xyz, learningRate, lrSchedule, weightDecay, diceWeight,
+			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
+			baseFilters);
+	}
+
+	public TrainingParameters withLearningRate(double lr) {
+		return new TrainingParameters(steps, epochs, batchSize, patchSize, lr, lrSchedule, weightDecay, diceWeight,
+			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
+			baseFilters);
+	}
+
+	/** Levels and base filters of the network. */
+	public TrainingParameters withNetwork(int nLevels, int nBaseFilters) {
+		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
+			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
+			nLevels, nBaseFilters);
+	}
+
+	public TrainingParameters withSeed(long s) {
+		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
+			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, s,
+			levels, baseFilters);
+	}
+
+	/** Share of cases held out and how often (in steps) they are segmented and scored. */
+	public TrainingParameters withValidation(double fraction, int interval) {
+		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
+			diceWeight, crossEntropyWeight, fraction, interval, checkpointInterval, tumourShare, seed, levels,
+			baseFilters);
+	}
+
+	public TrainingParameters withCheckpointInterval(int n) {
+		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
+			diceWeight, crossEntropyWeight, validationFraction, validationInterval, n, tumourShare, seed, levels,
+			baseFilters);
+	}
+}
