@@ -33,6 +33,21 @@ final class PeerRun {
 			"--window", Integer.toString(window)));
 	}
 
+	/**
+	 * One group of {@code bench --suite perf} in the PyTorch peer ({@code unet_peer.py
+	 * --task}), or null when the peer cannot run here.
+	 */
+	static JsonObject task(String task, int threads, int repeats, String... args) throws IOException, InterruptedException {
+		Path script = script("unet_peer.py");
+		if (script == null) {
+			return null;
+		}
+		List<String> command = new java.util.ArrayList<>(List.of(PYTHON.toString(), script.toString(), "--task", task,
+			"--threads", Integer.toString(threads), "--repeats", Integer.toString(repeats)));
+		command.addAll(List.of(args));
+		return run(command);
+	}
+
 	/** The timings at a slash-separated path such as {@code forward/64}, or null. */
 	static double[] seconds(JsonObject result, String path) {
 		JsonElement e = result;
