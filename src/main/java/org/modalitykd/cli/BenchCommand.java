@@ -109,7 +109,7 @@ final class BenchCommand implements Callable<Integer> {
 				}
 				PerfBenchmark.Sizes sizes = quick ? PerfBenchmark.Sizes.quick()
 					: PerfBenchmark.Sizes.full(new int[] { shape[0], shape[1], shape[2] }, window, patch, batch, repeats);
-				new PerfBenchmark(sizes, options, !noPeer).run(dir, out);
+				new PerfBenchmark(sizes, options, !noPeer, spec.commandLine().getErr()).run(dir, out);
 			} else {
 				new IoBenchmark(shape, repeats, !noPeer).run(dir, out);
 			}

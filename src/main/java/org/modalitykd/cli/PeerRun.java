@@ -75,7 +75,12 @@ final class PeerRun {
 	}
 
 	private static JsonObject run(List<String> command) throws IOException, InterruptedException {
-		Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+		ProcessBuilder b = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+		// PyTorch's OpenMP threads otherwise spin while waiting; on a machine shared with
+		// other work that made the peer up to 2x slower (measured), so the peer gets its
+		// better setting unless the caller chose one.
+		b.environment().putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
+		Process p = b.start();
 		String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
 		if (p.waitFor() != 0 || stdout.isEmpty()) {
 			return null;

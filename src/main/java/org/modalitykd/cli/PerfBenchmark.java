@@ -57,10 +57,11 @@ final class PerfBenchmark {
 	private final boolean peer;
 	private final int threads;
 	private final UNetConfig config = UNetConfig.defaults(4, 4);
-	private final PerfTable table = new PerfTable();
+	private final PerfTable table;
 	private final List<String> peerNotes = new ArrayList<>();
 
-	PerfBenchmark(Sizes sizes, SessionOptions options, boolean peer) {
+	PerfBenchmark(Sizes sizes, SessionOptions options, boolean peer, PrintWriter progress) {
+		this.table = new PerfTable(progress);
 		this.sizes = sizes;
 		this.options = options;
 		this.peer = peer;

@@ -20,9 +20,19 @@ final class PerfTable {
 	}
 
 	private final List<Row> rows = new ArrayList<>();
+	private final PrintWriter progress;
+
+	/** @param progress where each row is also printed as soon as it is measured (a long run shows it is alive), or null */
+	PerfTable(PrintWriter progress) {
+		this.progress = progress;
+	}
 
 	void add(String measurement, String unit, double ours, double peer, String note) {
 		rows.add(new Row(measurement, unit, ours, peer, note));
+		if (progress != null) {
+			progress.printf("  measured %s: %s %s (PyTorch %s)%n", measurement, number(ours), unit, number(peer));
+			progress.flush();
+		}
 	}
 
 	List<Row> rows() {
