@@ -60,6 +60,10 @@ final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--quick", description = "Suite perf: tiny sizes (a smoke test of the table, not a measurement).")
 	boolean quick;
 
+	@Option(names = "--no-peer-tta", description = "Suite perf: skip the peer's TTA row (8x its whole-case time; on a slow "
+		+ "machine the longest part of the run).")
+	boolean noPeerTta;
+
 	@Option(names = "--intra-op", defaultValue = "0", description = "TensorFlow threads per op (default 0: all cores).")
 	int intraOp;
 
@@ -109,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
 				}
 				PerfBenchmark.Sizes sizes = quick ? PerfBenchmark.Sizes.quick()
 					: PerfBenchmark.Sizes.full(new int[] { shape[0], shape[1], shape[2] }, window, patch, batch, repeats);
-				new PerfBenchmark(sizes, options, !noPeer, spec.commandLine().getErr()).run(dir, out);
+				new PerfBenchmark(sizes, options, !noPeer, !noPeer && !noPeerTta, spec.commandLine().getErr()).run(dir, out);
 			} else {
 				new IoBenchmark(shape, repeats, !noPeer).run(dir, out);
 			}

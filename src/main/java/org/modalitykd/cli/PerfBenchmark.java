@@ -55,12 +55,14 @@ final class PerfBenchmark {
 	private final Sizes sizes;
 	private final SessionOptions options;
 	private final boolean peer;
+	private final boolean peerTta;
 	private final int threads;
 	private final UNetConfig config = UNetConfig.defaults(4, 4);
 	private final PerfTable table;
 	private final List<String> peerNotes = new ArrayList<>();
 
-	PerfBenchmark(Sizes sizes, SessionOptions options, boolean peer, PrintWriter progress) {
+	PerfBenchmark(Sizes sizes, SessionOptions options, boolean peer, boolean peerTta, PrintWriter progress) {
+		this.peerTta = peerTta;
 		this.table = new PerfTable(progress);
 		this.sizes = sizes;
 		this.options = options;
@@ -161,7 +163,7 @@ final class PerfBenchmark {
 		if (mirror) {
 			args.add("--mirror");
 		}
-		JsonObject p = peerTask("window", args.toArray(String[]::new));
+		JsonObject p = mirror && !peerTta ? null : peerTask("window", args.toArray(String[]::new));
 		table.add(name, "s", seconds, median(p, "seconds"), String.format("brain box %s, %d^3 windows, 2 per call",
 			boxDescription(v), sizes.window()));
 		if (mirror) {
