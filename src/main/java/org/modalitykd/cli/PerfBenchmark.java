@@ -118,6 +118,7 @@ final class PerfBenchmark {
 			out.println(n);
 		}
 		out.println("ours/PyTorch: below 1 for seconds and memory, above 1 for rates, means ModalityKD is better");
+		out.printf("load average at the end: %s%n", loadAverage());
 		out.flush();
 	}
 
@@ -149,8 +150,9 @@ final class PerfBenchmark {
 		try (ModelBundle b = ModelBundle.load(bundle, options)) {
 			Segmenter segmenter = new Segmenter(b, settings);
 			int w = sizes.window();
-			// Warm-up on one window: TF builds its kernels for the patch shape once per session.
-			segmenter.segment(brainCase(new int[] { w, w, w }, 9), true, Progress.NONE);
+			// Warm-up on a case of two windows (one call, as the case's calls): TF and oneDNN
+			// set up their kernels for an input shape once per session.
+			segmenter.segment(brainCase(new int[] { 2 * w, w, w }, 9), true, Progress.NONE);
 			MemoryProbe probe = MemoryProbe.start();
 			Volume images = brainCase(v, 10);
 			long t0 = System.nanoTime();
