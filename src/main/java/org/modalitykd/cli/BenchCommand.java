@@ -32,23 +32,23 @@ final class BenchCommand implements Callable<Integer> {
 		+ "training steps) or perf (the whole performance table).")
 	String suite;
 
-	@Option(names = "--window", defaultValue = "96", description = "Suite net: sliding-window patch size (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--window", defaultValue = "96", description = "Suites net and perf: sliding-window patch size (default: ${DEFAULT-VALUE}).")
 	int window;
 
-	@Option(names = "--patch", defaultValue = "96", description = "Suite train: patch size (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--patch", defaultValue = "96", description = "Suites train and perf: training patch size (default: ${DEFAULT-VALUE}).")
 	int patch;
 
-	@Option(names = "--batch", defaultValue = "2", description = "Suite train: patches per step (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--batch", defaultValue = "2", description = "Suites train and perf: patches per training step (default: ${DEFAULT-VALUE}).")
 	int batch;
 
-	@Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|auto", description = "Suite net: where TensorFlow runs.")
+	@Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|auto", description = "Suites net, train, soak and perf: where TensorFlow runs.")
 	String device;
 
 	@Option(names = "--shape", defaultValue = "240,240,155,4", split = ",", paramLabel = "NX,NY,NZ,C",
 		description = "Shape of the benchmark case (default: ${DEFAULT-VALUE}, a BraTS case).")
 	int[] shape;
 
-	@Option(names = "--repeats", defaultValue = "3", description = "Reads per file (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--repeats", defaultValue = "3", description = "Reads per file (io), or timed repeats after a warm-up (default: ${DEFAULT-VALUE}).")
 	int repeats;
 
 	@Option(names = "--forwards", defaultValue = "1000", description = "Suite soak: forward passes (default: ${DEFAULT-VALUE}).")
@@ -70,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--inter-op", defaultValue = "0", description = "TensorFlow ops run in parallel (default 0: TensorFlow chooses).")
 	int interOp;
 
-	@Option(names = "--no-peer", description = "Skip the peer (nibabel for io, PyTorch for net).")
+	@Option(names = "--no-peer", description = "Skip the peer (nibabel for io, PyTorch for net and perf).")
 	boolean noPeer;
 
 	@Spec
