@@ -71,6 +71,8 @@ public final class Segmenter {
 			}
 		}
 		float[][] normalised = IntensityNormalizer.apply(card.normalization(), channels);
+		// Each intermediate is dropped once used (here and below): the peak memory of a case
+		// is what is alive at once.
 		channels = null;
 		SlidingWindow window = new SlidingWindow(new TfPatchPredictor(bundle, slot), card.patchSize(),
 			card.architecture().sizeMultiple(), settings);
