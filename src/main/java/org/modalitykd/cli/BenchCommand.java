@@ -21,29 +21,34 @@ import picocli.CommandLine.Model.CommandSpec;
 		"Suite net: the default U-Net's forward pass per 64^3 and 96^3 patch, one training step, and sliding-window "
 			+ "inference of a --shape volume (4 channels) with --window^3 patches.",
 		"Suite train: time per optimiser step of teacher, baseline, KD-Net, ProtoKD and unpaired training at "
-			+ "--patch^3 with --batch patches (defaults: the training defaults 96 and 2)." })
+			+ "--patch^3 with --batch patches (defaults: the training defaults 96 and 2).",
+		"Suite perf: everything of the performance table in one run (docs/performance.md): TensorFlow's matmul and "
+			+ "conv3d peak, whole-case segmentation of a --shape case at the default settings and with TTA (time and peak "
+			+ "memory), the forward pass at 64^3, 96^3 and 128^3 (voxels/s, GFLOP/s), a training step per method at "
+			+ "--patch / --batch, each next to the PyTorch peer, and the targets met or not. --quick: tiny sizes, seconds." })
 final class BenchCommand implements Callable<Integer> {
 
-	@Option(names = "--suite", defaultValue = "io", description = "Which suite to run: io (default), net, or soak (native memory over many forward passes and training steps).")
+	@Option(names = "--suite", defaultValue = "io", description = "Which suite to run: io (default), net, train, soak (native memory over many forward passes and "
+		+ "training steps) or perf (the whole performance table).")
 	String suite;
 
-	@Option(names = "--window", defaultValue = "96", description = "Suite net: sliding-window patch size (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--window", defaultValue = "96", description = "Suites net and perf: sliding-window patch size (default: ${DEFAULT-VALUE}).")
 	int window;
 
-	@Option(names = "--patch", defaultValue = "96", description = "Suite train: patch size (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--patch", defaultValue = "96", description = "Suites train and perf: training patch size (default: ${DEFAULT-VALUE}).")
 	int patch;
 
-	@Option(names = "--batch", defaultValue = "2", description = "Suite train: patches per step (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--batch", defaultValue = "2", description = "Suites train and perf: patches per training step (default: ${DEFAULT-VALUE}).")
 	int batch;
 
-	@Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|auto", description = "Suite net: where TensorFlow runs.")
+	@Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|auto", description = "Suites net, train, soak and perf: where TensorFlow runs.")
 	String device;
 
 	@Option(names = "--shape", defaultValue = "240,240,155,4", split = ",", paramLabel = "NX,NY,NZ,C",
 		description = "Shape of the benchmark case (default: ${DEFAULT-VALUE}, a BraTS case).")
 	int[] shape;
 
-	@Option(names = "--repeats", defaultValue = "3", description = "Reads per file (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--repeats", defaultValue = "3", description = "Reads per file (io), or timed repeats after a warm-up (default: ${DEFAULT-VALUE}).")
 	int repeats;
 
 	@Option(names = "--forwards", defaultValue = "1000", description = "Suite soak: forward passes (default: ${DEFAULT-VALUE}).")
@@ -52,7 +57,20 @@ final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--steps", defaultValue = "200", description = "Suite soak: training steps (default: ${DEFAULT-VALUE}).")
 	int steps;
 
-	@Option(names = "--no-peer", description = "Skip the peer (nibabel for io, PyTorch for net).")
+	@Option(names = "--quick", description = "Suite perf: tiny sizes (a smoke test of the table, not a measurement).")
+	boolean quick;
+
+	@Option(names = "--no-peer-tta", description = "Suite perf: skip the peer's TTA row (8x its whole-case time; on a slow "
+		+ "machine the longest part of the run).")
+	boolean noPeerTta;
+
+	@Option(names = "--intra-op", defaultValue = "0", description = "TensorFlow threads per op (default 0: all cores).")
+	int intraOp;
+
+	@Option(names = "--inter-op", defaultValue = "0", description = "TensorFlow ops run in parallel (default 0: TensorFlow chooses).")
+	int interOp;
+
+	@Option(names = "--no-peer", description = "Skip the peer (nibabel for io, PyTorch for net and perf).")
 	boolean noPeer;
 
 	@Spec
@@ -62,16 +80,21 @@ final class BenchCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		List<String> suites = new java.util.ArrayList<>(NetBenchmark.suites());
 		suites.addAll(TrainBenchmark.suites());
+		suites.add("perf");
 		if (!suites.contains(suite)) {
 			throw new UsageException("unknown suite '" + suite + "'; available: " + String.join(", ", suites));
 		}
+		if (intraOp < 0 || interOp < 0) {
+			throw new UsageException("--intra-op and --inter-op must be 0 (automatic) or positive");
+		}
+		org.modalitykd.net.SessionOptions options = new org.modalitykd.net.SessionOptions(
+			org.modalitykd.net.Device.parse(device), intraOp, interOp);
 		if (suite.equals("train")) {
 			if (patch < 8 || patch % 8 != 0 || batch < 1) {
 				throw new UsageException("--patch must be a positive multiple of 8 and --batch positive");
 			}
 			new TrainBenchmark(repeats, patch, batch,
-				new org.modalitykd.net.SessionOptions(org.modalitykd.net.Device.parse(device), 0, 0))
-				.run(spec.commandLine().getOut());
+				options).run(spec.commandLine().getOut());
 			return 0;
 		}
 		if (shape.length != 4 || Stream.of(shape[0], shape[1], shape[2], shape[3]).anyMatch(d -> d < 1) || repeats < 1) {
@@ -81,11 +104,16 @@ final class BenchCommand implements Callable<Integer> {
 		Path dir = Files.createTempDirectory("modalitykd-bench");
 		try {
 			if (suite.equals("soak")) {
-				new SoakBenchmark(forwards, steps,
-					new org.modalitykd.net.SessionOptions(org.modalitykd.net.Device.parse(device), 0, 0)).run(out);
+				new SoakBenchmark(forwards, steps, options).run(out);
 			} else if (suite.equals("net")) {
-				new NetBenchmark(repeats, shape, window,
-					new org.modalitykd.net.SessionOptions(org.modalitykd.net.Device.parse(device), 0, 0)).run(dir, out, !noPeer);
+				new NetBenchmark(repeats, shape, window, options).run(dir, out, !noPeer);
+			} else if (suite.equals("perf")) {
+				if (!quick && (window % 8 != 0 || patch < 8 || patch % 8 != 0 || batch < 1)) {
+					throw new UsageException("--window and --patch must be positive multiples of 8 and --batch positive");
+				}
+				PerfBenchmark.Sizes sizes = quick ? PerfBenchmark.Sizes.quick()
+					: PerfBenchmark.Sizes.full(new int[] { shape[0], shape[1], shape[2] }, window, patch, batch, repeats);
+				new PerfBenchmark(sizes, options, !noPeer, !noPeer && !noPeerTta, spec.commandLine().getErr()).run(dir, out);
 			} else {
 				new IoBenchmark(shape, repeats, !noPeer).run(dir, out);
 			}

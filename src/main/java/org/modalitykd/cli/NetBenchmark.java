@@ -81,7 +81,7 @@ final class NetBenchmark {
 			peerKeys.put(name, "train/" + size);
 		}
 		Path bundle = dir.resolve("bench-model");
-		ModelBundle.save(bundle, card(config), weights);
+		ModelBundle.save(bundle, card(config, window), weights);
 		String sw = String.format("sliding window %dx%dx%d x4, %d^3", volume[0], volume[1], volume[2], window);
 		ours.put(sw, slidingWindow(bundle));
 		peerKeys.put(sw, "sliding_window");
@@ -110,7 +110,7 @@ final class NetBenchmark {
 		out.flush();
 	}
 
-	private static double median(double[] seconds) {
+	static double median(double[] seconds) {
 		double[] s = seconds.clone();
 		Arrays.sort(s);
 		return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -125,7 +125,7 @@ final class NetBenchmark {
 		}
 	}
 
-	private static float[] random(int n, long seed) {
+	static float[] random(int n, long seed) {
 		SplittableRandom r = new SplittableRandom(seed);
 		float[] v = new float[n];
 		for (int i = 0; i < n; i++) {
@@ -134,7 +134,7 @@ final class NetBenchmark {
 		return v;
 	}
 
-	private double[] forward(UNetConfig config, Weights w, int size) {
+	double[] forward(UNetConfig config, Weights w, int size) {
 		try (Graph g = new Graph(); Session s = new Session(g, options.toConfigProto())) {
 			Ops tf = Ops.create(g);
 			var x = tf.placeholder(TFloat32.class);
@@ -199,7 +199,7 @@ final class NetBenchmark {
 		return times;
 	}
 
-	private ModelCard card(UNetConfig config) {
+	static ModelCard card(UNetConfig config, int window) {
 		return new ModelCard(ModelCard.FORMAT_VERSION, ModelRole.TEACHER, Modalities.BRATS, ModelCard.BRATS_LABELS,
 			ModelCard.BRATS_CLASS_NAMES, new ModelCard.IntensityNormalization(ModelCard.IntensityNormalization.ZSCORE_NONZERO),
 			new int[] { window, window, window }, new double[] { 1, 1, 1 }, config,

@@ -33,6 +33,21 @@ final class PeerRun {
 			"--window", Integer.toString(window)));
 	}
 
+	/**
+	 * One group of {@code bench --suite perf} in the PyTorch peer ({@code unet_peer.py
+	 * --task}), or null when the peer cannot run here.
+	 */
+	static JsonObject task(String task, int threads, int repeats, String... args) throws IOException, InterruptedException {
+		Path script = script("unet_peer.py");
+		if (script == null) {
+			return null;
+		}
+		List<String> command = new java.util.ArrayList<>(List.of(PYTHON.toString(), script.toString(), "--task", task,
+			"--threads", Integer.toString(threads), "--repeats", Integer.toString(repeats)));
+		command.addAll(List.of(args));
+		return run(command);
+	}
+
 	/** The timings at a slash-separated path such as {@code forward/64}, or null. */
 	static double[] seconds(JsonObject result, String path) {
 		JsonElement e = result;
@@ -60,7 +75,12 @@ final class PeerRun {
 	}
 
 	private static JsonObject run(List<String> command) throws IOException, InterruptedException {
-		Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+		ProcessBuilder b = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+		// PyTorch's OpenMP threads otherwise spin while waiting; on a machine shared with
+		// other work that made the peer up to 2x slower (measured), so the peer gets its
+		// better setting unless the caller chose one.
+		b.environment().putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
+		Process p = b.start();
 		String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
 		if (p.waitFor() != 0 || stdout.isEmpty()) {
 			return null;

@@ -2,7 +2,9 @@ package org.modalitykd.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.modalitykd.data.PatchBatch;
@@ -36,21 +38,36 @@ final class TrainBenchmark {
 
 	void run(PrintWriter out) {
 		UNetConfig teacher = UNetConfig.defaults(4, 4);
-		UNetConfig student = teacher.withInputChannels(1);
 		out.printf("train benchmark: %s; batch %d x %d^3; TensorFlow %s, %d cores, device %s%n", teacher.describe(), batch,
 			patch, TensorFlow.version(), Runtime.getRuntime().availableProcessors(),
 			org.modalitykd.net.Devices.resolve(options.device()).description());
 		out.printf("%-34s %10s %10s%n", "step", "median s", "min s");
 		out.flush();
+		for (var e : measure().entrySet()) {
+			row(out, NAMES.get(e.getKey()), e.getValue());
+		}
+	}
+
+	/** Row names by the keys of {@link #measure()} (which are the PyTorch peer's method names). */
+	static final Map<String, String> NAMES = Map.of("teacher", "teacher (4 modalities)", "baseline",
+		"baseline student (1 modality)", "kdnet", "KD-Net student", "protokd", "ProtoKD student", "unpaired",
+		"unpaired (2 modalities x batch)");
+
+	/** Step times of teacher, baseline, kdnet, protokd and unpaired, in that order. */
+	Map<String, double[]> measure() {
+		UNetConfig teacher = UNetConfig.defaults(4, 4);
+		UNetConfig student = teacher.withInputChannels(1);
 		PatchBatch four = batch(4, 1);
 		PatchBatch one = batch(1, 2);
 		PatchBatch other = batch(1, 3);
-		row(out, "teacher (4 modalities)", time(teacher, null, TrainingMethod.SUPERVISED, four, null));
-		row(out, "baseline student (1 modality)", time(student, null, TrainingMethod.SUPERVISED, one, null));
-		row(out, "KD-Net student", time(student, teacher, TrainingMethod.KD_NET, four, null));
-		row(out, "ProtoKD student", time(student, teacher, TrainingMethod.PROTOKD, four, null));
-		row(out, "unpaired (2 modalities x batch)", time(student.withNormalization(student.normalization(), 2), null,
-			TrainingMethod.UNPAIRED, one, other));
+		Map<String, double[]> t = new LinkedHashMap<>();
+		t.put("teacher", time(teacher, null, TrainingMethod.SUPERVISED, four, null));
+		t.put("baseline", time(student, null, TrainingMethod.SUPERVISED, one, null));
+		t.put("kdnet", time(student, teacher, TrainingMethod.KD_NET, four, null));
+		t.put("protokd", time(student, teacher, TrainingMethod.PROTOKD, four, null));
+		t.put("unpaired", time(student.withNormalization(student.normalization(), 2), null, TrainingMethod.UNPAIRED, one,
+			other));
+		return t;
 	}
 
 	private double[] time(UNetConfig config, UNetConfig teacher, TrainingMethod method, PatchBatch a, PatchBatch b) {

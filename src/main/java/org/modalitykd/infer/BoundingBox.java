@@ -68,4 +68,33 @@ public record BoundingBox(int[] lo, int[] hi) {
 		}
 		return new BoundingBox(lo, hi);
 	}
+
+	/** {size(0), size(1), size(2)}. */
+	public int[] dims() {
+		return new int[] { size(0), size(1), size(2) };
+	}
+
+	/** The box's voxels of {@code whole} (a {@code dims} volume, x fastest) as a new box-sized array; rows are block copies. */
+	public float[] crop(float[] whole, int[] dims) {
+		int bx = size(0);
+		int by = size(1);
+		float[] out = new float[bx * by * size(2)];
+		for (int z = 0; z < size(2); z++) {
+			for (int y = 0; y < by; y++) {
+				System.arraycopy(whole, ((lo[2] + z) * dims[1] + lo[1] + y) * dims[0] + lo[0], out, (z * by + y) * bx, bx);
+			}
+		}
+		return out;
+	}
+
+	/** Copies a box-sized array into the box of {@code whole} (a {@code dims} volume), the inverse of {@link #crop}. */
+	public void place(Object inBox, Object whole, int[] dims) {
+		int bx = size(0);
+		int by = size(1);
+		for (int z = 0; z < size(2); z++) {
+			for (int y = 0; y < by; y++) {
+				System.arraycopy(inBox, (z * by + y) * bx, whole, ((lo[2] + z) * dims[1] + lo[1] + y) * dims[0] + lo[0], bx);
+			}
+		}
+	}
 }

@@ -21,7 +21,8 @@ public interface PatchPredictor {
 	 * @param size    patch size {x, y, z}
 	 * @param flip    axes {x, y, z} to mirror the input along; the output is mirrored
 	 *                back, so it is aligned with the unmirrored input
-	 * @return {@code count * classes * z * y * x} probabilities
+	 * @return {@code count * classes * z * y * x} probabilities; the predictor may reuse
+	 *         this array in its next call, so read it before calling again
 	 * @throws OutOfMemory when the device cannot hold this many windows at once (the
 	 *                     caller retries with fewer)
 	 */

@@ -1,6 +1,7 @@
 package org.modalitykd.infer;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,24 +56,59 @@ public final class Segmenter {
 		for (int c = 0; c < channels.length; c++) {
 			channels[c] = work.channel(c);
 		}
-		float[][] normalised = IntensityNormalizer.apply(card.normalization(), channels);
 		Geometry g = work.geometry();
+		int[] dims = g.dims();
+		// Crop before normalising: only the box is copied and normalised (a third of a
+		// BraTS volume), not the whole case. The result is identical: outside the box
+		// every voxel is 0 and z-score-nonzero skips zeros, in the same order. The
+		// sliding window still finds the non-zero box of the normalised crop, which can
+		// only be smaller (a value normalised to exactly 0, a NaN).
+		BoundingBox box = settings.cropToNonZero() ? BoundingBox.ofNonZero(channels, dims) : BoundingBox.whole(dims);
+		boolean whole = box.isEmpty() || Arrays.equals(box.dims(), dims);
+		if (!whole) {
+			for (int c = 0; c < channels.length; c++) {
+				channels[c] = box.crop(channels[c], dims);
+			}
+		}
+		float[][] normalised = IntensityNormalizer.apply(card.normalization(), channels);
+		// Each intermediate is dropped once used (here and below): the peak memory of a case
+		// is what is alive at once.
+		channels = null;
 		SlidingWindow window = new SlidingWindow(new TfPatchPredictor(bundle, slot), card.patchSize(),
 			card.architecture().sizeMultiple(), settings);
-		float[][] probabilities = window.probabilities(normalised, g.dims(), progress);
+		float[][] inBox = window.probabilities(normalised, whole ? dims : box.dims(), progress);
+		normalised = null;
+		byte[] labelValues = null;
+		if (!resample) {
+			// Outside the box every voxel is background: the argmax runs on the box only.
+			labelValues = whole ? argmax(inBox, card.labelMap()) : placeLabels(argmax(inBox, card.labelMap()), box, dims,
+				(byte) card.labelMap()[0]);
+		}
+		float[][] probabilities = whole ? inBox : SlidingWindow.expand(inBox, box, dims);
+		inBox = null;
 		if (resample) {
 			// Probabilities, not labels, go back: interpolated class scores give smoother,
 			// more faithful boundaries than nearest-neighbour labels would.
 			for (int k = 0; k < probabilities.length; k++) {
 				probabilities[k] = Resampler.linear(probabilities[k], g, original, k == 0 ? 1f : 0f);
 			}
+			labelValues = argmax(probabilities, card.labelMap());
 		}
-		LabelVolume labels = new LabelVolume(original, argmax(probabilities, card.labelMap()));
+		LabelVolume labels = new LabelVolume(original, labelValues);
 		Map<String, String> provenance = provenance(input.channelNames());
 		if (resample) {
 			provenance.put("resampled", String.format("%s -> %s -> back", original.describe(), g.describe()));
 		}
 		return new Segmentation(labels, new Volume(original, card.classNames(), probabilities), provenance);
+	}
+
+	private static byte[] placeLabels(byte[] inBox, BoundingBox box, int[] dims, byte background) {
+		byte[] out = new byte[dims[0] * dims[1] * dims[2]];
+		if (background != 0) {
+			Arrays.fill(out, background);
+		}
+		box.place(inBox, out, dims);
+		return out;
 	}
 
 	/** Per voxel, the label (through {@code labelMap}) of the most probable class; ties go to the lower class. */

@@ -260,24 +260,17 @@ public final class SlidingWindow {
 		}
 	}
 
-	private static float[][] background(int classes, int voxels) {
+	static float[][] background(int classes, int voxels) {
 		float[][] out = new float[classes][voxels];
 		Arrays.fill(out[0], 1f);
 		return out;
 	}
 
 	/** The box's probabilities placed in a whole volume whose other voxels are background. */
-	private static float[][] expand(float[][] inBox, BoundingBox box, int[] dims) {
+	static float[][] expand(float[][] inBox, BoundingBox box, int[] dims) {
 		float[][] out = background(inBox.length, dims[0] * dims[1] * dims[2]);
-		int bx = box.size(0);
-		int by = box.size(1);
 		for (int k = 0; k < inBox.length; k++) {
-			for (int z = 0; z < box.size(2); z++) {
-				for (int y = 0; y < by; y++) {
-					System.arraycopy(inBox[k], (z * by + y) * bx, out[k],
-						((box.lo()[2] + z) * dims[1] + box.lo()[1] + y) * dims[0] + box.lo()[0], bx);
-				}
-			}
+			box.place(inBox[k], out[k], dims);
 		}
 		return out;
 	}

@@ -16,13 +16,16 @@ import org.tensorflow.types.TInt32;
 /**
  * Runs a loaded {@link ModelBundle} on patches. The channel interleaving and the
  * mirroring happen in the graph ({@link PlanarAdapter}); Java copies whole blocks.
- * Does not own the bundle. Thread-safe as far as the bundle's session is.
+ * Does not own the bundle. Not thread-safe: it reuses its output array (one per
+ * sliding window; the session itself may be shared).
  */
 public final class TfPatchPredictor implements PatchPredictor {
 
 	private final ModelBundle bundle;
 	private final PlanarAdapter adapter;
 	private final int normSlot;
+	/** The last call's output, reused when the next call has the same size: a 2-window batch returns 28 MB per call. */
+	private float[] output = new float[0];
 
 	/**
 	 * @param normSlot the per-modality normalisation slot ({@link ModelBundle#normSlotOf}),
@@ -44,6 +47,7 @@ public final class TfPatchPredictor implements PatchPredictor {
 		return bundle.card().architecture().classes();
 	}
 
+	/** {@inheritDoc} The array returned is overwritten by the next call. */
 	@Override
 	public float[] predict(float[] patches, int count, int[] size, boolean[] flip) {
 		List<Tensor> open = new ArrayList<>();
@@ -63,7 +67,12 @@ public final class TfPatchPredictor implements PatchPredictor {
 					run.feed(bundle.normSlotName(), slot);
 				}
 				try (Result r = run.run()) {
-					return Tensors.toFloats(r.get(0));
+					int n = Math.toIntExact(r.get(0).shape().size());
+					if (output.length != n) {
+						output = new float[n];
+					}
+					Tensors.copy(r.get(0), output);
+					return output;
 				}
 			}
 		} catch (TFResourceExhaustedException e) {

@@ -149,7 +149,10 @@ public final class Layers<T extends TFloating> {
 			}
 		}
 		Operand<T> scale = s.math.mul(s.math.rsqrt(s.math.add(variance, s.constant(type, Normalization.EPSILON))), gamma);
-		return s.math.add(s.math.mul(s.math.sub(x, mean), scale), beta);
+		// x * scale + (beta - mean * scale), not (x - mean) * scale + beta: the shift is
+		// computed per channel, saving one pass over the full-size tensor (a broadcast Sub
+		// was a tenth of the forward pass on the CPU). Equal up to float rounding.
+		return s.math.add(s.math.mul(x, scale), s.math.sub(beta, s.math.mul(mean, scale)));
 	}
 
 	/** conv -> norm -> LeakyReLU, the building block of every level. */

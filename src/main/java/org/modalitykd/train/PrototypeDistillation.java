@@ -1,10 +1,10 @@
 package org.modalitykd.train;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.train.BatchMatMul;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TFloating;
 
@@ -19,8 +19,8 @@ import org.tensorflow.types.family.TFloating;
  * every sample of the batch take part: the loss is the sum of squared differences over
  * those classes' maps divided by N x voxels x their number (0 when no class qualifies).
  * <p>
- * Built one class at a time (C is small): a voxel-by-class-by-feature product would need
- * N V C K floats, and TF's CPU kernels broadcast only up to rank 5.
+ * Built from two batched matrix products over the voxels (class sums of the features,
+ * then every voxel against every prototype), so that no N V C K product is formed.
  */
 public final class PrototypeDistillation {
 
@@ -67,18 +67,14 @@ public final class PrototypeDistillation {
 		Operand<T> f = tf.reshape(features, flat);
 		Operand<T> y = tf.reshape(oneHot, tf.concat(List.of(tf.slice(shape, tf.constant(new int[] { 0 }),
 			tf.constant(new int[] { 1 })), tf.constant(new int[] { -1, classes })), tf.constant(0)));
-		Operand<T> unitF = unit(tf, f);
 		Operand<T> one = tf.constant(type, 1.0);
-		List<Operand<T>> maps = new ArrayList<>();
-		for (int c = 0; c < classes; c++) {
-			// y_c: [N, V, 1]; prototype p_c = sum_v y_c F / max(sum_v y_c, 1): [N, 1, K]
-			Operand<T> yc = tf.slice(y, tf.constant(new int[] { 0, 0, c }), tf.constant(new int[] { -1, -1, 1 }));
-			Operand<T> count = tf.sum(yc, tf.constant(1), org.tensorflow.op.core.Sum.keepDims(true));
-			Operand<T> sum = tf.sum(tf.math.mul(yc, f), tf.constant(1), org.tensorflow.op.core.Sum.keepDims(true));
-			Operand<T> prototype = unit(tf, tf.math.div(sum, tf.math.maximum(count, one)));
-			maps.add(tf.sum(tf.math.mul(unitF, prototype), tf.constant(2))); // [N, V]
-		}
-		return tf.stack(maps, org.tensorflow.op.core.Stack.axis(2L));
+		// All classes at once as two batched matrix products (one pass over the features
+		// each), instead of a mask-multiply-sum per class (several passes per class): the
+		// same sums in another order, and most of ProtoKD's extra cost per step.
+		Operand<T> count = tf.expandDims(tf.sum(y, tf.constant(1)), tf.constant(-1)); // [N, C, 1]
+		Operand<T> sum = tf.train.batchMatMul(y, f, type, BatchMatMul.adjX(true)); // [N, C, K]
+		Operand<T> prototypes = unit(tf, tf.math.div(sum, tf.math.maximum(count, one)));
+		return tf.train.batchMatMul(unit(tf, f), prototypes, type, BatchMatMul.adjY(true)); // [N, V, C]
 	}
 
 	/** Each vector along the last axis divided by its length (zero stays zero). */

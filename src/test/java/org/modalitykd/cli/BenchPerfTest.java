@@ -1,0 +1,62 @@
+package org.modalitykd.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code bench --suite perf --quick} produces the whole table: every row, six columns,
+ * a number from ModalityKD in each, and the targets. Timings are not checked (they are
+ * measurements, not behaviour); the peer is left out to keep the test short.
+ */
+class BenchPerfTest {
+
+	private static final List<String> ROWS = List.of("segment 48x40x24 x4 case, default settings",
+		"segment 48x40x24 x4 case, default settings + TTA (8 mirrorings)", "segmentation: peak resident memory (VmHWM)",
+		"segmentation: resident memory added (peak - before the case)", "segmentation: peak Java heap",
+		"segmentation: memory added / (input + probabilities + model)", "matmul peak, 256 x 256 float32",
+		"conv3d peak, 16^3 x 16 -> 16 channels, 3x3x3", "forward 1 x 16^3", "forward 1 x 16^3, throughput",
+		"forward 1 x 16^3, achieved", "forward 1 x 32^3", "forward 1 x 32^3, throughput", "forward 1 x 32^3, achieved",
+		"training step teacher (4 modalities), 1 x 16^3", "training step baseline student (1 modality), 1 x 16^3",
+		"training step KD-Net student, 1 x 16^3", "training step ProtoKD student, 1 x 16^3",
+		"training step unpaired (2 modalities x batch), 1 x 16^3", "training: peak resident memory (VmHWM)",
+		"training: peak Java heap");
+
+	@Test
+	void quickPerfSuitePrintsTheWholeTableAndTheTargets() {
+		CliTest.Outcome o = CliTest.run("bench", "--suite", "perf", "--quick", "--no-peer", "--device", "cpu");
+		assertEquals(0, o.status(), o.err());
+		List<String> lines = o.out().lines().toList();
+		assertTrue(lines.contains(PerfTable.HEADER), o.out());
+		for (String row : ROWS) {
+			String line = lines.stream().filter(l -> l.startsWith("| " + row + " |")).findFirst().orElse(null);
+			assertTrue(line != null, "row '" + row + "' missing from:\n" + o.out());
+			String[] cells = line.substring(1, line.length() - 1).split("\\|", -1);
+			assertEquals(6, cells.length, line);
+			Double.parseDouble(cells[2].strip()); // ours: always measured
+			assertEquals("-", cells[3].strip(), "no peer: " + line);
+			assertEquals("-", cells[4].strip(), "no ratio without the peer: " + line);
+		}
+		assertEquals(5, lines.stream().filter(l -> l.startsWith("target: ")).count(), o.out());
+		assertTrue(!o.out().contains("peer: PyTorch"), "the peer was asked not to run: " + o.out());
+		assertTrue(o.err().contains("measured forward 1 x 32^3"), "progress goes to stderr: " + o.err());
+	}
+
+	@Test
+	void perfIsListedWithTheOtherSuites() {
+		CliTest.Outcome o = CliTest.run("bench", "--suite", "nope");
+		CliTest.assertOneLineError(o, 2, "io", "net", "soak", "train", "perf");
+	}
+
+	@Test
+	void numbersKeepThreeSignificantDigits() {
+		assertEquals("0.012", PerfTable.number(0.0123));
+		assertEquals("1.23", PerfTable.number(1.234));
+		assertEquals("12.3", PerfTable.number(12.34));
+		assertEquals("123", PerfTable.number(123.4));
+		assertEquals("-", PerfTable.number(Double.NaN));
+	}
+}
