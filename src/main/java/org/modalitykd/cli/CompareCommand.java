@@ -1,9 +1,7 @@
 package org.modalitykd.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-import javax.imageio.ImageIO;
 
 import org.modalitykd.eval.BratsRegion;
 import org.modalitykd.eval.EvaluationReport;
@@ -36,7 +33,6 @@ import org.modalitykd.net.Device;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCard;
 import org.modalitykd.net.SessionOptions;
-import org.modalitykd.volume.LabelVolume;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -127,12 +123,9 @@ final class CompareCommand implements Callable<Integer> {
 				report.summary(BratsRegion.TC, 0, "mean"), report.summary(BratsRegion.ET, 0, "mean"), caseFiles.size(),
 				(System.nanoTime() - t0) / 1e9);
 		}
-		writeText(out.resolve("report.csv"), csv(reports));
-		writeText(out.resolve("summary.md"), summary(reports, cards, caseFiles.size()));
-		try (AtomicFile f = AtomicFile.create(out.resolve("overlay.png"))) {
-			ImageIO.write(Montage.row(first, panels, 3), "png", f.stream());
-			f.commit();
-		}
+		AtomicFile.writeString(out.resolve("report.csv"), csv(reports));
+		AtomicFile.writeString(out.resolve("summary.md"), summary(reports, cards, caseFiles.size()));
+		PngFile.write(out.resolve("overlay.png"), Montage.row(first, panels, 3));
 		o.printf("wrote %s: report.csv, summary.md, overlay.png and the labels of %d models%n", out, bundles.size());
 		return 0;
 	}
@@ -203,13 +196,5 @@ final class CompareCommand implements Callable<Integer> {
 		}
 		sb.append("\nPer case and region: report.csv. Labels: <model>/<case>.nii.gz. Picture: overlay.png.\n");
 		return sb.toString();
-	}
-
-	private static void writeText(Path file, String text) throws IOException {
-		try (AtomicFile f = AtomicFile.create(file)) {
-			OutputStream s = f.stream();
-			s.write(text.getBytes(StandardCharsets.UTF_8));
-			f.commit();
-		}
 	}
 }

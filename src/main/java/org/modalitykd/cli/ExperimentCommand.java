@@ -1,15 +1,12 @@
 package org.modalitykd.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import javax.imageio.ImageIO;
 
 import org.modalitykd.experiment.ExperimentPlan;
 import org.modalitykd.experiment.ExperimentRecords;
@@ -97,25 +94,13 @@ final class ExperimentCommand implements Callable<Integer> {
 		ExperimentReport report = new ExperimentReport(runner.design(), records);
 		report.writeCsv(out);
 		String markdown = report.markdown(plan);
-		writeText(out.resolve("results.md"), markdown);
+		AtomicFile.writeString(out.resolve("results.md"), markdown);
 		var chart = DiceBarChart.render(report.rows(), String.format(Locale.ROOT,
 			"Test Dice on synthetic data, mean of %d seeds (%d test cases)", plan.seeds().size(), plan.testCases()));
-		try (AtomicFile png = AtomicFile.create(out.toAbsolutePath().resolve("dice-bars.png"))) {
-			OutputStream stream = png.stream();
-			ImageIO.write(chart, "png", stream);
-			png.commit();
-		}
+		PngFile.write(out.resolve("dice-bars.png"), chart);
 		o.println();
 		o.println(markdown);
 		o.printf(Locale.ROOT, "experiment finished in %.1f minutes; results in %s%n", (System.nanoTime() - start) / 6e10, out);
 		return 0;
-	}
-
-	private static void writeText(Path file, String text) throws IOException {
-		Files.createDirectories(file.toAbsolutePath().getParent());
-		try (AtomicFile f = AtomicFile.create(file.toAbsolutePath())) {
-			f.stream().write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			f.commit();
-		}
 	}
 }

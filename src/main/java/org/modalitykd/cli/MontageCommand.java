@@ -1,16 +1,13 @@
 package org.modalitykd.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import javax.imageio.ImageIO;
 
-import org.modalitykd.io.AtomicFile;
 import org.modalitykd.io.BratsLayout;
 import org.modalitykd.io.CaseFiles;
 import org.modalitykd.io.CaseLoader;
@@ -74,13 +71,7 @@ final class MontageCommand implements Callable<Integer> {
 		var image = Montage.render(cases, overlayOn, zoom);
 		Path absolute = out.toAbsolutePath();
 		Files.createDirectories(absolute.getParent());
-		try (AtomicFile file = AtomicFile.create(absolute)) {
-			OutputStream stream = file.stream();
-			if (!ImageIO.write(image, "png", stream)) {
-				throw new IOException("no PNG writer available in this Java");
-			}
-			file.commit();
-		}
+		PngFile.write(absolute, image);
 		spec.commandLine().getOut().printf("wrote %s (%d case%s, %dx%d pixels)%n", out, cases.size(),
 			cases.size() == 1 ? "" : "s", image.getWidth(), image.getHeight());
 		return 0;

@@ -1,7 +1,6 @@
 package org.modalitykd.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,10 +149,7 @@ final class SegmentCommand implements Callable<Integer> {
 				report.put("probabilities", probs.toString());
 			}
 			Path reportFile = output.resolveSibling(NiftiFiles.stem(output) + ".provenance.json");
-			try (AtomicFile f = AtomicFile.create(reportFile)) {
-				f.stream().write((Json.GSON.toJson(report) + "\n").getBytes(StandardCharsets.UTF_8));
-				f.commit();
-			}
+			AtomicFile.writeString(reportFile, Json.GSON.toJson(report) + "\n");
 			out.printf("%s: %s segmented with %s (%s) on %s in %.1f s; labels -> %s%n", c.id(), String.join(", ", wanted),
 				model.getFileName(), card.role().key(), deviceUsed, (t2 - t1) / 1e9, output);
 		}

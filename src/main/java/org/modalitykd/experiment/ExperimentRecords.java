@@ -1,8 +1,6 @@
 package org.modalitykd.experiment;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,16 +107,7 @@ public final class ExperimentRecords {
 			times.append(String.format(Locale.ROOT, "%d,%s,%d,%.3f,%d,%d,%.6f,%b%n", t.seed(), t.training(), t.steps(),
 				t.seconds(), t.parameters(), t.bundleBytes(), t.validationDice(), t.resumed()));
 		}
-		write(dir.resolve(DICE_FILE), dice.toString());
-		write(dir.resolve(TRAININGS_FILE), times.toString());
-	}
-
-	static void write(Path file, String text) throws IOException {
-		try (AtomicFile out = AtomicFile.create(file)) {
-			Writer w = new OutputStreamWriter(out.stream(), StandardCharsets.UTF_8);
-			w.write(text);
-			w.flush();
-			out.commit();
-		}
+		AtomicFile.writeString(dir.resolve(DICE_FILE), dice.toString());
+		AtomicFile.writeString(dir.resolve(TRAININGS_FILE), times.toString());
 	}
 }

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.modalitykd.io.AtomicFile;
+
 /**
  * The experiment's tables, from its records: per row the mean +- standard deviation over
  * seeds of the mean test Dice, per compared row the paired difference from its baseline
@@ -213,7 +215,7 @@ public final class ExperimentReport {
 			}
 			s.append('\n');
 		}
-		ExperimentRecords.write(dir.resolve("summary.csv"), s.toString());
+		AtomicFile.writeString(dir.resolve("summary.csv"), s.toString());
 		StringBuilder d = new StringBuilder("row,baseline,cases");
 		for (String region : REGIONS) {
 			String k = region.toLowerCase(Locale.ROOT);
@@ -227,6 +229,6 @@ public final class ExperimentReport {
 			}
 			d.append('\n');
 		}
-		ExperimentRecords.write(dir.resolve("differences.csv"), d.toString());
+		AtomicFile.writeString(dir.resolve("differences.csv"), d.toString());
 	}
 }

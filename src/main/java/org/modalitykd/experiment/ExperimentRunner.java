@@ -17,26 +17,25 @@ import org.modalitykd.eval.SegmentationEvaluator;
 import org.modalitykd.infer.InferenceSettings;
 import org.modalitykd.infer.Progress;
 import org.modalitykd.infer.Segmenter;
+import org.modalitykd.io.AtomicFile;
 import org.modalitykd.io.Modalities;
 import org.modalitykd.net.ModelBundle;
-import org.modalitykd.net.ModelRole;
 import org.modalitykd.net.SessionOptions;
-import org.modalitykd.net.UNetConfig;
 import org.modalitykd.synth.AnatomyChoice;
 import org.modalitykd.synth.CaseGenerator;
 import org.modalitykd.synth.Colin27Anatomy;
 import org.modalitykd.synth.SyntheticDataset;
 import org.modalitykd.synth.TumourSettings;
+import org.modalitykd.train.ClassWiseDistillation;
 import org.modalitykd.train.LabelledCase;
-import org.modalitykd.train.Objective;
 import org.modalitykd.train.StepResult;
 import org.modalitykd.train.TeacherModel;
+import org.modalitykd.train.TrainingParameters;
 import org.modalitykd.train.TrainingDataset;
 import org.modalitykd.train.TrainingJob;
+import org.modalitykd.train.TrainingJobs;
 import org.modalitykd.train.TrainingListener;
-import org.modalitykd.train.TrainingMethod;
 import org.modalitykd.train.TrainingRun;
-import org.modalitykd.train.TrainingSchedule;
 import org.modalitykd.volume.Volume;
 
 /**
@@ -149,7 +148,7 @@ public final class ExperimentRunner {
 					+ "); choose another output folder or delete it");
 			}
 		} else {
-			ExperimentRecords.write(file, text);
+			AtomicFile.writeString(file, text);
 		}
 	}
 
@@ -176,14 +175,10 @@ public final class ExperimentRunner {
 		// Every network is validated once, at its end, and kept as it ended: the same rule for
 		// every row, and no test-time cost of choosing among snapshots. A checkpoint halfway
 		// lets an interrupted experiment resume.
-		TrainingSchedule schedule = new TrainingSchedule(steps, plan.batchSize(),
-			new int[] { plan.patch(), plan.patch(), plan.patch() }, plan.learningRate(), "poly", plan.validationFraction(),
-			(int) steps, (int) Math.max(1, (steps + 1) / 2), seed, 0.333);
-		Objective objective = Objective.defaults(t.method());
-		// The unpaired network reads one modality at a time through shared kernels.
-		int channels = t.method() == TrainingMethod.UNPAIRED ? 1 : t.modalities().size();
-		UNetConfig network = UNetConfig.defaults(channels, 4).withLevels(plan.levels())
-			.withBaseFilters(plan.baseFilters()).withSeed(seed);
+		TrainingParameters p = TrainingParameters.defaults().withSteps(steps).withBatchSize(plan.batchSize())
+			.withPatchSize(plan.patch()).withLearningRate(plan.learningRate()).withNetwork(plan.levels(), plan.baseFilters())
+			.withSeed(seed).withValidation(plan.validationFraction(), (int) steps)
+			.withCheckpointInterval((int) Math.max(1, (steps + 1) / 2));
 		List<String> ids = pool.ids().stream().sorted().toList();
 		List<String> firstHalf = ids.subList(0, ids.size() / 2);
 		List<String> secondHalf = ids.subList(ids.size() / 2, ids.size());
@@ -195,22 +190,18 @@ public final class ExperimentRunner {
 					case FIRST_HALF -> data.subset(firstHalf, pool.source() + " (first half)");
 					case SECOND_HALF -> data.subset(secondHalf, pool.source() + " (second half)");
 				};
-				yield new TrainingJob(t.isTeacher() ? ModelRole.TEACHER : ModelRole.BASELINE, objective, network,
-					t.modalities(), data, null, null, schedule);
+				yield t.isTeacher() ? TrainingJobs.teacher(data, p)
+					: TrainingJobs.student(data, t.modalities().get(0), t.method(), null, TrainingJobs.Distillation.DEFAULTS, p);
 			}
 			case KD_NET, PROTOKD -> {
 				TeacherModel teacher = TeacherModel.load(bundle.resolveSibling(ExperimentDesign.TEACHER));
-				yield new TrainingJob(ModelRole.STUDENT, objective, teacher.config().withInputChannels(1).withSeed(seed),
-					t.modalities(), pool.withModalities(teacher.modalities()), null, teacher, schedule);
+				yield TrainingJobs.student(pool.withModalities(teacher.modalities()), t.modalities().get(0), t.method(),
+					teacher, TrainingJobs.Distillation.DEFAULTS, p);
 			}
-			case UNPAIRED -> {
-				String a = t.modalities().get(0);
-				String b = t.modalities().get(1);
-				yield new TrainingJob(ModelRole.UNPAIRED, objective,
-					network.withNormalization(UNetConfig.defaults(1, 4).normalization(), 2), t.modalities(),
-					pool.withModalities(List.of(a)).subset(firstHalf, pool.source() + " (first half)"),
-					pool.withModalities(List.of(b)).subset(secondHalf, pool.source() + " (second half)"), null, schedule);
-			}
+			case UNPAIRED -> TrainingJobs.unpaired(
+				pool.withModalities(t.modalities().subList(0, 1)).subset(firstHalf, pool.source() + " (first half)"),
+				pool.withModalities(t.modalities().subList(1, 2)).subset(secondHalf, pool.source() + " (second half)"),
+				ClassWiseDistillation.DEFAULT_WEIGHT, ClassWiseDistillation.DEFAULT_TAU, p);
 		};
 	}
 

@@ -96,6 +96,14 @@ public final class AtomicFile implements AutoCloseable {
 		}
 	}
 
+	/** Writes {@code text} (UTF-8) to {@code target} atomically: all of it under that name, or nothing. */
+	public static void writeString(Path target, String text) throws IOException {
+		try (AtomicFile f = create(target)) {
+			f.stream().write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			f.commit();
+		}
+	}
+
 	/** Where to write; closing it (a gzip wrapper must be closed to finish) only flushes it. */
 	public OutputStream stream() {
 		return stream;

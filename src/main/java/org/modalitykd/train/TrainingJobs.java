@@ -88,9 +88,13 @@ public final class TrainingJobs {
 	/** A teacher (or any all-modality network): Dice + cross-entropy on {@code modalities}. */
 	public static TrainingJob teacher(Path data, List<String> modalities, TrainingParameters p) throws IOException {
 		p.check();
-		TrainingDataset dataset = TrainingDataset.load(data, modalities);
-		return new TrainingJob(ModelRole.TEACHER, p.objective(TrainingMethod.SUPERVISED), p.network(modalities.size()),
-			modalities, dataset, null, null, schedule(p, dataset));
+		return teacher(TrainingDataset.load(data, modalities), p);
+	}
+
+	/** A teacher on cases already read; its inputs are the dataset's modalities. */
+	public static TrainingJob teacher(TrainingDataset dataset, TrainingParameters p) {
+		return new TrainingJob(ModelRole.TEACHER, p.objective(TrainingMethod.SUPERVISED),
+			p.network(dataset.modalities().size()), dataset.modalities(), dataset, null, null, schedule(p, dataset));
 	}
 
 	/**
@@ -102,31 +106,44 @@ public final class TrainingJobs {
 	 */
 	public static TrainingJob student(Path data, String modality, TrainingMethod method, Path teacher,
 		Distillation weights, TrainingParameters p) throws IOException {
+		checkStudent(method, teacher != null);
+		// Bad weights and schedules fail here, before the teacher and the cases are read.
+		weights.applyTo(p.objective(method));
+		p.schedule(1);
+		TeacherModel t = teacher == null ? null : TeacherModel.load(teacher);
+		if (t == null) {
+			p.check();
+		} else {
+			t.channelOf(modality);
+		}
+		return student(TrainingDataset.load(data, t == null ? List.of(modality) : t.modalities()), modality, method, t,
+			weights, p);
+	}
+
+	/**
+	 * The same on cases already read: they hold {@code modality} for a baseline, the
+	 * teacher's modalities for a distilled student.
+	 */
+	public static TrainingJob student(TrainingDataset dataset, String modality, TrainingMethod method, TeacherModel t,
+		Distillation weights, TrainingParameters p) {
+		checkStudent(method, t != null);
+		Objective objective = weights.applyTo(p.objective(method));
+		UNetConfig network = t == null ? p.network(1) : t.config().withInputChannels(1).withSeed(p.seed());
+		return new TrainingJob(t == null ? ModelRole.BASELINE : ModelRole.STUDENT, objective, network, List.of(modality),
+			dataset, null, t, schedule(p, dataset));
+	}
+
+	private static void checkStudent(TrainingMethod method, boolean hasTeacher) {
 		if (method == TrainingMethod.UNPAIRED) {
 			throw new IllegalArgumentException("unpaired training takes two datasets; it is not a student method");
 		}
-		if (method.needsTeacher() && teacher == null) {
+		if (method.needsTeacher() && !hasTeacher) {
 			throw new IllegalArgumentException("method " + method.key() + " distils a teacher: give its bundle");
 		}
-		if (!method.needsTeacher() && teacher != null) {
+		if (!method.needsTeacher() && hasTeacher) {
 			throw new IllegalArgumentException("method none trains without a teacher; leave the teacher out (or use kdnet "
 				+ "or protokd)");
 		}
-		Objective objective = weights.applyTo(p.objective(method));
-		p.schedule(1);
-		TeacherModel t = teacher == null ? null : TeacherModel.load(teacher);
-		UNetConfig network;
-		if (t == null) {
-			p.check();
-			network = p.network(1);
-		} else {
-			t.channelOf(modality);
-			network = t.config().withInputChannels(1).withSeed(p.seed());
-		}
-		List<String> channels = t == null ? List.of(modality) : t.modalities();
-		TrainingDataset dataset = TrainingDataset.load(data, channels);
-		return new TrainingJob(t == null ? ModelRole.BASELINE : ModelRole.STUDENT, objective, network, List.of(modality),
-			dataset, null, t, schedule(p, dataset));
 	}
 
 	/**
@@ -140,17 +157,24 @@ public final class TrainingJobs {
 			throw new IllegalArgumentException("both modalities are " + modalityA
 				+ "; unpaired training joins two modalities");
 		}
-		Objective objective = p.objective(TrainingMethod.UNPAIRED).withDistillation(kdWeight, tau);
+		// Bad weights and parameters fail here, before the cases are read.
+		p.objective(TrainingMethod.UNPAIRED).withDistillation(kdWeight, tau);
 		p.check();
-		TrainingDataset first = TrainingDataset.load(dataA, List.of(modalityA));
-		TrainingDataset second = TrainingDataset.load(dataB, List.of(modalityB));
+		return unpaired(TrainingDataset.load(dataA, List.of(modalityA)), TrainingDataset.load(dataB, List.of(modalityB)),
+			kdWeight, tau, p);
+	}
+
+	/** The same on cases already read, one modality in each dataset. */
+	public static TrainingJob unpaired(TrainingDataset first, TrainingDataset second, double kdWeight, double tau,
+		TrainingParameters p) {
+		Objective objective = p.objective(TrainingMethod.UNPAIRED).withDistillation(kdWeight, tau);
 		if (!sameSpacing(first.spacing(), second.spacing())) {
 			throw new IllegalArgumentException("the two datasets have different voxel sizes ("
 				+ Arrays.toString(first.spacing()) + " and " + Arrays.toString(second.spacing()) + " mm); resample one of them");
 		}
 		UNetConfig network = p.network(1).withNormalization(UNetConfig.defaults(1, 4).normalization(), 2);
-		return new TrainingJob(ModelRole.UNPAIRED, objective, network, List.of(modalityA, modalityB), first, second, null,
-			schedule(p, first));
+		return new TrainingJob(ModelRole.UNPAIRED, objective, network, List.of(first.modalities().get(0),
+			second.modalities().get(0)), first, second, null, schedule(p, first));
 	}
 
 	private static TrainingSchedule schedule(TrainingParameters p, TrainingDataset data) {

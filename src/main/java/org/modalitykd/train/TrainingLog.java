@@ -59,9 +59,6 @@ final class TrainingLog {
 		StringBuilder b = new StringBuilder("step,").append(String.join(",", terms)).append(',')
 			.append(String.join(",", VALIDATION_COLUMNS)).append('\n');
 		rows.forEach(r -> b.append(r).append('\n'));
-		try (AtomicFile f = AtomicFile.create(file)) {
-			f.stream().write(b.toString().getBytes(StandardCharsets.UTF_8));
-			f.commit();
-		}
+		AtomicFile.writeString(file, b.toString());
 	}
 }

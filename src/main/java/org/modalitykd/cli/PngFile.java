@@ -1,0 +1,25 @@
+package org.modalitykd.cli;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import org.modalitykd.io.AtomicFile;
+
+/** Pictures for a person (montages, overlays, charts), written atomically as PNG. */
+final class PngFile {
+
+	private PngFile() {
+	}
+
+	static void write(Path target, BufferedImage image) throws IOException {
+		try (AtomicFile file = AtomicFile.create(target)) {
+			if (!ImageIO.write(image, "png", file.stream())) {
+				throw new IOException("no PNG writer available in this Java");
+			}
+			file.commit();
+		}
+	}
+}
