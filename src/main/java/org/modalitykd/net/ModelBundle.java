@@ -26,6 +26,7 @@ import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.TensorInfo;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -47,13 +48,17 @@ public final class ModelBundle implements AutoCloseable {
 
 	private final Path dir;
 	private final ModelCard card;
-	private final SavedModelBundle saved;
+	private final Graph graph;
+	private final Session session;
+	private final ServingSignature signature;
 	private PlanarAdapter adapter;
 
-	private ModelBundle(Path dir, ModelCard card, SavedModelBundle saved) {
+	private ModelBundle(Path dir, ModelCard card, Graph graph, Session session, ServingSignature signature) {
 		this.dir = dir;
 		this.card = card;
-		this.saved = saved;
+		this.graph = graph;
+		this.session = session;
+		this.signature = signature;
 	}
 
 	/**
@@ -103,9 +108,15 @@ public final class ModelBundle implements AutoCloseable {
 	/**
 	 * Loads the card and the SavedModel, checks that they agree (input channels,
 	 * classes), and starts a session on the chosen device.
+	 * <p>
+	 * The bundle's graph is scanned first ({@link GraphSafety}); then only the subgraph
+	 * the serving signature runs is imported, and the weights are read from the
+	 * bundle's own {@code variables/} by a restore op the loader builds. The bundle's
+	 * saver, restore and init ops never run, so no bundle can write, move or delete files.
 	 *
 	 * @throws IOException                when the folder is not a readable bundle
-	 * @throws ModelMismatchException     when the card and the network disagree
+	 * @throws ModelMismatchException     when the card and the network disagree, or the
+	 *                                    graph holds anything a ModalityKD network does not
 	 * @throws DeviceUnavailableException when a GPU is asked for and none is usable
 	 */
 	public static ModelBundle load(Path dir, SessionOptions options) throws IOException {
@@ -114,47 +125,49 @@ public final class ModelBundle implements AutoCloseable {
 			throw new NoSuchFileException(dir.resolve("saved_model.pb").toString(), null,
 				"the bundle has a card but no SavedModel");
 		}
-		// Nothing from the bundle runs before its op types are known to be harmless.
-		GraphSafety.check(dir);
-		SavedModelBundle saved;
+		SavedModelFile file = SavedModelFile.read(dir);
+		// Nothing from the bundle runs before it is known to be harmless.
+		GraphSafety.check(file);
+		checkSignature(dir, card, file.signature());
+		ServingGraph serving = ServingGraph.of(file);
+		// A network without weights (a fixed test graph) has no checkpoint to read.
+		Path checkpoint = serving.variables().isEmpty() ? null : CheckpointRestore.prefix(dir);
+		org.tensorflow.proto.ConfigProto config = options.toConfigProto();
+		Graph graph = new Graph();
+		Session session = null;
 		try {
-			saved = SavedModelBundle.loader(dir.toString()).withTags(SavedModelBundle.DEFAULT_TAG)
-				.withConfigProto(options.toConfigProto()).load();
-		} catch (DeviceUnavailableException e) {
-			throw e;
+			graph.importGraphDef(serving.graph());
+			session = new Session(graph, config);
+			CheckpointRestore.restore(graph, session, checkpoint, serving.variables());
+			return new ModelBundle(dir, card, graph, session, file.signature());
 		} catch (RuntimeException e) {
+			if (session != null) {
+				session.close();
+			}
+			graph.close();
 			throw new IOException(dir + ": the SavedModel cannot be loaded (" + firstLine(e.getMessage()) + ")", e);
 		}
-		try {
-			checkSignature(dir, card, saved);
-		} catch (RuntimeException e) {
-			saved.close();
-			throw e;
-		}
-		return new ModelBundle(dir, card, saved);
 	}
 
-	private static void checkSignature(Path dir, ModelCard card, SavedModelBundle saved) {
-		Signature sig = saved.signatures().stream().filter(s -> s.key().equals(ModelCardJson.SIGNATURE_KEY)).findFirst()
-			.orElseThrow(() -> new ModelMismatchException(dir + ": the SavedModel has no '" + ModelCardJson.SIGNATURE_KEY
-				+ "' signature"));
-		Signature.TensorDescription in = sig.getInputs().get(ModelCardJson.INPUT);
-		Signature.TensorDescription out = sig.getOutputs().get(ModelCardJson.OUTPUT);
+	private static void checkSignature(Path dir, ModelCard card, ServingSignature sig) {
+		TensorInfo in = sig.inputs().get(ModelCardJson.INPUT);
+		TensorInfo out = sig.outputs().get(ModelCardJson.OUTPUT);
 		if (in == null || out == null) {
 			throw new ModelMismatchException(dir + ": the signature needs the input '" + ModelCardJson.INPUT
-				+ "' and the output '" + ModelCardJson.OUTPUT + "'; it has " + sig.inputNames() + " -> " + sig.outputNames());
+				+ "' and the output '" + ModelCardJson.OUTPUT + "'; it has " + sig.inputs().keySet() + " -> "
+				+ sig.outputs().keySet());
 		}
-		long channels = in.shape.numDimensions() == 5 ? in.shape.get(4) : -1;
+		long channels = ServingSignature.lastAxisOfRank5(in);
 		if (channels != card.architecture().inputChannels()) {
 			throw new ModelMismatchException(dir + ": the network reads " + channels + " channels but the card says "
 				+ card.architecture().inputChannels() + " (" + card.modalities() + ")");
 		}
-		long classes = out.shape.numDimensions() == 5 ? out.shape.get(4) : -1;
+		long classes = ServingSignature.lastAxisOfRank5(out);
 		if (classes != -1 && classes != card.architecture().classes()) {
 			throw new ModelMismatchException(dir + ": the network outputs " + classes + " classes but the card's label map has "
 				+ card.architecture().classes());
 		}
-		if (card.perModality() && !sig.getInputs().containsKey(ModelCardJson.NORM_SLOT)) {
+		if (card.perModality() && !sig.inputs().containsKey(ModelCardJson.NORM_SLOT)) {
 			throw new ModelMismatchException(dir + ": the card describes a per-modality model but the signature has no '"
 				+ ModelCardJson.NORM_SLOT + "' input");
 		}
@@ -170,11 +183,11 @@ public final class ModelBundle implements AutoCloseable {
 
 	/** The session holding the weights; owned by this bundle. */
 	public Session session() {
-		return saved.session();
+		return session;
 	}
 
 	public Graph graph() {
-		return saved.graph();
+		return graph;
 	}
 
 	/** Name of the graph tensor fed with the image. */
@@ -193,9 +206,7 @@ public final class ModelBundle implements AutoCloseable {
 	}
 
 	private String tensorName(boolean input, String key) {
-		Signature sig = saved.signatures().stream().filter(s -> s.key().equals(ModelCardJson.SIGNATURE_KEY)).findFirst()
-			.orElseThrow();
-		return (input ? sig.getInputs() : sig.getOutputs()).get(key).name;
+		return input ? signature.inputTensor(key) : signature.outputTensor(key);
 	}
 
 	/**
@@ -317,7 +328,8 @@ public final class ModelBundle implements AutoCloseable {
 
 	@Override
 	public void close() {
-		saved.close();
+		session.close();
+		graph.close();
 	}
 
 	private static String firstLine(String s) {
