@@ -81,6 +81,10 @@ final class BatchCommand implements Callable<Integer> {
 	@Option(names = "--tta", description = "Test-time augmentation: average the 8 mirrorings (8x slower).")
 	boolean tta;
 
+	@Option(names = "--ignore-channel-order", description = "Segment cases whose channels look like another order of the "
+		+ "model's (by default such a case fails with its reason in the status log).")
+	boolean ignoreChannelOrder;
+
 	@Spec
 	CommandSpec spec;
 
@@ -91,7 +95,7 @@ final class BatchCommand implements Callable<Integer> {
 		InferenceSettings settings;
 		SessionOptions options;
 		try {
-			settings = InferenceSettings.defaults().withOverlap(overlap).withMirror(tta);
+			settings = InferenceSettings.defaults().withOverlap(overlap).withMirror(tta).withChannelOrderCheck(!ignoreChannelOrder);
 			options = new SessionOptions(Device.parse(device), threads, 0);
 		} catch (IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());

@@ -83,6 +83,10 @@ final class SegmentCommand implements Callable<Integer> {
 		+ "model's training spacing (by default such a case is resampled to the training spacing and the result back).")
 	boolean ignoreSpacing;
 
+	@Option(names = "--ignore-channel-order", description = "Segment even when the case's channels look like another "
+		+ "order of the model's (by default such a case, e.g. with its T2 and FLAIR files swapped, is refused).")
+	boolean ignoreChannelOrder;
+
 	@Spec
 	CommandSpec spec;
 
@@ -110,7 +114,7 @@ final class SegmentCommand implements Callable<Integer> {
 			: WindowBatchPlanner.windowsPerCall(card.architecture(), card.patchSize(), tta,
 				WindowBatchPlanner.availableBytes(resolved.gpu()), 8);
 		try {
-			settings = new InferenceSettings(overlap, windows, tta, !noCrop, margin);
+			settings = new InferenceSettings(overlap, windows, tta, !noCrop, margin, !ignoreChannelOrder);
 		} catch (IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());
 		}

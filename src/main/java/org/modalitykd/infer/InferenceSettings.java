@@ -15,8 +15,16 @@ package org.modalitykd.infer;
  *                      field radius is at most the margin and whose output does not depend
  *                      on global statistics (batch norm, not instance norm), tiled output
  *                      then equals the network applied to the whole volume at once
+ * @param checkChannelOrder refuse a case whose channels look like another order of the
+ *                      model's ({@link org.modalitykd.net.ModelBundle#checkChannelOrder})
  */
-public record InferenceSettings(double overlap, int batchSize, boolean mirror, boolean cropToNonZero, int margin) {
+public record InferenceSettings(double overlap, int batchSize, boolean mirror, boolean cropToNonZero, int margin,
+	boolean checkChannelOrder) {
+
+	/** Settings that check the channel order. */
+	public InferenceSettings(double overlap, int batchSize, boolean mirror, boolean cropToNonZero, int margin) {
+		this(overlap, batchSize, mirror, cropToNonZero, margin, true);
+	}
 
 	public InferenceSettings {
 		if (!(overlap >= 0 && overlap < 1)) {
@@ -36,22 +44,30 @@ public record InferenceSettings(double overlap, int batchSize, boolean mirror, b
 	}
 
 	public InferenceSettings withOverlap(double o) {
-		return new InferenceSettings(o, batchSize, mirror, cropToNonZero, margin);
+		return new InferenceSettings(o, batchSize, mirror, cropToNonZero, margin, checkChannelOrder);
 	}
 
 	public InferenceSettings withBatchSize(int b) {
-		return new InferenceSettings(overlap, b, mirror, cropToNonZero, margin);
+		return new InferenceSettings(overlap, b, mirror, cropToNonZero, margin, checkChannelOrder);
 	}
 
 	public InferenceSettings withMirror(boolean m) {
-		return new InferenceSettings(overlap, batchSize, m, cropToNonZero, margin);
+		return new InferenceSettings(overlap, batchSize, m, cropToNonZero, margin, checkChannelOrder);
 	}
 
 	public InferenceSettings withMargin(int m) {
-		return new InferenceSettings(overlap, batchSize, mirror, cropToNonZero, m);
+		return new InferenceSettings(overlap, batchSize, mirror, cropToNonZero, m, checkChannelOrder);
 	}
 
 	public InferenceSettings withCropToNonZero(boolean c) {
-		return new InferenceSettings(overlap, batchSize, mirror, c, margin);
+		return new InferenceSettings(overlap, batchSize, mirror, c, margin, checkChannelOrder);
+	}
+
+	/**
+	 * Whether a case whose channels look like another order of the model's (by the
+	 * card's channel signature) is refused; off for a user who knows the channels are right.
+	 */
+	public InferenceSettings withChannelOrderCheck(boolean check) {
+		return new InferenceSettings(overlap, batchSize, mirror, cropToNonZero, margin, check);
 	}
 }

@@ -71,6 +71,9 @@ public final class Segmenter {
 			}
 		}
 		float[][] normalised = IntensityNormalizer.apply(card.normalization(), channels);
+		if (settings.checkChannelOrder() && !ModelCard.IntensityNormalization.NONE.equals(card.normalization().method())) {
+			bundle.checkChannelOrder(normalised);
+		}
 		// Each intermediate is dropped once used (here and below): the peak memory of a case
 		// is what is alive at once.
 		channels = null;

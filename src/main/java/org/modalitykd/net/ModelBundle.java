@@ -241,6 +241,35 @@ public final class ModelBundle implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Checks that a case's normalised channels look like the ones the model was trained
+	 * on in the same order ({@link ChannelSignature}): a case whose file named t2 looks
+	 * like the model's FLAIR and the other way round is refused. Does nothing for a card
+	 * without a signature (older bundles, per-modality models).
+	 *
+	 * @param normalised the channels in the card's order, normalised as the card says
+	 * @throws ModelMismatchException naming the channels that look swapped
+	 */
+	public void checkChannelOrder(float[][] normalised) {
+		ChannelSignature trained = card.channelSignature();
+		if (trained == null || card.perModality() || normalised.length != trained.channels()) {
+			return;
+		}
+		ChannelSignature seen = ChannelSignature.of(normalised);
+		int[] order = seen == null ? null : seen.clearlyBetterOrder(trained);
+		if (order == null) {
+			return;
+		}
+		List<String> swaps = new ArrayList<>();
+		for (int c = 0; c < order.length; c++) {
+			if (order[c] != c) {
+				swaps.add("the " + card.modalities().get(c) + " image looks like " + card.modalities().get(order[c]));
+			}
+		}
+		throw new ModelMismatchException("the case's channels look swapped to this model (" + String.join(", ", swaps)
+			+ "); check which file is which modality, or ignore the channel-order check if you are sure");
+	}
+
 	/** True when a voxel size is within 5 % of the one the model was trained at, on every axis. */
 	public boolean hasTrainingSpacing(double[] spacing) {
 		double[] trained = card.spacing();

@@ -22,10 +22,14 @@ import java.util.Map;
  * @param architecture    the network, as exported (without deep-supervision heads)
  * @param provenance      how it was trained
  * @param validation      validation metrics by name (e.g. {@code dice_wt}); may be empty
+ * @param channelSignature what the normalised input channels of the training data look
+ *                        like, in channel order, to notice a case whose channels are
+ *                        swapped; null when unknown (older cards, per-modality models)
  */
 public record ModelCard(int formatVersion, ModelRole role, List<String> modalities, int[] labelMap,
 	List<String> classNames, IntensityNormalization normalization, int[] patchSize, double[] spacing,
-	UNetConfig architecture, Provenance provenance, Map<String, Double> validation) {
+	UNetConfig architecture, Provenance provenance, Map<String, Double> validation,
+	ChannelSignature channelSignature) {
 
 	public static final int FORMAT_VERSION = 1;
 
@@ -68,6 +72,14 @@ public record ModelCard(int formatVersion, ModelRole role, List<String> modaliti
 		}
 	}
 
+	/** A card without a channel signature. */
+	public ModelCard(int formatVersion, ModelRole role, List<String> modalities, int[] labelMap,
+		List<String> classNames, IntensityNormalization normalization, int[] patchSize, double[] spacing,
+		UNetConfig architecture, Provenance provenance, Map<String, Double> validation) {
+		this(formatVersion, role, modalities, labelMap, classNames, normalization, patchSize, spacing, architecture,
+			provenance, validation, null);
+	}
+
 	public ModelCard {
 		if (modalities.isEmpty()) {
 			throw new IllegalArgumentException("a model needs at least one modality");
@@ -85,6 +97,14 @@ public record ModelCard(int formatVersion, ModelRole role, List<String> modaliti
 			throw new IllegalArgumentException("the network has " + architecture.classes() + " classes but the label map "
 				+ Arrays.toString(labelMap) + " and names " + classNames + " do not match");
 		}
+		checkLabelMap(labelMap);
+		if (channelSignature != null && channelSignature.channels() != architecture.inputChannels()) {
+			throw new IllegalArgumentException("the channel signature describes " + channelSignature.channels()
+				+ " channels but the network reads " + architecture.inputChannels());
+		}
+		if (new java.util.HashSet<>(modalities).size() != modalities.size()) {
+			throw new IllegalArgumentException("the modalities " + modalities + " name a channel twice");
+		}
 		if (patchSize.length != 3 || spacing.length != 3) {
 			throw new IllegalArgumentException("patch size and spacing need 3 values each");
 		}
@@ -100,6 +120,30 @@ public record ModelCard(int formatVersion, ModelRole role, List<String> modaliti
 		patchSize = patchSize.clone();
 		spacing = spacing.clone();
 		validation = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(validation));
+	}
+
+	/**
+	 * A label map writes BraTS labels: class 0 is background (0), and every class is a
+	 * distinct BraTS label, so that the regions (WT, TC, ET), the colours and the
+	 * evaluation mean what they say.
+	 */
+	private static void checkLabelMap(int[] labelMap) {
+		if (labelMap.length == 0 || labelMap[0] != 0) {
+			throw new IllegalArgumentException("label_map " + Arrays.toString(labelMap)
+				+ " must start with 0 (background) for class 0");
+		}
+		java.util.Set<Integer> seen = new java.util.HashSet<>();
+		for (int label : labelMap) {
+			if (Arrays.stream(BRATS_LABELS).noneMatch(b -> b == label)) {
+				throw new IllegalArgumentException("label_map " + Arrays.toString(labelMap) + " has " + label
+					+ ", which is not a BraTS label " + Arrays.toString(BRATS_LABELS)
+					+ "; ModalityKD writes BraTS label maps: fix the card or retrain");
+			}
+			if (!seen.add(label)) {
+				throw new IllegalArgumentException("label_map " + Arrays.toString(labelMap) + " gives the label " + label
+					+ " to two classes");
+			}
+		}
 	}
 
 	@Override
@@ -125,6 +169,12 @@ public record ModelCard(int formatVersion, ModelRole role, List<String> modaliti
 	/** A copy with other validation metrics. */
 	public ModelCard withValidation(Map<String, Double> metrics) {
 		return new ModelCard(formatVersion, role, modalities, labelMap, classNames, normalization, patchSize, spacing,
-			architecture, provenance, metrics);
+			architecture, provenance, metrics, channelSignature);
+	}
+
+	/** A copy with a channel signature (null for none). */
+	public ModelCard withChannelSignature(ChannelSignature signature) {
+		return new ModelCard(formatVersion, role, modalities, labelMap, classNames, normalization, patchSize, spacing,
+			architecture, provenance, validation, signature);
 	}
 }

@@ -26,6 +26,7 @@ import com.google.gson.JsonParser;
  *   "provenance": {"method": "supervised", "loss_weights": {...}, "data": "...", "seed": 1, "steps": 1000,
  *                  "software": {...}, "date": "2026-01-01T00:00:00Z"},
  *   "validation": {"dice_wt": 0.86},
+ *   "channel_signature": {"deciles": [[...9 values...] per channel], "correlation": [[...] per channel]} or null,
  *   "signature": {"key": "serving_default", "input": "image", "output": "probabilities", "layout": "..."} }
  * </pre>
  */
@@ -67,6 +68,7 @@ public final class ModelCardJson {
 		prov.addProperty("date", p.date());
 		o.add("provenance", prov);
 		o.add("validation", GSON.toJsonTree(card.validation()));
+		o.add("channel_signature", channelSignature(card.channelSignature()));
 		JsonObject sig = new JsonObject();
 		sig.addProperty("key", SIGNATURE_KEY);
 		sig.addProperty("input", INPUT);
@@ -106,10 +108,31 @@ public final class ModelCardJson {
 				new ModelCard.IntensityNormalization(
 					require(require(o, "intensity_normalization").getAsJsonObject(), "method").getAsString()),
 				ints(require(o, "patch_size")), GSON.fromJson(require(o, "spacing_mm"), double[].class),
-				architecture(require(o, "architecture").getAsJsonObject()), provenance, doubles(require(o, "validation")));
+				architecture(require(o, "architecture").getAsJsonObject()), provenance, doubles(require(o, "validation")),
+				channelSignature(o.get("channel_signature")));
 		} catch (IllegalStateException | UnsupportedOperationException | NumberFormatException e) {
 			throw new IllegalArgumentException("the model card has a malformed value: " + e.getMessage(), e);
 		}
+	}
+
+	private static JsonElement channelSignature(ChannelSignature s) {
+		if (s == null) {
+			return com.google.gson.JsonNull.INSTANCE;
+		}
+		JsonObject o = new JsonObject();
+		o.add("deciles", GSON.toJsonTree(s.deciles()));
+		o.add("correlation", GSON.toJsonTree(s.correlation()));
+		return o;
+	}
+
+	/** Optional (cards written before it existed have none). */
+	private static ChannelSignature channelSignature(JsonElement e) {
+		if (e == null || e.isJsonNull()) {
+			return null;
+		}
+		JsonObject o = e.getAsJsonObject();
+		return new ChannelSignature(GSON.fromJson(require(o, "deciles"), double[][].class),
+			GSON.fromJson(require(o, "correlation"), double[][].class));
 	}
 
 	static JsonObject architecture(UNetConfig c) {

@@ -24,6 +24,7 @@ import org.modalitykd.eval.SegmentationEvaluator;
 import org.modalitykd.infer.InferenceSettings;
 import org.modalitykd.infer.Progress;
 import org.modalitykd.infer.Segmenter;
+import org.modalitykd.net.ChannelSignature;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCard;
 import org.modalitykd.net.SessionOptions;
@@ -110,6 +111,7 @@ public final class TrainingRun {
 			validation.addAll(select(job.dataB(), splitB.validation()));
 		}
 		Map<String, String> meta = identity(job, split);
+		ChannelSignature signature = channelSignature(job, splitA.training());
 
 		try (DistillationTrainer trainer = DistillationTrainer.create(job.network(),
 			job.teacher() == null ? null : job.teacher().config(), job.studentChannels(), job.objective(), options)) {
@@ -155,20 +157,21 @@ public final class TrainingRun {
 					cancelled = !last && listener.cancelRequested();
 					Map<String, Double> metrics = null;
 					if (!validation.isEmpty() && (step % s.validationInterval() == 0 || last)) {
-						metrics = validate(trainer, card(job, split, step, Map.of()), work.resolve("validation-model"),
+						ModelCard interim = card(job, split, step, Map.of()).withChannelSignature(signature);
+						metrics = validate(trainer, interim, work.resolve("validation-model"),
 							validation, options);
 						boolean improved = metrics.get("dice_mean") > bestScore;
 						if (improved) {
 							bestScore = metrics.get("dice_mean");
 							best = metrics;
-							trainer.exportBundle(out, card(job, split, step, metrics));
+							trainer.exportBundle(out, card(job, split, step, metrics).withChannelSignature(signature));
 						}
 						listener.validated(step, metrics, improved);
 					}
 					log.add(r, metrics);
 					if (step % s.checkpointInterval() == 0 || last || cancelled) {
 						if (validation.isEmpty() || !Files.exists(out.resolve(ModelBundle.CARD_FILE))) {
-							trainer.exportBundle(out, card(job, split, step, Map.of()));
+							trainer.exportBundle(out, card(job, split, step, Map.of()).withChannelSignature(signature));
 						}
 						Map<String, String> m = new LinkedHashMap<>(meta);
 						best.forEach((k, v) -> m.put("best_val_" + k, Double.toString(v)));
@@ -256,6 +259,35 @@ public final class TrainingRun {
 		}
 		out.put("dice_mean", mean);
 		return out;
+	}
+
+	/** Training cases whose channels describe the model's input in its card (enough for a stable mean). */
+	static final int SIGNATURE_CASES = 8;
+
+	/**
+	 * The channel signature of the training cases (at most {@link #SIGNATURE_CASES}),
+	 * normalised as the network sees them; null for a per-modality network, whose one
+	 * channel is chosen by the case's modality.
+	 */
+	static ChannelSignature channelSignature(TrainingJob job, List<String> trainingIds) {
+		if (job.network().normSlots() > 1) {
+			return null;
+		}
+		List<ChannelSignature> cases = new ArrayList<>();
+		for (LabelledCase c : select(job.data(), trainingIds)) {
+			if (cases.size() == SIGNATURE_CASES) {
+				break;
+			}
+			float[][] channels = new float[c.images().channelCount()][];
+			for (int k = 0; k < channels.length; k++) {
+				channels[k] = ZScoreNormalizer.normalise(c.images().channel(k));
+			}
+			ChannelSignature one = ChannelSignature.of(channels);
+			if (one != null) {
+				cases.add(one);
+			}
+		}
+		return cases.isEmpty() ? null : ChannelSignature.mean(cases);
 	}
 
 	static ModelCard card(TrainingJob job, TrainingSplit split, long steps, Map<String, Double> validation) {
