@@ -132,7 +132,7 @@ final class BatchCommand implements Callable<Integer> {
 						skipped++;
 						continue;
 					}
-					redo = "redone: the existing output was not finished: " + problem;
+					redo = "redone: the existing output " + problem;
 					o.printf("%s: %s%n", c.id(), redo);
 				}
 				long t0 = System.nanoTime();

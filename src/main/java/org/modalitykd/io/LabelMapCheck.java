@@ -33,22 +33,22 @@ public final class LabelMapCheck {
 		} catch (NiftiException e) {
 			String m = e.getMessage();
 			String prefix = labelMap + ": ";
-			return "it cannot be read (" + (m.startsWith(prefix) ? m.substring(prefix.length()) : m) + ")";
+			return "cannot be read (" + (m.startsWith(prefix) ? m.substring(prefix.length()) : m) + ")";
 		}
 		Geometry g = labels.geometry();
 		if (!java.util.Arrays.equals(g.dims(), grid.dims())) {
-			return "it is " + g.describe() + " but the case is " + grid.describe();
+			return "is " + g.describe() + " but the case is " + grid.describe();
 		}
 		if (!g.affine().approximatelyEquals(grid.affine(), toleranceMm)) {
-			return String.format("its affine differs from the case's by up to %.3g mm", g.affine().maxDifference(grid.affine()));
+			return String.format("has an affine %.3g mm away from the case's", g.affine().maxDifference(grid.affine()));
 		}
 		for (int d = 0; d < 3; d++) {
 			if (Math.abs(g.spacing()[d] - grid.spacing()[d]) > toleranceMm) {
-				return "it is " + g.describe() + " but the case is " + grid.describe();
+				return "is " + g.describe() + " but the case is " + grid.describe();
 			}
 		}
 		String unexpected = unexpected(labels, allowed);
-		return unexpected == null ? null : "it holds labels no model writes: " + unexpected;
+		return unexpected == null ? null : "holds labels no model writes: " + unexpected;
 	}
 
 	/**
