@@ -44,8 +44,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code batch --manifest cases.csv --model BUNDLE --out DIR [--shard i/n] [--resume]}:
  * segments a cohort so that many machines can share it on one file system. Cases are
  * sorted by id and shard i of n takes every n-th from the i-th (0-based), so shards
- * never overlap; outputs are written atomically (a killed job leaves no half file), so
- * {@code --resume} can trust any output that exists; each shard appends to its own
+ * never overlap; outputs are written atomically (a killed job leaves no half file), and
+ * {@code --resume} still reads an existing output before it skips the case (a file
+ * copied in, cut short or edited by hand is redone, see {@link LabelMapCheck}); each
+ * shard appends to its own
  * status CSV, one line per case as soon as it ends ({@link StatusLog}). Every run first
  * removes the temporary files that killed runs left in the output folder, and only
  * those: a shard still writing holds a lock on its own ({@link StaleTemporaries}).
