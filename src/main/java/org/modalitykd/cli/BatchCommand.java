@@ -47,8 +47,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * never overlap; outputs are written atomically (a killed job leaves no half file), and
  * {@code --resume} still reads an existing output before it skips the case (a file
  * copied in, cut short or edited by hand is redone, see {@link LabelMapCheck}); each
- * shard appends to its own
- * status CSV, one line per case as soon as it ends ({@link StatusLog}). Every run first
+ * shard appends to its own status CSV, one line per case as soon as it ends
+ * ({@link StatusLog}). Every run first
  * removes the temporary files that killed runs left in the output folder, and only
  * those: a shard still writing holds a lock on its own ({@link StaleTemporaries}).
  */
@@ -144,9 +144,9 @@ final class BatchCommand implements Callable<Integer> {
 					// broken one makes the choice fall to a model that does without it.
 					List<String> candidates = c.modalityNames().stream()
 						.filter(m -> catalog.entries().stream().anyMatch(e -> e.card().modalities().contains(m))).toList();
-					CaseLoader.Screened screened = candidates.isEmpty() ? null : new CaseLoader().loadScreened(c, candidates);
-					ModelCatalog.Choice choice = screened == null ? catalog.choose("auto", c.modalityNames())
-						: catalog.choose("auto", screened.usable().images().channelNames(), screened.refused());
+					CaseLoader.Screened screened = new CaseLoader().loadScreened(c, candidates.isEmpty() ? null : candidates);
+					ModelCatalog.Choice choice = catalog.choose("auto", screened.usable().images().channelNames(),
+						screened.refused());
 					modelName = choice.entry().name();
 					if (choice.fallback()) {
 						o.printf("%s: %s%n", c.id(), choice.reason());

@@ -61,8 +61,26 @@ public final class CaseLoader {
 	 *                        the message names the file and what is wrong with it
 	 */
 	public MriCase load(CaseFiles files, List<String> modalities) throws NiftiException {
-		Screened s = read(files, modalities, false);
-		return s.usable();
+		return read(files, modalities, Policy.REFUSE).usable();
+	}
+
+	/**
+	 * The case in a folder or manifest as it is, unusable modalities included: for
+	 * viewing (an empty or NaN image is worth looking at), and for a segmentation that
+	 * screens the channels itself ({@code infer.SegmentationTool}).
+	 */
+	public MriCase loadAsIs(Path caseDirOrManifest, List<String> modalities) throws NiftiException {
+		return read(filesOf(caseDirOrManifest), modalities, Policy.KEEP).usable();
+	}
+
+	/** What reading does with an unusable modality. */
+	private enum Policy {
+		/** Refuse the case, naming the file. */
+		REFUSE,
+		/** Leave the modality out and say why. */
+		LEAVE_OUT,
+		/** Keep it. */
+		KEEP
 	}
 
 	/**
@@ -81,10 +99,10 @@ public final class CaseLoader {
 	 * @throws NiftiException when a file cannot be read, or no modality is usable
 	 */
 	public Screened loadScreened(CaseFiles files, List<String> modalities) throws NiftiException {
-		return read(files, modalities, true);
+		return read(files, modalities, Policy.LEAVE_OUT);
 	}
 
-	private Screened read(CaseFiles files, List<String> modalities, boolean leaveOut) throws NiftiException {
+	private Screened read(CaseFiles files, List<String> modalities, Policy policy) throws NiftiException {
 		List<String> wanted = modalities == null || modalities.isEmpty() ? files.modalityNames() : modalities;
 		if (wanted.isEmpty()) {
 			throw new NiftiException(files.labels().orElse(Path.of(files.id())),
@@ -107,9 +125,9 @@ public final class CaseLoader {
 		for (String m : wanted) {
 			Path file = files.modalities().get(m);
 			Volume v = reader.readVolume(file, List.of(m));
-			String problem = ImageSanity.problem(v.channel(0));
+			String problem = policy == Policy.KEEP ? null : ImageSanity.problem(v.channel(0));
 			if (problem != null) {
-				if (!leaveOut) {
+				if (policy == Policy.REFUSE) {
 					throw new NiftiException(file, "the " + m + " image " + problem + "; " + ImageSanity.advice(m));
 				}
 				refused.put(m, file + ": the " + m + " image " + problem);

@@ -45,7 +45,8 @@ public class DefaultModalityKDService extends AbstractService implements Modalit
 
 	@Override
 	public MriCase open(Path caseDirOrManifest, List<String> modalities) throws IOException {
-		return loader.load(caseDirOrManifest, modalities);
+		// As it is: segment() screens the channels and leaves an unusable one out, saying so.
+		return loader.loadAsIs(caseDirOrManifest, modalities);
 	}
 
 	@Override

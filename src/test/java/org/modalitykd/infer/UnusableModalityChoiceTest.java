@@ -67,6 +67,21 @@ class UnusableModalityChoiceTest {
 	}
 
 	@Test
+	void aCaseOpenedForViewingKeepsTheEmptyModalityAndSegmentationStillLeavesItOut() throws IOException {
+		ModelCatalog catalog = ModelCatalog.scan(TinyModels.teacherAndStudent(tmp.resolve("models")));
+		Path dir = TinyModels.noisyCase(tmp.resolve("cases"), "p2", 20, 18, 10, 2);
+		Volume v = new CaseLoader().loadAsIs(dir, null).images();
+		new org.modalitykd.io.NiftiWriter().writeVolume(Volume.of(v.geometry(), "flair", new float[(int) v.geometry().voxelCount()]),
+			new org.modalitykd.io.NiftiReader().readHeader(dir.resolve("p2_flair.nii.gz")), dir.resolve("p2_flair.nii.gz"));
+		Volume opened = new CaseLoader().loadAsIs(dir, null).images();
+		assertEquals(List.of("t1", "t1ce", "t2", "flair"), opened.channelNames(), "Open MRI Case shows what is there");
+		assertThrows(org.modalitykd.io.NiftiException.class, () -> new CaseLoader().load(dir, null));
+		SegmentationTool tool = new SegmentationTool(SessionOptions.cpu(), InferenceSettings.defaults());
+		assertEquals("student_t1", tool.segment(opened, catalog, "auto", SegmentationTool.Qa.NONE, Progress.NONE).choice()
+			.entry().name());
+	}
+
+	@Test
 	void noModelWithoutTheUnusableModalityIsOneLineSayingWhatIsWrong() throws IOException {
 		ModelCatalog catalog = ModelCatalog.scan(TinyModels.teacherAndStudent(tmp.resolve("models")));
 		SegmentationTool tool = new SegmentationTool(SessionOptions.cpu(), InferenceSettings.defaults());
