@@ -249,6 +249,23 @@ class InputSanityTest {
 	}
 
 	@Test
+	void trainingRefusesAnEmptyModalityNamingTheFileBeforeAnythingIsWritten() throws IOException {
+		Path data = copyCases("data", 2);
+		Path flair;
+		try (Stream<Path> files = Files.walk(data)) {
+			flair = files.filter(f -> f.getFileName().toString().endsWith("_flair.nii.gz")).sorted().findFirst().orElseThrow();
+		}
+		NiftiReader reader = new NiftiReader();
+		Volume v = reader.readVolume(flair);
+		new NiftiWriter().writeVolume(Volume.of(v.geometry(), "flair", new float[(int) v.geometry().voxelCount()]),
+			reader.readHeader(flair), flair);
+		Path out = tmp.resolve("model");
+		CliTest.assertOneLineError(CliTest.run(train(data, out, "--validation-fraction", "0")), 1, flair.toString(),
+			"the flair image is empty (every voxel is 0)");
+		assertFalse(Files.exists(out) || Files.exists(tmp.resolve("model.training")), "nothing written");
+	}
+
+	@Test
 	void manifestWithByteOrderMarkAndQuotedPathsIsReadAndAMissingFileNamesItsLine() throws IOException {
 		Path model = TinyModels.teacherAndStudent(tmp.resolve("models")).resolve("teacher");
 		Path caseDir = TinyModels.noisyCase(tmp.resolve("my cases"), "p1", NX, NY, NZ, 1);
