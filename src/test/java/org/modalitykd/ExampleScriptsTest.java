@@ -33,8 +33,12 @@ class ExampleScriptsTest {
 		Path dir = Files.createDirectories(root.resolve(id));
 		Geometry g = Geometry.axisAligned(4, 3, 2, 1, 1, 1);
 		NiftiHeader h = new NiftiHeader().setSform(g.affine(), 1);
+		float[] ramp = new float[24];
+		for (int i = 0; i < ramp.length; i++) {
+			ramp[i] = i; // not constant: a constant image is refused as unusable
+		}
 		for (String m : new String[] { "t1", "t1ce", "t2", "flair" }) {
-			new NiftiWriter().writeVolume(Volume.of(g, m, new float[24]), h, dir.resolve(id + "_" + m + ".nii.gz"));
+			new NiftiWriter().writeVolume(Volume.of(g, m, ramp), h, dir.resolve(id + "_" + m + ".nii.gz"));
 		}
 		return dir;
 	}

@@ -43,7 +43,11 @@ class ModalityKDServiceTest {
 		NiftiHeader h = new NiftiHeader().setSform(g.affine(), 1);
 		Path dir = Files.createDirectories(tmp.resolve("BraTS_9"));
 		for (String m : new String[] { "t1", "flair" }) {
-			new NiftiWriter().writeVolume(Volume.of(g, m, new float[24]), h, dir.resolve("BraTS_9_" + m + ".nii.gz"));
+			float[] ramp = new float[24];
+			for (int i = 0; i < ramp.length; i++) {
+				ramp[i] = i; // not constant: a constant image is refused as unusable
+			}
+			new NiftiWriter().writeVolume(Volume.of(g, m, ramp), h, dir.resolve("BraTS_9_" + m + ".nii.gz"));
 		}
 		byte[] seg = new byte[24];
 		seg[5] = 4;

@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.modalitykd.infer.InferenceSettings;
@@ -18,8 +20,11 @@ import org.modalitykd.infer.Segmenter;
 import org.modalitykd.io.BratsLayout;
 import org.modalitykd.io.CaseFiles;
 import org.modalitykd.io.CaseLoader;
+import org.modalitykd.io.LabelMapCheck;
 import org.modalitykd.io.Manifest;
 import org.modalitykd.io.MriCase;
+import org.modalitykd.io.NiftiException;
+import org.modalitykd.io.NiftiReader;
 import org.modalitykd.io.NiftiWriter;
 import org.modalitykd.io.StaleTemporaries;
 import org.modalitykd.net.Device;
@@ -27,6 +32,7 @@ import org.modalitykd.net.Devices;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCatalog;
 import org.modalitykd.net.SessionOptions;
+import org.modalitykd.volume.Geometry;
 import org.modalitykd.volume.Volume;
 
 import picocli.CommandLine.Command;
@@ -38,9 +44,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code batch --manifest cases.csv --model BUNDLE --out DIR [--shard i/n] [--resume]}:
  * segments a cohort so that many machines can share it on one file system. Cases are
  * sorted by id and shard i of n takes every n-th from the i-th (0-based), so shards
- * never overlap; outputs are written atomically (a killed job leaves no half file), so
- * {@code --resume} can trust any output that exists; each shard appends to its own
- * status CSV, one line per case as soon as it ends ({@link StatusLog}). Every run first
+ * never overlap; outputs are written atomically (a killed job leaves no half file), and
+ * {@code --resume} still reads an existing output before it skips the case (a file
+ * copied in, cut short or edited by hand is redone, see {@link LabelMapCheck}); each
+ * shard appends to its own status CSV, one line per case as soon as it ends
+ * ({@link StatusLog}). Every run first
  * removes the temporary files that killed runs left in the output folder, and only
  * those: a shard still writing holds a lock on its own ({@link StaleTemporaries}).
  */
@@ -66,7 +74,8 @@ final class BatchCommand implements Callable<Integer> {
 		description = "Do shard i of n (0-based; default ${DEFAULT-VALUE}: all). SLURM: $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT.")
 	String shard;
 
-	@Option(names = "--resume", description = "Skip cases whose label map already exists.")
+	@Option(names = "--resume", description = "Skip cases whose label map already exists and is whole: readable, on the "
+		+ "case's voxel grid, with labels a model writes (any other is redone, and the status CSV says why).")
 	boolean resume;
 
 	@Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|auto", description = "Default: ${DEFAULT-VALUE}.")
@@ -121,16 +130,32 @@ final class BatchCommand implements Callable<Integer> {
 			for (int i = s[0]; i < all.size(); i += s[1]) {
 				CaseFiles c = all.get(i);
 				Path target = out.resolve(c.id() + ".nii.gz");
-				if (resume && Files.isRegularFile(target)) {
-					append(status, c.id(), "skipped", "", 0, target, "output exists");
-					skipped++;
-					continue;
+				String redo = "";
+				if (resume && Files.exists(target)) {
+					String problem = existingOutputProblem(c, target, catalog);
+					if (problem == null) {
+						append(status, c.id(), "skipped", "", 0, target, "output exists");
+						skipped++;
+						continue;
+					}
+					redo = "redone: the existing output " + problem;
+					o.printf("%s: %s%n", c.id(), redo);
 				}
 				long t0 = System.nanoTime();
 				String modelName = "";
 				try {
-					ModelCatalog.Choice choice = catalog.choose("auto", c.modalityNames());
+					// Every modality some model could use is read and screened, so that an empty or
+					// broken one makes the choice fall to a model that does without it.
+					List<String> candidates = c.modalityNames().stream()
+						.filter(m -> catalog.entries().stream().anyMatch(e -> e.card().modalities().contains(m))).toList();
+					CaseLoader.Screened screened = new CaseLoader().loadScreened(c, candidates.isEmpty() ? null : candidates);
+					ModelCatalog.Choice choice = catalog.choose("auto", screened.usable().images().channelNames(),
+						screened.refused());
 					modelName = choice.entry().name();
+					if (choice.fallback()) {
+						o.printf("%s: %s%n", c.id(), choice.reason());
+						redo = redo.isEmpty() ? choice.reason() : redo + "; " + choice.reason();
+					}
 					Segmenter segmenter = segmenters.get(choice.entry().directory());
 					if (segmenter == null) {
 						ModelBundle b = ModelBundle.load(choice.entry().directory(), options);
@@ -138,17 +163,18 @@ final class BatchCommand implements Callable<Integer> {
 						segmenter = new Segmenter(b, settings);
 						segmenters.put(choice.entry().directory(), segmenter);
 					}
+					MriCase loaded = screened.usable();
 					List<String> needed = choice.entry().card().perModality()
-						? List.of(choice.entry().card().modalities().stream().filter(c.modalityNames()::contains).findFirst().orElseThrow())
+						? List.of(choice.entry().card().modalities().stream().filter(loaded.images().channelNames()::contains)
+							.findFirst().orElseThrow())
 						: choice.entry().card().modalities();
-					MriCase loaded = new CaseLoader().load(c, needed);
-					Volume images = loaded.images();
+					Volume images = loaded.images().select(needed);
 					Segmentation seg = segmenter.segment(images, false, Progress.NONE);
 					new NiftiWriter().writeLabels(seg.labels(), loaded.referenceHeader(), target,
 						String.format("ModalityKD %s sha256:%.12s %s", choice.entry().card().role().key(),
 							seg.provenance().get("model_sha256"), seg.provenance().get("modalities")));
 					double seconds = (System.nanoTime() - t0) / 1e9;
-					append(status, c.id(), "done", modelName, seconds, target, "");
+					append(status, c.id(), "done", modelName, seconds, target, redo);
 					o.printf(Locale.ROOT, "%s: done with %s in %.1f s%n", c.id(), modelName, seconds);
 					done++;
 				} catch (IOException | RuntimeException e) {
@@ -164,6 +190,32 @@ final class BatchCommand implements Callable<Integer> {
 		}
 		o.printf("shard %d/%d: %d done, %d skipped, %d failed; status in %s%n", s[0], s[1], done, skipped, failed, statusFile);
 		return failed == 0 ? 0 : ModalityKdCli.EXIT_DATA_ERROR;
+	}
+
+	/**
+	 * Why an existing output of {@code --resume} cannot count as done (unreadable, not on
+	 * the case's grid, labels no model of the catalog writes), or null when it can.
+	 */
+	private static String existingOutputProblem(CaseFiles c, Path target, ModelCatalog catalog) {
+		if (c.modalities().isEmpty()) {
+			return null;
+		}
+		NiftiReader reader = new NiftiReader();
+		Path first = c.modalities().values().iterator().next();
+		Geometry grid;
+		try {
+			grid = NiftiReader.geometryOf(reader.readHeader(first), first);
+		} catch (NiftiException e) {
+			// The case itself is broken: redoing it reports that in its own line.
+			return "the case's " + first.getFileName() + " cannot be read";
+		}
+		Set<Integer> allowed = new HashSet<>();
+		for (ModelCatalog.Entry e : catalog.entries()) {
+			for (int label : e.card().labelMap()) {
+				allowed.add(label);
+			}
+		}
+		return LabelMapCheck.problem(reader, target, grid, allowed, Geometry.DEFAULT_TOLERANCE_MM);
 	}
 
 	/** "i/n" with 0 <= i < n. */

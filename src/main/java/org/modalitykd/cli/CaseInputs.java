@@ -34,6 +34,10 @@ final class CaseInputs {
 			if (only.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
 				return Manifest.read(only).get(0);
 			}
+			if (!Files.exists(only) && !NiftiFiles.isNiftiName(only) && !(only.toString().indexOf('=') > 0)) {
+				// Neither an image nor MODALITY=PATH: a case folder that is not there.
+				throw new NiftiException(only, "no such folder (give a BraTS case folder, a manifest CSV, or the image files)");
+			}
 		}
 		Map<String, Path> files = new LinkedHashMap<>();
 		String id = null;
@@ -46,6 +50,10 @@ final class CaseInputs {
 				file = Path.of(in.substring(eq + 1));
 			} else {
 				file = Path.of(in);
+				if (!Files.isRegularFile(file)) {
+					throw new NiftiException(file, Files.isDirectory(file)
+						? "is a folder; give one case folder alone, or image files" : "no such file");
+				}
 				modality = modalityFromName(file);
 			}
 			if (!Files.isRegularFile(file)) {

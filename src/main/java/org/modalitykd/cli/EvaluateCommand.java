@@ -58,8 +58,8 @@ final class EvaluateCommand implements Callable<Integer> {
 		EvaluationReport report = new EvaluationReport();
 		o.printf("%-28s %7s %7s %7s %9s %9s %9s%n", "case", "Dice WT", "Dice TC", "Dice ET", "HD95 WT", "HD95 TC", "HD95 ET");
 		for (PredictionPairs.Pair p : match.pairs()) {
-			LabelVolume predicted = reader.readLabels(p.prediction());
-			LabelVolume reference = reader.readLabels(p.reference());
+			LabelVolume predicted = SegmentationEvaluator.readLabels(reader, p.prediction());
+			LabelVolume reference = SegmentationEvaluator.readLabels(reader, p.reference());
 			Map<BratsRegion, RegionMetrics> m;
 			try {
 				m = evaluator.evaluate(predicted, reference);

@@ -13,6 +13,9 @@ public final class BratsLabels {
 	/** Stored label of each class index. */
 	private static final int[] TO_BRATS = { 0, 1, 2, 4 };
 
+	/** The stored labels, {0, 1, 2, 4}: any other value in a BraTS label map is an error. */
+	public static final java.util.Set<Integer> STORED = java.util.Set.of(0, 1, 2, 4);
+
 	private BratsLabels() {
 	}
 

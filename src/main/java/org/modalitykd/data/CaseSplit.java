@@ -7,8 +7,9 @@ import java.util.Random;
 
 /**
  * A train / validation split by case: the ids are sorted, shuffled with the seed, and
- * the first {@code ceil(n * fraction)} become validation cases (at least one when there
- * are two or more cases and the fraction is positive, never all of them). The same ids
+ * the first {@code ceil(n * fraction)} become validation cases (at least one when the
+ * fraction is positive, never all of them; a positive fraction of fewer than two cases
+ * is refused rather than left without validation). The same ids
  * and seed give the same split, whatever order the ids came in.
  */
 public record CaseSplit(List<String> training, List<String> validation) {
@@ -24,11 +25,15 @@ public record CaseSplit(List<String> training, List<String> validation) {
 		}
 		Collections.shuffle(shuffled, new Random(seed));
 		int n = shuffled.size();
+		if (validationFraction > 0 && n < 2) {
+			// Validation would silently be empty: the run would train blind and keep its last step.
+			throw new IllegalArgumentException((n == 0 ? "no case" : "only 1 case (" + shuffled.get(0) + ")")
+				+ " to split into training and validation with a validation fraction of " + validationFraction
+				+ "; give at least 2 cases, or set the validation fraction to 0 to train without validation");
+		}
 		int val = (int) Math.ceil(n * validationFraction);
-		if (validationFraction > 0 && n >= 2) {
+		if (validationFraction > 0) {
 			val = Math.max(1, Math.min(val, n - 1));
-		} else if (n < 2) {
-			val = 0;
 		}
 		return new CaseSplit(List.copyOf(shuffled.subList(val, n)), List.copyOf(shuffled.subList(0, val)));
 	}

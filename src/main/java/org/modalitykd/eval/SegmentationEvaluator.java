@@ -1,9 +1,14 @@
 package org.modalitykd.eval;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 
+import org.modalitykd.data.BratsLabels;
+import org.modalitykd.io.LabelMapCheck;
+import org.modalitykd.io.NiftiException;
+import org.modalitykd.io.NiftiReader;
 import org.modalitykd.volume.Geometry;
 import org.modalitykd.volume.LabelVolume;
 
@@ -17,9 +22,29 @@ public final class SegmentationEvaluator {
 	private static final double GRID_TOLERANCE_MM = 1e-3;
 
 	/**
-	 * @throws IllegalArgumentException when the grids differ (the message says how)
+	 * Reads a label map to evaluate.
+	 *
+	 * @throws NiftiException when it cannot be read or holds values other than the BraTS
+	 *                        labels: regions are unions of 1, 2 and 4, so any other value
+	 *                        would silently count as background
+	 */
+	public static LabelVolume readLabels(NiftiReader reader, Path file) throws NiftiException {
+		LabelVolume labels = reader.readLabels(file);
+		String unexpected = LabelMapCheck.unexpected(labels, BratsLabels.STORED);
+		if (unexpected != null) {
+			throw new NiftiException(file, "holds labels other than the BraTS 0, 1, 2, 4: " + unexpected
+				+ "; remap them to BraTS labels first");
+		}
+		return labels;
+	}
+
+	/**
+	 * @throws IllegalArgumentException when the grids differ (the message says how), or
+	 *                                  a map holds values other than 0, 1, 2, 4
 	 */
 	public Map<BratsRegion, RegionMetrics> evaluate(LabelVolume prediction, LabelVolume reference) {
+		requireBrats(prediction, "prediction");
+		requireBrats(reference, "reference");
 		Geometry p = prediction.geometry();
 		Geometry r = reference.geometry();
 		if (!Arrays.equals(p.dims(), r.dims())) {
@@ -36,6 +61,14 @@ public final class SegmentationEvaluator {
 			out.put(region, evaluate(region.mask(prediction.labels()), region.mask(reference.labels()), r));
 		}
 		return out;
+	}
+
+	private static void requireBrats(LabelVolume labels, String which) {
+		String unexpected = LabelMapCheck.unexpected(labels, BratsLabels.STORED);
+		if (unexpected != null) {
+			throw new IllegalArgumentException("the " + which + " holds labels other than the BraTS 0, 1, 2, 4: " + unexpected
+				+ "; remap them to BraTS labels first");
+		}
 	}
 
 	/** Metrics of two masks on one grid. */

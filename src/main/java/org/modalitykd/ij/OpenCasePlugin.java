@@ -44,7 +44,7 @@ public class OpenCasePlugin implements PlugIn {
 		try {
 			IJ.showStatus("Reading " + input.getFileName() + "...");
 			List<String> wanted = modalities.isEmpty() ? List.of() : Modalities.parseList(modalities);
-			MriCase c = new CaseLoader().load(input, wanted);
+			MriCase c = new CaseLoader().loadAsIs(input, wanted);
 			show(c);
 			IJ.showStatus("Opened " + c.id() + " (" + String.join(", ", c.images().channelNames()) + ")");
 		} catch (NiftiException e) {

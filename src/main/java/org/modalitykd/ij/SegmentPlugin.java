@@ -106,7 +106,7 @@ public class SegmentPlugin implements PlugIn {
 		if (input == null) {
 			return;
 		}
-		ModelCatalog.Choice choice = catalog.choose(wanted, input.channelNames());
+		ModelCatalog.Choice choice = SegmentationTool.choose(catalog, wanted, input);
 		if (qa == SegmentationTool.Qa.DISAGREEMENT) {
 			SegmentationTool.partner(catalog, choice, input.channelNames());
 		}

@@ -3,7 +3,9 @@ package org.modalitykd.infer;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import org.modalitykd.io.ImageSanity;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCard;
 import org.modalitykd.net.ModelCatalog;
@@ -62,28 +64,69 @@ public final class SegmentationTool {
 	}
 
 	/**
-	 * @param images  the case, channels named by modality
+	 * @param images  the case, channels named by modality; unusable channels (empty,
+	 *                constant or non-finite, see {@link ImageSanity}) are left out and
+	 *                the model chosen among those that do without them
 	 * @param wanted  a bundle name of the catalog, or "auto"
 	 * @throws IllegalArgumentException when no model fits, or the map cannot be made
 	 * @throws java.util.concurrent.CancellationException when the thread is interrupted
 	 */
 	public Result segment(Volume images, ModelCatalog catalog, String wanted, Qa qa, Progress progress) throws IOException {
-		List<String> available = images.channelNames();
-		ModelCatalog.Choice choice = catalog.choose(wanted, available);
+		Map<String, String> unusable = ImageSanity.problems(images);
+		return segment(usable(images, unusable), unusable, catalog, wanted, qa, progress);
+	}
+
+	/**
+	 * The same for a case whose unusable modalities were already left out (as
+	 * {@link org.modalitykd.io.CaseLoader#loadScreened} does, naming the files).
+	 *
+	 * @param usable   the usable channels, named by modality
+	 * @param unusable the modalities left out, each with one line saying why
+	 */
+	public Result segment(Volume usable, Map<String, String> unusable, ModelCatalog catalog, String wanted, Qa qa,
+		Progress progress) throws IOException {
+		List<String> available = usable.channelNames();
+		ModelCatalog.Choice choice = catalog.choose(wanted, available, unusable);
 		// Found before any work, so that a missing partner fails at once.
 		ModelCatalog.Entry partner = qa == Qa.DISAGREEMENT ? partner(catalog, choice, available) : null;
-		Segmentation s = segment(images, choice.entry(), progress);
+		Segmentation s = segment(usable, choice.entry(), progress);
 		return switch (qa) {
 		case NONE -> new Result(choice, s, null, "");
 		case ENTROPY -> new Result(choice, s, Volume.of(s.labels().geometry(), "entropy", QualityMaps.entropy(s.probabilities())),
 			"entropy of " + choice.entry().name());
 		case DISAGREEMENT -> {
-			Segmentation second = segment(images, partner, progress);
+			Segmentation second = segment(usable, partner, progress);
 			float[] map = QualityMaps.disagreement(s.labels(), second.labels());
 			yield new Result(choice, s, Volume.of(s.labels().geometry(), "disagreement", map),
 				choice.entry().name() + " vs " + partner.name());
 		}
 		};
+	}
+
+	/**
+	 * The model {@link #segment(Volume, ModelCatalog, String, Qa, Progress)} takes for
+	 * these images, so that a dialog can show (and confirm) it first.
+	 */
+	public static ModelCatalog.Choice choose(ModelCatalog catalog, String wanted, Volume images) {
+		Map<String, String> unusable = ImageSanity.problems(images);
+		List<String> usable = images.channelNames().stream().filter(m -> !unusable.containsKey(m)).toList();
+		return catalog.choose(wanted, usable, unusable);
+	}
+
+	/**
+	 * The channels of {@code images} not in {@code unusable}.
+	 *
+	 * @throws IllegalArgumentException when none is usable
+	 */
+	private static Volume usable(Volume images, Map<String, String> unusable) {
+		if (unusable.isEmpty()) {
+			return images;
+		}
+		List<String> keep = images.channelNames().stream().filter(m -> !unusable.containsKey(m)).toList();
+		if (keep.isEmpty()) {
+			throw new IllegalArgumentException(String.join("; ", unusable.values()) + "; no modality is usable; replace the files (a failed conversion or export?)");
+		}
+		return images.select(keep);
 	}
 
 	/**

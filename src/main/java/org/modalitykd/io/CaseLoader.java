@@ -39,14 +39,70 @@ public final class CaseLoader {
 	 * @param modalities the channels wanted, in order; null or empty for all found
 	 */
 	public MriCase load(Path caseDirOrManifest, List<String> modalities) throws NiftiException {
-		CaseFiles files = Files.isDirectory(caseDirOrManifest)
-			? BratsLayout.caseIn(caseDirOrManifest)
-			: Manifest.read(caseDirOrManifest).get(0);
-		return load(files, modalities);
+		return load(filesOf(caseDirOrManifest), modalities);
 	}
 
-	/** Reads the files of a case. */
+	/** The files of the case in a BraTS folder, or of the first case of a manifest CSV. */
+	public static CaseFiles filesOf(Path caseDirOrManifest) throws NiftiException {
+		if (!Files.exists(caseDirOrManifest)) {
+			throw new NiftiException(caseDirOrManifest, NiftiFiles.isNiftiName(caseDirOrManifest)
+				|| caseDirOrManifest.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
+				? "no such file" : "no such folder");
+		}
+		return Files.isDirectory(caseDirOrManifest)
+			? BratsLayout.caseIn(caseDirOrManifest)
+			: Manifest.read(caseDirOrManifest).get(0);
+	}
+
+	/**
+	 * Reads the files of a case.
+	 *
+	 * @throws NiftiException also when a modality is unusable (see {@link ImageSanity}):
+	 *                        the message names the file and what is wrong with it
+	 */
 	public MriCase load(CaseFiles files, List<String> modalities) throws NiftiException {
+		return read(files, modalities, Policy.REFUSE).usable();
+	}
+
+	/**
+	 * The case in a folder or manifest as it is, unusable modalities included: for
+	 * viewing (an empty or NaN image is worth looking at), and for a segmentation that
+	 * screens the channels itself ({@code infer.SegmentationTool}).
+	 */
+	public MriCase loadAsIs(Path caseDirOrManifest, List<String> modalities) throws NiftiException {
+		return read(filesOf(caseDirOrManifest), modalities, Policy.KEEP).usable();
+	}
+
+	/** What reading does with an unusable modality. */
+	private enum Policy {
+		/** Refuse the case, naming the file. */
+		REFUSE,
+		/** Leave the modality out and say why. */
+		LEAVE_OUT,
+		/** Keep it. */
+		KEEP
+	}
+
+	/**
+	 * A case read for a choice of model: the usable modalities, and the unusable ones
+	 * left out with the reason (file and problem) instead of refusing the case.
+	 *
+	 * @param usable  the case with only its usable modalities as channels
+	 * @param refused modality name to {@code "<file>: the <modality> image <problem>"}
+	 */
+	public record Screened(MriCase usable, Map<String, String> refused) {
+	}
+
+	/**
+	 * Reads the files of a case, leaving out unusable modalities.
+	 *
+	 * @throws NiftiException when a file cannot be read, or no modality is usable
+	 */
+	public Screened loadScreened(CaseFiles files, List<String> modalities) throws NiftiException {
+		return read(files, modalities, Policy.LEAVE_OUT);
+	}
+
+	private Screened read(CaseFiles files, List<String> modalities, Policy policy) throws NiftiException {
 		List<String> wanted = modalities == null || modalities.isEmpty() ? files.modalityNames() : modalities;
 		if (wanted.isEmpty()) {
 			throw new NiftiException(files.labels().orElse(Path.of(files.id())),
@@ -60,26 +116,43 @@ public final class CaseLoader {
 			}
 		}
 		checkHeaders(files, wanted);
-		float[][] channels = new float[wanted.size()][];
+		List<float[]> channels = new ArrayList<>();
+		List<String> kept = new ArrayList<>();
+		Map<String, String> refused = new java.util.LinkedHashMap<>();
 		Geometry geometry = null;
 		NiftiHeader reference = null;
-		for (int c = 0; c < wanted.size(); c++) {
-			Path file = files.modalities().get(wanted.get(c));
-			Volume v = reader.readVolume(file, List.of(wanted.get(c)));
-			if (v.channelCount() != 1) {
-				throw new NiftiException(file, "is 4D with " + v.channelCount() + " volumes; each modality must be one 3D image");
+		String firstProblem = null;
+		for (String m : wanted) {
+			Path file = files.modalities().get(m);
+			Volume v = reader.readVolume(file, List.of(m));
+			String problem = policy == Policy.KEEP ? null : ImageSanity.problem(v.channel(0));
+			if (problem != null) {
+				if (policy == Policy.REFUSE) {
+					throw new NiftiException(file, "the " + m + " image " + problem + "; " + ImageSanity.advice(m));
+				}
+				refused.put(m, file + ": the " + m + " image " + problem);
+				firstProblem = firstProblem == null ? problem : firstProblem;
+				continue;
 			}
 			if (geometry == null) {
 				geometry = v.geometry();
 				reference = reader.readHeader(file);
 			}
-			channels[c] = v.channel(0);
+			kept.add(m);
+			channels.add(v.channel(0));
+		}
+		if (kept.isEmpty()) {
+			// Nothing left to choose a model for: the case is refused, naming its first file.
+			String m = wanted.get(0);
+			throw new NiftiException(files.modalities().get(m), "the " + m + " image " + firstProblem + (wanted.size() > 1
+					? ", and so are the other modalities " + wanted.subList(1, wanted.size()) : "") + "; " + ImageSanity.advice(m));
 		}
 		Optional<LabelVolume> labels = Optional.empty();
 		if (files.labels().isPresent()) {
 			labels = Optional.of(reader.readLabels(files.labels().get()));
 		}
-		return new MriCase(files, new Volume(geometry, wanted, channels), labels, reference);
+		MriCase c = new MriCase(files, new Volume(geometry, kept, channels.toArray(new float[0][])), labels, reference);
+		return new Screened(c, java.util.Collections.unmodifiableMap(refused));
 	}
 
 	/**
@@ -92,6 +165,13 @@ public final class CaseLoader {
 			paths.add(files.modalities().get(m));
 		}
 		files.labels().ifPresent(paths::add);
+		for (String m : wanted) {
+			Path file = files.modalities().get(m);
+			long volumes = reader.readHeader(file).volumeCount();
+			if (volumes != 1) {
+				throw new NiftiException(file, "holds " + volumes + " volumes (4D); give one 3D image per modality");
+			}
+		}
 		Path first = paths.get(0);
 		Geometry reference = NiftiReader.geometryOf(reader.readHeader(first), first);
 		for (Path other : paths.subList(1, paths.size())) {

@@ -15,7 +15,9 @@ import java.util.Optional;
  * Cases listed in a CSV file, for layouts other than BraTS: one row per file with the
  * columns {@code case_id,modality,path}. A header row is optional, lines starting with
  * '#' are comments, relative paths are relative to the manifest's folder, and the
- * modality {@code seg} (or {@code label}) marks the segmentation.
+ * modality {@code seg} (or {@code label}) marks the segmentation. Fields may be quoted as
+ * spreadsheets write them, a leading UTF-8 byte-order mark is ignored, and a listed file
+ * that does not exist is refused with its line before anything is read.
  *
  * <pre>
  * case_id,modality,path
@@ -40,11 +42,21 @@ public final class Manifest {
 		Path base = csv.toAbsolutePath().getParent();
 		Map<String, Map<String, Path>> cases = new LinkedHashMap<>();
 		for (int n = 0; n < lines.size(); n++) {
-			String line = lines.get(n).strip();
+			String line = lines.get(n);
+			if (n == 0 && line.startsWith("\uFEFF")) {
+				// Spreadsheets (Excel's "CSV UTF-8") start the file with a byte-order mark.
+				line = line.substring(1);
+			}
+			line = line.strip();
 			if (line.isEmpty() || line.startsWith("#")) {
 				continue;
 			}
-			String[] cols = line.split(",", -1);
+			String[] cols;
+			try {
+				cols = fields(line);
+			} catch (IllegalArgumentException e) {
+				throw new NiftiException(csv, "line " + (n + 1) + " " + e.getMessage());
+			}
 			if (cols.length != 3) {
 				throw new NiftiException(csv, "line " + (n + 1) + " has " + cols.length
 					+ " columns; each line must be case_id,modality,path");
@@ -63,6 +75,10 @@ public final class Manifest {
 			String known = Modalities.canonical(rawModality);
 			String modality = known != null ? known : rawModality.toLowerCase(Locale.ROOT);
 			Path file = base.resolve(path).normalize();
+			if (!Files.exists(file)) {
+				throw new NiftiException(csv, "line " + (n + 1) + ": no such file " + path
+					+ (Path.of(path).isAbsolute() ? "" : " (looked for " + file + ")"));
+			}
 			Path previous = cases.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(modality, file);
 			if (previous != null) {
 				throw new NiftiException(csv, "line " + (n + 1) + " lists " + modality + " of case " + id + " a second time");
@@ -78,5 +94,62 @@ public final class Manifest {
 			out.add(new CaseFiles(id, images, Optional.ofNullable(labels)));
 		});
 		return out;
+	}
+
+	/**
+	 * The comma-separated fields of one line. A field may be quoted as spreadsheets write
+	 * CSV ({@code "a, b"} with {@code ""} for a quote inside), or in single quotes as
+	 * some scripts write paths; the quotes are not part of the value.
+	 *
+	 * @throws IllegalArgumentException for a quote that is never closed
+	 */
+	static String[] fields(String line) {
+		List<String> out = new ArrayList<>();
+		StringBuilder field = new StringBuilder();
+		int i = 0;
+		while (true) {
+			while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+				i++;
+			}
+			char q = i < line.length() ? line.charAt(i) : 0;
+			if (q == '"' || q == '\'') {
+				int start = i;
+				i++;
+				while (true) {
+					if (i >= line.length()) {
+						throw new IllegalArgumentException("has a " + (q == '"' ? "double" : "single")
+							+ " quote at column " + (start + 1) + " that is never closed");
+					}
+					char ch = line.charAt(i);
+					if (ch == q) {
+						if (i + 1 < line.length() && line.charAt(i + 1) == q) {
+							field.append(q);
+							i += 2;
+							continue;
+						}
+						i++;
+						break;
+					}
+					field.append(ch);
+					i++;
+				}
+				while (i < line.length() && line.charAt(i) != ',') {
+					if (!Character.isWhitespace(line.charAt(i))) {
+						throw new IllegalArgumentException("has text after the closing quote at column " + (i + 1));
+					}
+					i++;
+				}
+			} else {
+				while (i < line.length() && line.charAt(i) != ',') {
+					field.append(line.charAt(i++));
+				}
+			}
+			out.add(field.toString().strip());
+			field.setLength(0);
+			if (i >= line.length()) {
+				return out.toArray(new String[0]);
+			}
+			i++; // the comma
+		}
 	}
 }

@@ -119,6 +119,48 @@ public final class ModelCatalog {
 			+ e.describe() + " instead", true);
 	}
 
+	/**
+	 * {@link #choose(String, List)} for a case some of whose modalities are present but
+	 * unusable (an empty, constant or non-finite image): the model is chosen among those
+	 * that do without them, and the reason says which modality was left out and why.
+	 *
+	 * @param usable   the modalities that can be read
+	 * @param unusable the left-out modalities, each with one line saying what is wrong
+	 * @throws IllegalArgumentException when no model does without the unusable modalities;
+	 *                                  the message starts with what is wrong with them
+	 */
+	public Choice choose(String wanted, List<String> usable, java.util.Map<String, String> unusable) {
+		boolean named = wanted != null && !wanted.isBlank() && !wanted.equals("auto");
+		if (unusable.isEmpty() || named && byName(wanted).isEmpty()) {
+			return choose(wanted, usable);
+		}
+		String why = String.join("; ", unusable.values());
+		List<String> present = new ArrayList<>(usable);
+		present.addAll(unusable.keySet());
+		Choice ideal;
+		try {
+			ideal = choose(wanted, present);
+		} catch (IllegalArgumentException e) {
+			ideal = null;
+		}
+		Optional<Entry> best = usable.isEmpty() ? Optional.empty()
+			: entries.stream().filter(e -> e.fits(usable)).min(ranking(usable));
+		if (best.isEmpty()) {
+			throw new IllegalArgumentException(why + "; no model here does without " + String.join(", ", unusable.keySet())
+				+ " (the models need " + entries.stream().map(Entry::describe).toList() + "); replace the file");
+		}
+		if (ideal != null && ideal.entry().equals(best.get()) || wantedFits(wanted, usable)) {
+			Choice c = choose(wanted, usable);
+			return new Choice(c.entry(), c.reason() + " (left out: " + why + ")", c.fallback());
+		}
+		return new Choice(best.get(), why + "; using " + best.get().describe() + " instead"
+			+ (ideal != null ? " of " + ideal.entry().name() : ""), true);
+	}
+
+	private boolean wantedFits(String wanted, List<String> usable) {
+		return wanted != null && !wanted.isBlank() && !wanted.equals("auto") && byName(wanted).map(e -> e.fits(usable)).orElse(false);
+	}
+
 	private static Comparator<Entry> ranking(List<String> available) {
 		return Comparator.<Entry>comparingInt(e -> -e.used(available))
 			.thenComparingInt(e -> e.card().role().ordinal())

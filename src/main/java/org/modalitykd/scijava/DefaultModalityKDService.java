@@ -45,7 +45,8 @@ public class DefaultModalityKDService extends AbstractService implements Modalit
 
 	@Override
 	public MriCase open(Path caseDirOrManifest, List<String> modalities) throws IOException {
-		return loader.load(caseDirOrManifest, modalities);
+		// As it is: segment() screens the channels and leaves an unusable one out, saying so.
+		return loader.loadAsIs(caseDirOrManifest, modalities);
 	}
 
 	@Override
@@ -66,7 +67,8 @@ public class DefaultModalityKDService extends AbstractService implements Modalit
 		}
 		EvaluationReport report = new EvaluationReport();
 		for (PredictionPairs.Pair p : match.pairs()) {
-			report.add(p.caseId(), evaluator.evaluate(reader.readLabels(p.prediction()), reader.readLabels(p.reference())));
+			report.add(p.caseId(), evaluator.evaluate(SegmentationEvaluator.readLabels(reader, p.prediction()),
+				SegmentationEvaluator.readLabels(reader, p.reference())));
 		}
 		report.writeCsv(csv);
 		return report;
@@ -88,8 +90,12 @@ public class DefaultModalityKDService extends AbstractService implements Modalit
 
 	@Override
 	public SegmentationTool.Result segmentCase(Path caseDirOrManifest, Path models, Path output) throws IOException {
-		MriCase c = loader.load(caseDirOrManifest, null);
-		SegmentationTool.Result r = segment(c.images(), models, "auto", "auto", 0.5, false, "none");
+		CaseLoader.Screened screened = loader.loadScreened(CaseLoader.filesOf(caseDirOrManifest), null);
+		MriCase c = screened.usable();
+		SegmentationTool tool = new SegmentationTool(new SessionOptions(Device.parse("auto"), 0, 0),
+			InferenceSettings.defaults().withOverlap(0.5).withMirror(false));
+		SegmentationTool.Result r = tool.segment(c.images(), screened.refused(), ModelCatalog.scan(models), "auto",
+			SegmentationTool.Qa.NONE, org.modalitykd.infer.Progress.NONE);
 		new NiftiWriter().writeLabels(r.segmentation().labels(), c.referenceHeader(), output,
 			"ModalityKD " + r.choice().entry().card().role().key() + " " + r.choice().entry().name());
 		return r;

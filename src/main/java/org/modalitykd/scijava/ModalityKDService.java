@@ -33,7 +33,8 @@ import org.scijava.service.SciJavaService;
 public interface ModalityKDService extends SciJavaService {
 
 	/**
-	 * Loads a case from a BraTS folder or a manifest CSV (its first case).
+	 * Loads a case from a BraTS folder or a manifest CSV (its first case), as it is: an
+	 * empty, constant or NaN modality is kept, and {@link #segment} leaves it out, saying so.
 	 *
 	 * @param modalities the channels wanted, in order; empty or null for all found
 	 */

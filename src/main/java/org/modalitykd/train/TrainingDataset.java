@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.modalitykd.data.BratsLabels;
 import org.modalitykd.io.BratsLayout;
 import org.modalitykd.io.CaseFiles;
 import org.modalitykd.io.CaseLoader;
+import org.modalitykd.io.LabelMapCheck;
 import org.modalitykd.io.MriCase;
 
 /**
@@ -31,7 +33,8 @@ public record TrainingDataset(String source, List<String> modalities, List<Label
 	 *
 	 * @throws IOException              when a file cannot be read
 	 * @throws IllegalArgumentException when the folder holds no cases, a case lacks labels
-	 *                                  or a modality, or the cases' voxel sizes differ
+	 *                                  or a modality, its labels are not BraTS ones, or the
+	 *                                  cases' voxel sizes differ
 	 */
 	public static TrainingDataset load(Path dir, List<String> modalities) throws IOException {
 		List<CaseFiles> files = BratsLayout.casesUnder(dir);
@@ -56,6 +59,12 @@ public record TrainingDataset(String source, List<String> modalities, List<Label
 		double[] spacing = null;
 		for (CaseFiles f : files) {
 			MriCase c = loader.load(f, modalities);
+			String unexpected = LabelMapCheck.unexpected(c.labels().orElseThrow(), BratsLabels.STORED);
+			if (unexpected != null) {
+				throw new IllegalArgumentException(dir + ": case " + f.id() + ": " + f.labels().orElseThrow().getFileName()
+					+ " holds labels other than the BraTS 0, 1, 2, 4 the networks learn: " + unexpected
+					+ "; remap them to BraTS labels or leave the case out");
+			}
 			double[] s = c.images().geometry().spacing();
 			if (spacing == null) {
 				spacing = s;

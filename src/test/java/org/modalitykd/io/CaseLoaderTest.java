@@ -25,10 +25,12 @@ class CaseLoaderTest {
 
 	private static final Geometry GRID = Geometry.axisAligned(6, 5, 4, 1, 1, 2);
 
-	/** Writes one modality whose every voxel holds {@code value}, so channels are told apart. */
+	/** Writes one modality whose voxels (all but the last) hold {@code value}, so channels are told apart. */
 	private static void writeImage(Path file, Geometry g, float value) throws IOException {
 		float[] v = new float[(int) g.voxelCount()];
 		java.util.Arrays.fill(v, value);
+		// The last voxel differs: a constant image is refused as unusable (ImageSanity).
+		v[v.length - 1] = value + 0.5f;
 		NiftiHeader h = new NiftiHeader().setSform(g.affine(), NiftiHeader.XFORM_SCANNER_ANAT)
 			.setQform(g.affine(), NiftiHeader.XFORM_SCANNER_ANAT);
 		new NiftiWriter().writeVolume(Volume.of(g, "x", v), h, file);
