@@ -112,7 +112,8 @@ public final class ExperimentRunner {
 				listener.message(String.format(Locale.ROOT, "seed %d: training %s (%s)%s", seed, t.name(), t.method().key(),
 					resume ? ", resumed from its checkpoint" : ""));
 				long start = System.nanoTime();
-				TrainingRun.Outcome outcome = TrainingRun.run(job(t, seed, pool, bundle), bundle, resume, options,
+				// The records say what is done: a bundle without a record is an unfinished one to redo.
+				TrainingRun.Outcome outcome = TrainingRun.run(job(t, seed, pool, bundle), bundle, resume, true, options,
 					new Relay(seed, t.name()));
 				double seconds = (System.nanoTime() - start) / 1e9;
 				if (outcome.cancelled()) {

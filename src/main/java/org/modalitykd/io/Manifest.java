@@ -15,7 +15,8 @@ import java.util.Optional;
  * Cases listed in a CSV file, for layouts other than BraTS: one row per file with the
  * columns {@code case_id,modality,path}. A header row is optional, lines starting with
  * '#' are comments, relative paths are relative to the manifest's folder, and the
- * modality {@code seg} (or {@code label}) marks the segmentation.
+ * modality {@code seg} (or {@code label}) marks the segmentation. Case ids name the
+ * outputs, so they may hold only letters, digits, '.', '_' and '-' ({@link OutputPaths}).
  *
  * <pre>
  * case_id,modality,path
@@ -59,6 +60,10 @@ public final class Manifest {
 			}
 			if (id.isEmpty() || rawModality.isEmpty() || path.isEmpty()) {
 				throw new NiftiException(csv, "line " + (n + 1) + " has an empty column; each line must be case_id,modality,path");
+			}
+			if (!OutputPaths.isSafeCaseId(id)) {
+				// The id names the case's outputs (batch writes <out>/<id>.nii.gz): no path in it.
+				throw new NiftiException(csv, "line " + (n + 1) + ": " + OutputPaths.unsafeCaseId(id));
 			}
 			String known = Modalities.canonical(rawModality);
 			String modality = known != null ? known : rawModality.toLowerCase(Locale.ROOT);
