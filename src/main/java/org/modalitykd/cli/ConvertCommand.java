@@ -58,7 +58,8 @@ final class ConvertCommand implements Callable<Integer> {
 			}
 			v = version == 1 ? NiftiVersion.NIFTI1 : NiftiVersion.NIFTI2;
 		}
-		org.modalitykd.io.OutputPaths.prepare(out, java.util.List.of(in), overwrite, "--overwrite");
+		Leftovers.report(org.modalitykd.io.OutputPaths.prepare(out, java.util.List.of(in), overwrite, "--overwrite"),
+			out.toAbsolutePath().getParent(), spec.commandLine().getOut());
 		NiftiConverter.Result r = new NiftiConverter(new NiftiReader()).convert(in, out, type, v);
 		var o = spec.commandLine().getOut();
 		o.printf("wrote %s (%s%s)%n", out, r.from() == r.to() ? r.to().typeName() : r.from().typeName() + " -> " + r.to().typeName(),

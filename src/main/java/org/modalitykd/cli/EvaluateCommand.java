@@ -55,7 +55,7 @@ final class EvaluateCommand implements Callable<Integer> {
 			inputs.add(p.prediction());
 			inputs.add(p.reference());
 		});
-		OutputPaths.prepare(out, inputs, overwrite, "--overwrite");
+		Leftovers.report(OutputPaths.prepare(out, inputs, overwrite, "--overwrite"), out.toAbsolutePath().getParent(), o);
 		if (!match.predictionsWithoutReference().isEmpty()) {
 			err.println("modalitykd: warning: no reference for " + String.join(", ", match.predictionsWithoutReference()));
 		}

@@ -22,7 +22,11 @@ final class Leftovers {
 		if (!Files.isDirectory(folder)) {
 			return;
 		}
-		StaleTemporaries.Outcome cleaned = StaleTemporaries.removeIn(folder);
+		report(StaleTemporaries.removeIn(folder), folder, o);
+	}
+
+	/** Says what a clean-up of {@code folder} removed, and what it could not check. */
+	static void report(StaleTemporaries.Outcome cleaned, Path folder, PrintWriter o) {
 		if (!cleaned.removed().isEmpty()) {
 			o.printf("removed %d temporary file(s) left by a killed run in %s: %s%n", cleaned.removed().size(), folder,
 				cleaned.removed().stream().map(p -> p.getFileName().toString()).toList());

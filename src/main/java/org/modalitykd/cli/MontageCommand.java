@@ -64,7 +64,8 @@ final class MontageCommand implements Callable<Integer> {
 			inputFiles.addAll(f.modalities().values());
 			f.labels().ifPresent(inputFiles::add);
 		}
-		org.modalitykd.io.OutputPaths.prepare(absolute, inputFiles, overwrite, "--overwrite");
+		Leftovers.report(org.modalitykd.io.OutputPaths.prepare(absolute, inputFiles, overwrite, "--overwrite"),
+			absolute.getParent(), spec.commandLine().getOut());
 		CaseLoader loader = new CaseLoader();
 		List<MriCase> cases = new ArrayList<>();
 		for (CaseFiles f : files) {
