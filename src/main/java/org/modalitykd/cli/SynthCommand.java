@@ -82,6 +82,10 @@ final class SynthCommand implements Callable<Integer> {
 			}
 			OutputPaths.requireNew(out.resolve(SyntheticDataset.SUMMARY), false, "--overwrite");
 		}
+		Leftovers.removeIn(out, spec.commandLine().getOut());
+		for (int i = 0; i < cases; i++) {
+			Leftovers.removeIn(OutputPaths.inside(out, SyntheticDataset.caseId(idPrefix, i)), spec.commandLine().getOut());
+		}
 		AnatomyChoice choice;
 		TumourSettings tumours;
 		try {

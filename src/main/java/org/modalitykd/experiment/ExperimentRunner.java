@@ -19,6 +19,7 @@ import org.modalitykd.infer.Progress;
 import org.modalitykd.infer.Segmenter;
 import org.modalitykd.io.AtomicFile;
 import org.modalitykd.io.Modalities;
+import org.modalitykd.io.OutputPaths;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.SessionOptions;
 import org.modalitykd.synth.AnatomyChoice;
@@ -105,7 +106,7 @@ public final class ExperimentRunner {
 				if (records.done(seed, t.name())) {
 					continue;
 				}
-				Path bundle = out.resolve("seed-" + seed).resolve(t.name());
+				Path bundle = OutputPaths.inside(OutputPaths.inside(out, "seed-" + seed), t.name());
 				Files.createDirectories(bundle.getParent());
 				boolean resume = Files.isRegularFile(TrainingRun.workDirOf(bundle).resolve(TrainingRun.CHECKPOINT_DIR)
 					.resolve("checkpoint.json"));
