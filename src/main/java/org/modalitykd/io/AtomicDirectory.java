@@ -97,7 +97,19 @@ public final class AtomicDirectory implements AutoCloseable {
 			old = temp.resolveSibling(temp.getFileName() + ".old");
 			move(target, old);
 		}
-		move(temp, target);
+		try {
+			move(temp, target);
+		} catch (IOException e) {
+			if (old != null) {
+				// The new folder could not take the name: the old one gets it back.
+				try {
+					move(old, target);
+				} catch (IOException back) {
+					e.addSuppressed(back);
+				}
+			}
+			throw e;
+		}
 		committed = true;
 		try {
 			if (old != null) {
