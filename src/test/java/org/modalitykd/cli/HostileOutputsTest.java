@@ -186,6 +186,15 @@ class HostileOutputsTest {
 		assertTrue(line.contains("case synth_0001 (91x109x91 voxels x 4 modalities)") && line.contains("needs about")
 			&& line.contains("MODALITYKD_JAVA_OPTS=-Xmx") && line.contains("org.bytedeco.javacpp.maxBytes"), line);
 		assertEquals(List.of(), namesIn(out), "no output, no temporary file");
+
+		// --debug keeps the stack trace after the line.
+		cmd.add("--debug");
+		Process debug = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(tmp.resolve("out.txt").toFile()).start();
+		assertTrue(debug.waitFor(120, TimeUnit.SECONDS));
+		String trace = Files.readString(err);
+		assertTrue(trace.contains("modalitykd: out of memory") && trace.contains("java.lang.OutOfMemoryError")
+			&& trace.contains("\tat org.modalitykd."), trace);
+		assertEquals(List.of(), namesIn(out));
 	}
 
 	private static List<String> namesIn(Path dir) throws IOException {
