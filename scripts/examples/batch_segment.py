@@ -5,14 +5,15 @@
 # Jython (Fiji Script Editor, language Python), headless-friendly:
 #   ImageJ-linux64 --headless --run batch_segment.py 'cases_dir="/data",models="/models",out_dir="/out"'
 # Segments every case with the best model for the modalities it has, writes
-# <case>.nii.gz per case and volumes.csv (mL of WT, TC, ET and each label).
+# <case>.nii.gz per case and volumes.csv (mL of WT, TC, ET and each label). Run again,
+# it replaces its earlier results (overwrite = True); a case's own files are never replaced.
 import os
 from org.modalitykd.io import BratsLayout
 
 rows = []
 for files in BratsLayout.casesUnder(cases_dir.toPath()):
     target = out_dir.toPath().resolve(files.id() + ".nii.gz")
-    result = kd.segmentCase(files.modalities().values().iterator().next().getParent(), models.toPath(), target)
+    result = kd.segmentCase(files.modalities().values().iterator().next().getParent(), models.toPath(), target, True)
     volumes = kd.volumes(result.segmentation().labels())
     model = result.choice().entry().name()
     rows.append([files.id(), model] + ["%.3f" % volumes.get(k) for k in ("WT", "TC", "ET")])

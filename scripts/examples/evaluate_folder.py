@@ -6,6 +6,7 @@
 # print the mean Dice per BraTS region; the per-case table goes to the CSV.
 from org.modalitykd.eval import BratsRegion
 
-report = kd.evaluate(predictions.toPath(), references.toPath(), report_csv.toPath())
+# True: replace the report of an earlier run.
+report = kd.evaluate(predictions.toPath(), references.toPath(), report_csv.toPath(), True)
 for region in BratsRegion.values():
     print("%s mean Dice %.4f over %d cases" % (region, report.summary(region, 0, "mean"), len(report.cases())))

@@ -66,6 +66,20 @@ class ModalityKDServiceTest {
 			EvaluationReport report = kd.evaluate(pred, dir, csv);
 			assertEquals(0.0, report.cases().get(0).metrics().get(BratsRegion.WT).dice());
 			assertTrue(Files.readString(csv).startsWith("case_id,region,"));
+
+			// The same output policy as the command line: an existing report only with overwrite, never an input.
+			String written = Files.readString(csv);
+			java.nio.file.FileAlreadyExistsException exists = org.junit.jupiter.api.Assertions.assertThrows(
+				java.nio.file.FileAlreadyExistsException.class, () -> kd.evaluate(pred, dir, csv));
+			assertTrue(exists.getMessage().endsWith("exists already; choose another name, or replace it with overwrite = true"),
+				exists.getMessage());
+			assertEquals(written, Files.readString(csv));
+			kd.evaluate(pred, dir, csv, true);
+			byte[] scan = Files.readAllBytes(dir.resolve("BraTS_9_t1.nii.gz"));
+			IllegalArgumentException input = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+				() -> kd.segmentCase(dir, tmp.resolve("no-models"), dir.resolve("BraTS_9_t1.nii.gz"), true));
+			assertTrue(input.getMessage().contains("is one of the inputs"), input.getMessage());
+			assertTrue(java.util.Arrays.equals(scan, Files.readAllBytes(dir.resolve("BraTS_9_t1.nii.gz"))));
 		}
 	}
 

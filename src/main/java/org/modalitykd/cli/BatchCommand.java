@@ -26,6 +26,7 @@ import org.modalitykd.io.MriCase;
 import org.modalitykd.io.NiftiException;
 import org.modalitykd.io.NiftiReader;
 import org.modalitykd.io.NiftiWriter;
+import org.modalitykd.io.OutputPaths;
 import org.modalitykd.io.StaleTemporaries;
 import org.modalitykd.net.Device;
 import org.modalitykd.net.Devices;
@@ -78,6 +79,10 @@ final class BatchCommand implements Callable<Integer> {
 		+ "case's voxel grid, with labels a model writes (any other is redone, and the status CSV says why).")
 	boolean resume;
 
+	@Option(names = "--overwrite", description = "Replace the label maps of earlier runs (without it, or --resume, "
+		+ "a folder holding any of this shard's outputs is refused).")
+	boolean overwrite;
+
 	@Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|auto", description = "Default: ${DEFAULT-VALUE}.")
 	String device;
 
@@ -114,7 +119,19 @@ final class BatchCommand implements Callable<Integer> {
 		List<CaseFiles> all = (Files.isDirectory(manifest) ? BratsLayout.casesUnder(manifest) : Manifest.read(manifest))
 			.stream().sorted(Comparator.comparing(CaseFiles::id)).toList();
 		Files.createDirectories(out);
-		removeLeftovers(o);
+		List<Path> targets = new java.util.ArrayList<>();
+		for (int i = s[0]; i < all.size(); i += s[1]) {
+			targets.add(target(all.get(i)));
+		}
+		if (!resume && !overwrite) {
+			List<Path> existing = targets.stream().filter(Files::exists).toList();
+			if (!existing.isEmpty()) {
+				throw new java.nio.file.FileAlreadyExistsException(out.toString(), null, "holds the outputs of "
+					+ existing.size() + " of these cases already (e.g. " + existing.get(0).getFileName()
+					+ "); --resume skips them, --overwrite replaces them");
+			}
+		}
+		Leftovers.removeIn(out, o);
 		Path statusFile = out.resolve(s[1] == 1 ? "status.csv" : String.format(Locale.ROOT, "status-%d-of-%d.csv", s[0], s[1]));
 		StatusLog.Opened opened = StatusLog.open(statusFile, STATUS_HEADER);
 		opened.repair().ifPresent(o::println);
@@ -129,7 +146,7 @@ final class BatchCommand implements Callable<Integer> {
 		try {
 			for (int i = s[0]; i < all.size(); i += s[1]) {
 				CaseFiles c = all.get(i);
-				Path target = out.resolve(c.id() + ".nii.gz");
+				Path target = targets.get((i - s[0]) / s[1]);
 				String redo = "";
 				if (resume && Files.exists(target)) {
 					String problem = existingOutputProblem(c, target, catalog);
@@ -168,6 +185,9 @@ final class BatchCommand implements Callable<Integer> {
 						? List.of(choice.entry().card().modalities().stream().filter(loaded.images().channelNames()::contains)
 							.findFirst().orElseThrow())
 						: choice.entry().card().modalities();
+					List<Path> inputs = new java.util.ArrayList<>(c.modalities().values());
+					c.labels().ifPresent(inputs::add);
+					OutputPaths.requireNotInput(target, inputs);
 					Volume images = loaded.images().select(needed);
 					Segmentation seg = segmenter.segment(images, false, Progress.NONE);
 					new NiftiWriter().writeLabels(seg.labels(), loaded.referenceHeader(), target,
@@ -218,6 +238,11 @@ final class BatchCommand implements Callable<Integer> {
 		return LabelMapCheck.problem(reader, target, grid, allowed, Geometry.DEFAULT_TOLERANCE_MM);
 	}
 
+	/** {@code <out>/<id>.nii.gz}, checked to stay in the output folder whatever the id holds. */
+	private Path target(CaseFiles c) {
+		return OutputPaths.inside(out, c.id() + ".nii.gz");
+	}
+
 	/** "i/n" with 0 <= i < n. */
 	static int[] parseShard(String text) {
 		String[] parts = text.trim().split("/");
@@ -233,19 +258,6 @@ final class BatchCommand implements Callable<Integer> {
 			// falls through to the message below
 		}
 		throw new UsageException("--shard " + text + ": expected i/n with 0 <= i < n, e.g. 0/4");
-	}
-
-	/** Removes what killed runs left in the output folder, and says so. */
-	private void removeLeftovers(PrintWriter o) throws IOException {
-		StaleTemporaries.Outcome cleaned = StaleTemporaries.removeIn(out);
-		if (!cleaned.removed().isEmpty()) {
-			o.printf("removed %d temporary file(s) left by a killed run in %s: %s%n", cleaned.removed().size(), out,
-				cleaned.removed().stream().map(p -> p.getFileName().toString()).toList());
-		}
-		if (!cleaned.unchecked().isEmpty()) {
-			o.printf("kept %d temporary file(s) in %s that could not be checked for a live writer (no file locks here?): %s%n",
-				cleaned.unchecked().size(), out, cleaned.unchecked().stream().map(p -> p.getFileName().toString()).toList());
-		}
 	}
 
 	/** One line per case as soon as it ends, so a killed job keeps the lines of finished cases. */

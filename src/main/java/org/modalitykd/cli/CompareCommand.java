@@ -22,6 +22,7 @@ import org.modalitykd.infer.Segmentation;
 import org.modalitykd.infer.Segmenter;
 import org.modalitykd.infer.WindowBatchPlanner;
 import org.modalitykd.io.AtomicFile;
+import org.modalitykd.io.OutputPaths;
 import org.modalitykd.io.BratsLayout;
 import org.modalitykd.io.CaseFiles;
 import org.modalitykd.io.CaseLoader;
@@ -64,6 +65,9 @@ final class CompareCommand implements Callable<Integer> {
 	@Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu|auto", description = "Device (default: ${DEFAULT-VALUE}).")
 	String device;
 
+	@Option(names = "--overwrite", description = "Replace the results of an earlier run in --out (without it they are refused and left as they are).")
+	boolean overwrite;
+
 	@Spec
 	CommandSpec spec;
 
@@ -82,7 +86,7 @@ final class CompareCommand implements Callable<Integer> {
 		if (caseFiles.stream().anyMatch(c -> c.labels().isEmpty())) {
 			throw new IllegalArgumentException(cases + ": every case needs its _seg labels to be compared with");
 		}
-		Files.createDirectories(out);
+		checkOutputs(bundles, caseFiles, o);
 		CaseLoader loader = new CaseLoader();
 		SegmentationEvaluator evaluator = new SegmentationEvaluator();
 		Map<String, EvaluationReport> reports = new LinkedHashMap<>();
@@ -96,7 +100,7 @@ final class CompareCommand implements Callable<Integer> {
 			ModelCard card = ModelBundle.readCard(bundlePath);
 			cards.put(name, card);
 			EvaluationReport report = new EvaluationReport();
-			Path modelOut = Files.createDirectories(out.resolve(name));
+			Path modelOut = Files.createDirectories(OutputPaths.inside(out, name));
 			int windows = WindowBatchPlanner.windowsPerCall(card.architecture(), card.patchSize(), false,
 				WindowBatchPlanner.availableBytes(gpu), 8);
 			InferenceSettings settings = InferenceSettings.defaults();
@@ -107,7 +111,7 @@ final class CompareCommand implements Callable<Integer> {
 				for (CaseFiles f : caseFiles) {
 					MriCase c = loader.load(f, card.modalities());
 					Segmentation s = segmenter.segment(c.images(), false, Progress.NONE);
-					new NiftiWriter().writeLabels(s.labels(), c.referenceHeader(), modelOut.resolve(c.id() + ".nii.gz"),
+					new NiftiWriter().writeLabels(s.labels(), c.referenceHeader(), OutputPaths.inside(modelOut, c.id() + ".nii.gz"),
 						"ModalityKD " + card.role().key() + " " + String.join(",", card.modalities()),
 						List.of(NiftiExtension.comment(Json.GSON.toJson(s.provenance()))));
 					report.add(c.id(), evaluator.evaluate(s.labels(), c.labels().orElseThrow()));
@@ -196,5 +200,32 @@ final class CompareCommand implements Callable<Integer> {
 		}
 		sb.append("\nPer case and region: report.csv. Labels: <model>/<case>.nii.gz. Picture: overlay.png.\n");
 		return sb.toString();
+	}
+
+	/**
+	 * Before any work: every output stays in --out, is none of the cases' files, and is new
+	 * unless --overwrite; leftovers of killed runs in those folders go.
+	 */
+	private void checkOutputs(List<Path> bundles, List<CaseFiles> caseFiles, PrintWriter o) throws IOException {
+		Files.createDirectories(out);
+		List<Path> inputs = new ArrayList<>();
+		for (CaseFiles c : caseFiles) {
+			inputs.addAll(c.modalities().values());
+			c.labels().ifPresent(inputs::add);
+		}
+		List<Path> targets = new ArrayList<>(List.of(out.resolve("report.csv"), out.resolve("summary.md"),
+			out.resolve("overlay.png")));
+		for (Path b : bundles) {
+			Path modelOut = OutputPaths.inside(out, b.getFileName().toString());
+			for (CaseFiles c : caseFiles) {
+				targets.add(OutputPaths.inside(modelOut, c.id() + ".nii.gz"));
+			}
+			Leftovers.removeIn(modelOut, o);
+		}
+		for (Path t : targets) {
+			OutputPaths.requireNotInput(t, inputs);
+			OutputPaths.requireNew(t, overwrite, "--overwrite");
+		}
+		Leftovers.removeIn(out, o);
 	}
 }

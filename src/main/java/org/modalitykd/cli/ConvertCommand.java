@@ -35,6 +35,9 @@ final class ConvertCommand implements Callable<Integer> {
 	@Option(names = "--nifti-version", paramLabel = "1|2", description = "Write NIfTI-1 or NIfTI-2 (default: as the input).")
 	Integer version;
 
+	@Option(names = "--overwrite", description = "Replace an existing OUT (without it an existing OUT is refused and left as it is).")
+	boolean overwrite;
+
 	@Spec
 	CommandSpec spec;
 
@@ -55,6 +58,8 @@ final class ConvertCommand implements Callable<Integer> {
 			}
 			v = version == 1 ? NiftiVersion.NIFTI1 : NiftiVersion.NIFTI2;
 		}
+		Leftovers.report(org.modalitykd.io.OutputPaths.prepare(out, java.util.List.of(in), overwrite, "--overwrite"),
+			out.toAbsolutePath().getParent(), spec.commandLine().getOut());
 		NiftiConverter.Result r = new NiftiConverter(new NiftiReader()).convert(in, out, type, v);
 		var o = spec.commandLine().getOut();
 		o.printf("wrote %s (%s%s)%n", out, r.from() == r.to() ? r.to().typeName() : r.from().typeName() + " -> " + r.to().typeName(),

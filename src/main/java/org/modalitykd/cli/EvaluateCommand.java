@@ -2,6 +2,8 @@ package org.modalitykd.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -11,6 +13,7 @@ import org.modalitykd.eval.PredictionPairs;
 import org.modalitykd.eval.RegionMetrics;
 import org.modalitykd.eval.SegmentationEvaluator;
 import org.modalitykd.io.NiftiReader;
+import org.modalitykd.io.OutputPaths;
 import org.modalitykd.volume.LabelVolume;
 
 import picocli.CommandLine.Command;
@@ -36,6 +39,9 @@ final class EvaluateCommand implements Callable<Integer> {
 	@Option(names = "--out", required = true, paramLabel = "report.csv", description = "The CSV to write.")
 	Path out;
 
+	@Option(names = "--overwrite", description = "Replace an existing report (without it an existing --out is refused and left as it is).")
+	boolean overwrite;
+
 	@Spec
 	CommandSpec spec;
 
@@ -44,6 +50,12 @@ final class EvaluateCommand implements Callable<Integer> {
 		PredictionPairs.Result match = PredictionPairs.match(pred, ref);
 		PrintWriter err = spec.commandLine().getErr();
 		PrintWriter o = spec.commandLine().getOut();
+		List<Path> inputs = new ArrayList<>();
+		match.pairs().forEach(p -> {
+			inputs.add(p.prediction());
+			inputs.add(p.reference());
+		});
+		Leftovers.report(OutputPaths.prepare(out, inputs, overwrite, "--overwrite"), out.toAbsolutePath().getParent(), o);
 		if (!match.predictionsWithoutReference().isEmpty()) {
 			err.println("modalitykd: warning: no reference for " + String.join(", ", match.predictionsWithoutReference()));
 		}

@@ -84,6 +84,8 @@ final class ExperimentCommand implements Callable<Integer> {
 			throw new UsageException(e.getMessage());
 		}
 		PrintWriter o = spec.commandLine().getOut();
+		// Records make a rerun resume, by design: the outputs are rewritten, only leftovers of killed runs go.
+		Leftovers.removeIn(out, o);
 		ExperimentRunner runner = new ExperimentRunner(plan, out, new SessionOptions(Device.AUTO, threads, 0), line -> {
 			o.printf(Locale.ROOT, "[%s] %s%n", java.time.LocalTime.now().withNano(0), line);
 			o.flush();

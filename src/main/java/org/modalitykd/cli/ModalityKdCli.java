@@ -12,7 +12,8 @@ import picocli.CommandLine.ScopeType;
 /**
  * The headless tool, {@code scripts/modalitykd <command>}. Exit status: 0 on success, 2
  * for a usage error, 1 when the data (or anything else) fails; errors are one line on
- * stderr unless {@code --debug} asks for the stack trace.
+ * stderr unless {@code --debug} asks for the stack trace, an {@link OutOfMemoryError} too
+ * (with the memory needed and how to give it, {@link MemoryAdvice}).
  */
 @Command(name = "modalitykd", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 	description = "Multi-modal MRI segmentation with knowledge distillation (headless tool of the ModalityKD Fiji plugin).",
@@ -60,7 +61,17 @@ public final class ModalityKdCli implements Runnable {
 			err.flush();
 			return ex instanceof UsageException ? EXIT_USAGE : EXIT_DATA_ERROR;
 		});
-		return cl.execute(args);
+		try {
+			return cl.execute(args);
+		} catch (OutOfMemoryError e) {
+			// Errors pass picocli's handlers by: caught here, so that every command reports one line.
+			err.println("modalitykd: " + MemoryAdvice.describe(e));
+			if (java.util.Arrays.asList(args).contains("--debug")) {
+				e.printStackTrace(err);
+			}
+			err.flush();
+			return EXIT_DATA_ERROR;
+		}
 	}
 
 	private static String commandPath(CommandLine cl) {
@@ -77,8 +88,8 @@ public final class ModalityKdCli implements Runnable {
 			|| ex instanceof org.modalitykd.infer.PatchPredictor.OutOfMemory) {
 			return oneLine(ex.getMessage());
 		}
-		if (ex instanceof OutOfMemoryError) {
-			return "out of memory; give Java more with MODALITYKD_JAVA_OPTS=-Xmx16g (or crop the images)";
+		if (ex instanceof OutOfMemoryError oom) {
+			return MemoryAdvice.describe(oom);
 		}
 		return "internal error " + ex.getClass().getSimpleName() + ": " + oneLine(String.valueOf(ex.getMessage()))
 			+ " (please report it with the output of --debug)";

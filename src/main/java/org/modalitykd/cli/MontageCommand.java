@@ -39,6 +39,9 @@ final class MontageCommand implements Callable<Integer> {
 	@Option(names = "--zoom", paramLabel = "N", defaultValue = "3", description = "Pixels per voxel (default: ${DEFAULT-VALUE}).")
 	int zoom;
 
+	@Option(names = "--overwrite", description = "Replace an existing picture (without it an existing --out is refused and left as it is).")
+	boolean overwrite;
+
 	@Spec
 	CommandSpec spec;
 
@@ -54,6 +57,15 @@ final class MontageCommand implements Callable<Integer> {
 		if (files.isEmpty()) {
 			throw new UsageException("no BraTS cases found in " + inputs);
 		}
+		Path absolute = out.toAbsolutePath();
+		Files.createDirectories(absolute.getParent());
+		List<Path> inputFiles = new ArrayList<>();
+		for (CaseFiles f : files) {
+			inputFiles.addAll(f.modalities().values());
+			f.labels().ifPresent(inputFiles::add);
+		}
+		Leftovers.report(org.modalitykd.io.OutputPaths.prepare(absolute, inputFiles, overwrite, "--overwrite"),
+			absolute.getParent(), spec.commandLine().getOut());
 		CaseLoader loader = new CaseLoader();
 		List<MriCase> cases = new ArrayList<>();
 		for (CaseFiles f : files) {
@@ -69,8 +81,6 @@ final class MontageCommand implements Callable<Integer> {
 			cases.add(c);
 		}
 		var image = Montage.render(cases, overlayOn, zoom);
-		Path absolute = out.toAbsolutePath();
-		Files.createDirectories(absolute.getParent());
 		PngFile.write(absolute, image);
 		spec.commandLine().getOut().printf("wrote %s (%d case%s, %dx%d pixels)%n", out, cases.size(),
 			cases.size() == 1 ? "" : "s", image.getWidth(), image.getHeight());

@@ -1,10 +1,15 @@
 package org.modalitykd.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.modalitykd.infer.InferenceSettings;
@@ -12,13 +17,15 @@ import org.modalitykd.infer.Progress;
 import org.modalitykd.infer.Segmentation;
 import org.modalitykd.infer.Segmenter;
 import org.modalitykd.infer.WindowBatchPlanner;
-import org.modalitykd.io.AtomicFile;
 import org.modalitykd.io.CaseFiles;
 import org.modalitykd.io.CaseLoader;
 import org.modalitykd.io.MriCase;
 import org.modalitykd.io.NiftiFiles;
 import org.modalitykd.io.NiftiExtension;
+import org.modalitykd.io.NiftiException;
 import org.modalitykd.io.NiftiWriter;
+import org.modalitykd.io.OutputPaths;
+import org.modalitykd.io.OutputSet;
 import org.modalitykd.net.Device;
 import org.modalitykd.net.Devices;
 import org.modalitykd.net.ModelBundle;
@@ -87,6 +94,9 @@ final class SegmentCommand implements Callable<Integer> {
 		+ "order of the model's (by default such a case, e.g. with its T2 and FLAIR files swapped, is refused).")
 	boolean ignoreChannelOrder;
 
+	@Option(names = "--overwrite", description = "Replace existing output files (without it an existing output is refused and left as it is).")
+	boolean overwrite;
+
 	@Spec
 	CommandSpec spec;
 
@@ -120,44 +130,84 @@ final class SegmentCommand implements Callable<Integer> {
 		}
 		List<String> wanted = card.perModality() ? List.of(pickModality(card)) : card.modalities();
 		CaseFiles files = CaseInputs.resolve(input);
+		Path probs = probabilities == null ? null
+			: probabilities.isEmpty() ? sibling(output, "_probabilities") : Path.of(probabilities);
+		Path reportFile = output.resolveSibling(NiftiFiles.stem(output) + ".provenance.json");
+		checkOutputs(files, probs == null ? List.of(output, reportFile) : List.of(output, probs, reportFile));
 		long t0 = System.nanoTime();
 		MriCase c = new CaseLoader().load(files, wanted);
 		try (ModelBundle bundle = ModelBundle.load(model, options)) {
 			long t1 = System.nanoTime();
 			Segmentation s = new Segmenter(bundle, settings).segment(c.images(), ignoreSpacing, Progress.NONE);
 			long t2 = System.nanoTime();
-			NiftiWriter writer = new NiftiWriter();
-			// The header says what made the labels: role, model checksum, modalities (80 characters).
-			// ... and a comment extension holds the whole provenance as JSON.
-			writer.writeLabels(s.labels(), c.referenceHeader(), output, String.format("ModalityKD %s sha256:%.12s %s",
-				card.role().key(), s.provenance().get("model_sha256"), s.provenance().get("modalities")),
-				List.of(NiftiExtension.comment(Json.GSON.toJson(s.provenance()))));
-			Path probs = null;
-			if (probabilities != null) {
-				probs = probabilities.isEmpty() ? sibling(output, "_probabilities") : Path.of(probabilities);
-				writer.writeVolume(s.probabilities(), c.referenceHeader(), probs);
+			// Labels, probabilities and provenance appear together or not at all.
+			try (OutputSet set = new OutputSet()) {
+				NiftiWriter writer = new NiftiWriter(set);
+				// The header says what made the labels: role, model checksum, modalities (80 characters).
+				// ... and a comment extension holds the whole provenance as JSON.
+				writer.writeLabels(s.labels(), c.referenceHeader(), output, String.format("ModalityKD %s sha256:%.12s %s",
+					card.role().key(), s.provenance().get("model_sha256"), s.provenance().get("modalities")),
+					List.of(NiftiExtension.comment(Json.GSON.toJson(s.provenance()))));
+				if (probs != null) {
+					writer.writeVolume(s.probabilities(), c.referenceHeader(), probs);
+				}
+				set.writeString(reportFile, Json.GSON.toJson(report(s, c, card, deviceUsed, t0, t1, t2, probs)) + "\n");
+				set.commit();
 			}
-			Map<String, Object> report = new LinkedHashMap<>(s.provenance());
-			report.put("case", c.id());
-			report.put("device", deviceUsed);
-			report.put("seconds_loading", (t1 - t0) / 1e9);
-			report.put("seconds_inference", (t2 - t1) / 1e9);
-			long[] h = s.labels().histogram();
-			Map<String, Long> voxels = new LinkedHashMap<>();
-			for (int label : card.labelMap()) {
-				voxels.put(Integer.toString(label), h[label]);
-			}
-			report.put("voxels_per_label", voxels);
-			report.put("output", output.toString());
-			if (probs != null) {
-				report.put("probabilities", probs.toString());
-			}
-			Path reportFile = output.resolveSibling(NiftiFiles.stem(output) + ".provenance.json");
-			AtomicFile.writeString(reportFile, Json.GSON.toJson(report) + "\n");
 			out.printf("%s: %s segmented with %s (%s) on %s in %.1f s; labels -> %s%n", c.id(), String.join(", ", wanted),
 				model.getFileName(), card.role().key(), deviceUsed, (t2 - t1) / 1e9, output);
 		}
 		return 0;
+	}
+
+	/**
+	 * Before any work: every output must have its folder, must not be one of the case's
+	 * files or inside the model, and must be new unless --overwrite; temporary files of
+	 * killed runs in the output folders go.
+	 */
+	private void checkOutputs(CaseFiles files, List<Path> outputs) throws IOException {
+		List<Path> inputs = new ArrayList<>(files.modalities().values());
+		files.labels().ifPresent(inputs::add);
+		Path modelDir = Files.isDirectory(model) ? model.toRealPath() : null;
+		Set<Path> folders = new LinkedHashSet<>();
+		if (outputs.stream().map(o -> o.toAbsolutePath().normalize()).distinct().count() < outputs.size()) {
+			throw new UsageException("--output and --probabilities name the same file; give each its own name");
+		}
+		for (Path o : outputs) {
+			Path folder = o.toAbsolutePath().normalize().getParent();
+			if (!Files.isDirectory(folder)) {
+				throw new NiftiException(o, "cannot be written: the folder " + folder + " does not exist");
+			}
+			OutputPaths.requireNotInput(o, inputs);
+			if (modelDir != null && folder.toRealPath().startsWith(modelDir)) {
+				throw new IllegalArgumentException(o + " is inside the model bundle " + model + "; write the outputs elsewhere");
+			}
+			OutputPaths.requireNew(o, overwrite, "--overwrite");
+			folders.add(folder);
+		}
+		for (Path folder : folders) {
+			Leftovers.removeIn(folder, spec.commandLine().getOut());
+		}
+	}
+
+	private Map<String, Object> report(Segmentation s, MriCase c, ModelCard card, String deviceUsed, long t0, long t1,
+		long t2, Path probs) {
+		Map<String, Object> report = new LinkedHashMap<>(s.provenance());
+		report.put("case", c.id());
+		report.put("device", deviceUsed);
+		report.put("seconds_loading", (t1 - t0) / 1e9);
+		report.put("seconds_inference", (t2 - t1) / 1e9);
+		long[] h = s.labels().histogram();
+		Map<String, Long> voxels = new LinkedHashMap<>();
+		for (int label : card.labelMap()) {
+			voxels.put(Integer.toString(label), h[label]);
+		}
+		report.put("voxels_per_label", voxels);
+		report.put("output", output.toString());
+		if (probs != null) {
+			report.put("probabilities", probs.toString());
+		}
+		return report;
 	}
 
 	private String pickModality(ModelCard card) {

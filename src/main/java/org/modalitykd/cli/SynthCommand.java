@@ -1,9 +1,11 @@
 package org.modalitykd.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.modalitykd.io.OutputPaths;
 import org.modalitykd.synth.AnatomyChoice;
 import org.modalitykd.synth.AnatomySource;
 import org.modalitykd.synth.CaseGenerator;
@@ -57,6 +59,9 @@ final class SynthCommand implements Callable<Integer> {
 	@Option(names = "--max-ml", paramLabel = "ML", description = "Largest whole tumour of one lesion, mL (default: 100).")
 	Double maxMl;
 
+	@Option(names = "--overwrite", description = "Replace the cases of an earlier run in --out (without it existing case folders or synth-cases.tsv are refused).")
+	boolean overwrite;
+
 	@Spec
 	CommandSpec spec;
 
@@ -70,6 +75,16 @@ final class SynthCommand implements Callable<Integer> {
 		}
 		if (!idPrefix.matches("[A-Za-z0-9][A-Za-z0-9-]*")) {
 			throw new UsageException("--id-prefix may hold letters, digits and '-' only (the '_' separates the modality), not '" + idPrefix + "'");
+		}
+		if (!overwrite && Files.isDirectory(out)) {
+			for (int i = 0; i < cases; i++) {
+				OutputPaths.requireNew(OutputPaths.inside(out, SyntheticDataset.caseId(idPrefix, i)), false, "--overwrite");
+			}
+			OutputPaths.requireNew(out.resolve(SyntheticDataset.SUMMARY), false, "--overwrite");
+		}
+		Leftovers.removeIn(out, spec.commandLine().getOut());
+		for (int i = 0; i < cases; i++) {
+			Leftovers.removeIn(OutputPaths.inside(out, SyntheticDataset.caseId(idPrefix, i)), spec.commandLine().getOut());
 		}
 		AnatomyChoice choice;
 		TumourSettings tumours;

@@ -78,6 +78,7 @@ final class TrainStudentCommand implements Callable<Integer> {
 			throw new UsageException("--feature-weight belongs to kdnet and --proto-weight to protokd");
 		}
 		options.sessionOptions();
+		options.checkOutput(out);
 		TrainingParameters parameters = options.parameters(m == TrainingMethod.SUPERVISED);
 		TrainingJobs.Distillation weights = new TrainingJobs.Distillation(kdWeight, temperature, featureWeight, protoWeight);
 		try {

@@ -39,6 +39,7 @@ final class TrainTeacherCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		List<String> channels = TrainingCommands.modalities(modalities, "--modalities");
 		options.sessionOptions();
+		options.checkOutput(out);
 		TrainingJob job = TrainingJobs.teacher(data, channels, options.parameters(true));
 		return TrainingConsole.run(job, out, options, spec.commandLine().getOut());
 	}

@@ -57,6 +57,7 @@ final class TrainUnpairedCommand implements Callable<Integer> {
 			throw new UsageException("--modality-a and --modality-b are both " + a + "; unpaired training joins two modalities");
 		}
 		options.sessionOptions();
+		options.checkOutput(out);
 		TrainingParameters parameters = options.parameters(true);
 		try {
 			parameters.objective(TrainingMethod.UNPAIRED).withDistillation(kdWeight, tau);

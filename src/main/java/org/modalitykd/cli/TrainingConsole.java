@@ -54,7 +54,7 @@ final class TrainingConsole implements TrainingListener {
 		Runtime.getRuntime().addShutdownHook(hook);
 		TrainingRun.Outcome o;
 		try {
-			o = TrainingRun.run(job, bundle, options.resume, session, console);
+			o = TrainingRun.run(job, bundle, options.resume, options.overwrite, session, console);
 		} finally {
 			finished.countDown();
 			try {

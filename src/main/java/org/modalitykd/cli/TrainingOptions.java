@@ -64,6 +64,10 @@ final class TrainingOptions {
 	@Option(names = "--resume", description = "Continue the run whose checkpoint is in OUT.training/ (same data, seed and settings).")
 	boolean resume;
 
+	@Option(names = "--overwrite", description = "Start afresh over an existing bundle OUT and its checkpoint (without it, "
+		+ "or --resume, an existing one is refused).")
+	boolean overwrite;
+
 	@Option(names = "--levels", defaultValue = "4", description = "U-Net resolution levels, 3 to 5 (default: ${DEFAULT-VALUE}; a student copies its teacher's).")
 	int levels;
 
@@ -78,6 +82,11 @@ final class TrainingOptions {
 
 	@Option(names = "--threads", defaultValue = "0", description = "Threads per TensorFlow op (0: TensorFlow chooses).")
 	int threads;
+
+	/** Refuses, before any data is read, an output that the run may not write (see TrainingRun.checkOutput). */
+	void checkOutput(java.nio.file.Path out) throws java.io.IOException {
+		org.modalitykd.train.TrainingRun.checkOutput(out, resume, overwrite, "--resume", "--overwrite");
+	}
 
 	SessionOptions sessionOptions() {
 		try {

@@ -19,6 +19,7 @@ import org.modalitykd.infer.Progress;
 import org.modalitykd.infer.Segmenter;
 import org.modalitykd.io.AtomicFile;
 import org.modalitykd.io.Modalities;
+import org.modalitykd.io.OutputPaths;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.SessionOptions;
 import org.modalitykd.synth.AnatomyChoice;
@@ -105,14 +106,15 @@ public final class ExperimentRunner {
 				if (records.done(seed, t.name())) {
 					continue;
 				}
-				Path bundle = out.resolve("seed-" + seed).resolve(t.name());
+				Path bundle = OutputPaths.inside(OutputPaths.inside(out, "seed-" + seed), t.name());
 				Files.createDirectories(bundle.getParent());
 				boolean resume = Files.isRegularFile(TrainingRun.workDirOf(bundle).resolve(TrainingRun.CHECKPOINT_DIR)
 					.resolve("checkpoint.json"));
 				listener.message(String.format(Locale.ROOT, "seed %d: training %s (%s)%s", seed, t.name(), t.method().key(),
 					resume ? ", resumed from its checkpoint" : ""));
 				long start = System.nanoTime();
-				TrainingRun.Outcome outcome = TrainingRun.run(job(t, seed, pool, bundle), bundle, resume, options,
+				// The records say what is done: a bundle without a record is an unfinished one to redo.
+				TrainingRun.Outcome outcome = TrainingRun.run(job(t, seed, pool, bundle), bundle, resume, true, options,
 					new Relay(seed, t.name()));
 				double seconds = (System.nanoTime() - start) / 1e9;
 				if (outcome.cancelled()) {

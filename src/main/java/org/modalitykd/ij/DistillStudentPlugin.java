@@ -57,7 +57,7 @@ public class DistillStudentPlugin implements PlugIn {
 			Path teacher = method.needsTeacher() ? TrainingFields.folder(teacherText, "teacher") : null;
 			TrainingFields.Settings settings = fields.readParameters(!method.needsTeacher());
 			TrainingFields.Output output = fields.readOutput();
-			boolean resume = TrainingLauncher.resumes(output.bundle(), output.resume());
+			boolean resume = TrainingLauncher.resumes(output.bundle(), output.resume(), output.overwrite());
 			Prefs.set(TrainTeacherPlugin.PREF_DATA, data.toString());
 			if (teacher != null) {
 				Prefs.set(PREF_TEACHER, teacher.toString());
@@ -66,7 +66,7 @@ public class DistillStudentPlugin implements PlugIn {
 			IJ.showStatus("ModalityKD: reading the teacher and the cases in " + data + "...");
 			TrainingJob job = TrainingJobs.student(data, modality, method, teacher, TrainingJobs.Distillation.DEFAULTS,
 				settings.parameters());
-			TrainingLauncher.launch(COMMAND, job, output.bundle(), resume, settings.device());
+			TrainingLauncher.launch(COMMAND, job, output.bundle(), resume, output.overwrite(), settings.device());
 		} catch (IOException | RuntimeException e) {
 			IjProgress.finish("");
 			Dialogs.error(COMMAND, e);

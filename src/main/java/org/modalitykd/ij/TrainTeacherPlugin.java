@@ -46,12 +46,12 @@ public class TrainTeacherPlugin implements PlugIn {
 			List<String> modalities = TrainingJobs.modalities(gd.getNextString(), "modalities");
 			TrainingFields.Settings settings = fields.readParameters(true);
 			TrainingFields.Output output = fields.readOutput();
-			boolean resume = TrainingLauncher.resumes(output.bundle(), output.resume());
+			boolean resume = TrainingLauncher.resumes(output.bundle(), output.resume(), output.overwrite());
 			Prefs.set(PREF_DATA, data.toString());
 			Prefs.set(PREF_OUT, output.bundle().toString());
 			IJ.showStatus("ModalityKD: reading the cases in " + data + "...");
 			TrainingJob job = TrainingJobs.teacher(data, modalities, settings.parameters());
-			TrainingLauncher.launch(COMMAND, job, output.bundle(), resume, settings.device());
+			TrainingLauncher.launch(COMMAND, job, output.bundle(), resume, output.overwrite(), settings.device());
 		} catch (IOException | RuntimeException e) {
 			IjProgress.finish("");
 			Dialogs.error(COMMAND, e);

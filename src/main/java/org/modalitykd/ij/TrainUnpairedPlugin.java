@@ -57,13 +57,13 @@ public class TrainUnpairedPlugin implements PlugIn {
 			double tau = gd.getNextNumber();
 			TrainingFields.Settings settings = fields.readParameters(true);
 			TrainingFields.Output output = fields.readOutput();
-			boolean resume = TrainingLauncher.resumes(output.bundle(), output.resume());
+			boolean resume = TrainingLauncher.resumes(output.bundle(), output.resume(), output.overwrite());
 			Prefs.set(TrainTeacherPlugin.PREF_DATA, dataA.toString());
 			Prefs.set(PREF_DATA_B, dataB.toString());
 			Prefs.set(PREF_OUT, output.bundle().toString());
 			IJ.showStatus("ModalityKD: reading the cases...");
 			TrainingJob job = TrainingJobs.unpaired(dataA, a, dataB, b, kdWeight, tau, settings.parameters());
-			TrainingLauncher.launch(COMMAND, job, output.bundle(), resume, settings.device());
+			TrainingLauncher.launch(COMMAND, job, output.bundle(), resume, output.overwrite(), settings.device());
 		} catch (IOException | RuntimeException e) {
 			IjProgress.finish("");
 			Dialogs.error(COMMAND, e);

@@ -15,7 +15,7 @@ import ij.gui.GenericDialog;
  * The dialog fields the three training commands share, with their macro keys: the
  * hyperparameters ({@code steps patch_size batch_size learning_rate levels base_filters
  * seed validation_fraction validation_interval checkpoint_interval device}) and the
- * output ({@code out resume}). Add and read them in the same order, as GenericDialog
+ * output ({@code out resume overwrite}). Add and read them in the same order, as GenericDialog
  * wants. The defaults are {@link TrainingParameters#defaults()}: a key a macro leaves
  * out takes that value.
  */
@@ -31,8 +31,11 @@ final class TrainingFields {
 	record Settings(TrainingParameters parameters, Device device) {
 	}
 
-	/** What the output fields hold: the bundle folder and whether to continue its checkpoint. */
-	record Output(Path bundle, boolean resume) {
+	/**
+	 * What the output fields hold: the bundle folder, whether to continue its checkpoint,
+	 * and whether to start afresh over an existing bundle.
+	 */
+	record Output(Path bundle, boolean resume, boolean overwrite) {
 	}
 
 	void addParameters() {
@@ -58,9 +61,11 @@ final class TrainingFields {
 		Dialogs.addPath(gd, "out", bundle, true);
 		gd.addCheckbox("resume (continue the checkpoint in <out>.training)", !bundle.isBlank()
 			&& TrainingRun.hasCheckpoint(Path.of(bundle.trim())));
-		if (!GraphicsEnvironment.isHeadless() && gd.getStringFields() != null && gd.getCheckboxes() != null) {
+		Checkbox resume = !GraphicsEnvironment.isHeadless() && gd.getCheckboxes() != null
+			? (Checkbox) gd.getCheckboxes().lastElement() : null;
+		gd.addCheckbox("overwrite (replace an existing bundle, start afresh)", false);
+		if (resume != null && gd.getStringFields() != null) {
 			TextField out = (TextField) gd.getStringFields().lastElement();
-			Checkbox resume = (Checkbox) gd.getCheckboxes().lastElement();
 			out.addTextListener(e -> {
 				String text = out.getText().trim();
 				resume.setState(!text.isEmpty() && TrainingRun.hasCheckpoint(Path.of(text)));
@@ -98,10 +103,11 @@ final class TrainingFields {
 	Output readOutput() {
 		String out = gd.getNextString().trim();
 		boolean resume = gd.getNextBoolean();
+		boolean overwrite = gd.getNextBoolean();
 		if (out.isEmpty()) {
 			throw new IllegalArgumentException("out: give the folder for the model bundle");
 		}
-		return new Output(Path.of(out), resume);
+		return new Output(Path.of(out), resume, overwrite);
 	}
 
 	/** A folder from a path field; an error naming the key when it is empty. */

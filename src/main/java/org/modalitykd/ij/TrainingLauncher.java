@@ -26,19 +26,22 @@ final class TrainingLauncher {
 
 	/**
 	 * Settles resume before any data is read: an existing checkpoint is continued when
-	 * {@code resume} is on and refused when it is off; {@code resume} without a checkpoint
-	 * starts afresh.
+	 * {@code resume} is on and refused when it is off, unless {@code overwrite} starts
+	 * afresh over it; {@code resume} without a checkpoint starts afresh; an existing bundle
+	 * is replaced only with {@code overwrite}.
 	 *
 	 * @return whether the run continues a checkpoint
 	 */
-	static boolean resumes(Path out, boolean resume) throws IOException {
+	static boolean resumes(Path out, boolean resume, boolean overwrite) throws IOException {
 		TrainingRun.requireBundleOrNew(out);
 		boolean checkpoint = TrainingRun.hasCheckpoint(out);
-		if (checkpoint && !resume) {
+		if (checkpoint && !resume && !overwrite) {
 			throw new IllegalArgumentException(TrainingRun.workDirOf(out) + " holds the checkpoint of an earlier run: tick "
-				+ "resume to continue it, or choose another out folder (or delete that one) to start over");
+				+ "resume to continue it, or overwrite to start over, or choose another out folder");
 		}
-		return checkpoint;
+		boolean resumes = checkpoint && resume;
+		TrainingRun.checkOutput(out, resumes, overwrite, "resume", "overwrite");
+		return resumes;
 	}
 
 	/** Whether the command runs in a macro (recorded options given): it must block. */
@@ -50,7 +53,7 @@ final class TrainingLauncher {
 	 * Trains {@code job} into {@code out}. In a macro, failures are thrown to the command
 	 * (which reports them); from the menu, the training thread reports them itself.
 	 */
-	static void launch(String command, TrainingJob job, Path out, boolean resume, Device device)
+	static void launch(String command, TrainingJob job, Path out, boolean resume, boolean overwrite, Device device)
 		throws IOException {
 		SessionOptions session = new SessionOptions(device, 0, 0);
 		TrainingMonitor monitor = new TrainingMonitor("ModalityKD training: " + out.getFileName(),
@@ -58,12 +61,12 @@ final class TrainingLauncher {
 		IJ.log(String.format(Locale.ROOT, "ModalityKD %s: %s %s, %s; %d steps; bundle %s%s", command, job.role().key(),
 			job.modalities(), job.network().describe(), job.schedule().steps(), out, resume ? " (resuming)" : ""));
 		if (inMacro() && !EventQueue.isDispatchThread()) {
-			run(command, job, out, resume, session, monitor);
+			run(command, job, out, resume, overwrite, session, monitor);
 			return;
 		}
 		Thread t = new Thread(() -> {
 			try {
-				run(command, job, out, resume, session, monitor);
+				run(command, job, out, resume, overwrite, session, monitor);
 			} catch (IOException | RuntimeException e) {
 				monitor.finished("Failed");
 				IjProgress.finish("");
@@ -74,12 +77,12 @@ final class TrainingLauncher {
 		t.start();
 	}
 
-	private static void run(String command, TrainingJob job, Path out, boolean resume, SessionOptions session,
-		TrainingMonitor monitor) throws IOException {
+	private static void run(String command, TrainingJob job, Path out, boolean resume, boolean overwrite,
+		SessionOptions session, TrainingMonitor monitor) throws IOException {
 		long t0 = System.nanoTime();
 		TrainingRun.Outcome o;
 		try {
-			o = TrainingRun.run(job, out, resume, session, monitor);
+			o = TrainingRun.run(job, out, resume, overwrite, session, monitor);
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			monitor.finished("Interrupted");

@@ -48,6 +48,7 @@ public final class AtomicFile implements AutoCloseable {
 	private final Path temp;
 	private final FileChannel channel;
 	private final OutputStream stream;
+	private boolean prepared;
 	private boolean committed;
 
 	private AtomicFile(Path target, Path temp, FileChannel channel) {
@@ -109,11 +110,20 @@ public final class AtomicFile implements AutoCloseable {
 		return stream;
 	}
 
+	/** The name the file gets on {@link #commit()}. */
+	Path target() {
+		return target;
+	}
+
 	/**
-	 * Flushes and syncs the temporary file, renames it to the target name, and only then
-	 * closes it: the lock is held until the file has left its temporary name.
+	 * Flushes and syncs the temporary file without renaming it: after this only the
+	 * rename is left, which needs no space on the disk ({@link OutputSet} prepares every
+	 * file of a set before it renames the first).
 	 */
-	public void commit() throws IOException {
+	public void prepare() throws IOException {
+		if (prepared) {
+			return;
+		}
 		try {
 			stream.flush();
 			channel.force(false);
@@ -121,6 +131,15 @@ public final class AtomicFile implements AutoCloseable {
 			throw new NiftiException(target, "could not be written completely (" + e.getMessage()
 				+ "): is the disk full?", e);
 		}
+		prepared = true;
+	}
+
+	/**
+	 * Flushes and syncs the temporary file, renames it to the target name, and only then
+	 * closes it: the lock is held until the file has left its temporary name.
+	 */
+	public void commit() throws IOException {
+		prepare();
 		try {
 			try {
 				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

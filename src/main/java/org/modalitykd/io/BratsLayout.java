@@ -40,6 +40,8 @@ public final class BratsLayout {
 				+ "; put one case per folder or use a manifest");
 		}
 		var entry = byId.entrySet().iterator().next();
+		// The id names the case's outputs (batch writes <out>/<id>.nii.gz).
+		OutputPaths.requireSafeCaseId(entry.getKey(), dir);
 		return toCase(entry.getKey(), entry.getValue());
 	}
 

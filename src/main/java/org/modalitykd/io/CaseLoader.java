@@ -174,6 +174,9 @@ public final class CaseLoader {
 		}
 		Path first = paths.get(0);
 		Geometry reference = NiftiReader.geometryOf(reader.readHeader(first), first);
+		int[] d = reference.dims();
+		MemoryNeed.noteCase("case " + files.id() + " (" + dims(reference) + " voxels x " + wanted.size() + " modalities)",
+			(long) d[0] * d[1] * d[2], wanted.size());
 		for (Path other : paths.subList(1, paths.size())) {
 			Geometry g = NiftiReader.geometryOf(reader.readHeader(other), other);
 			String mismatch = mismatch(reference, g);

@@ -17,7 +17,8 @@ import java.util.Optional;
  * '#' are comments, relative paths are relative to the manifest's folder, and the
  * modality {@code seg} (or {@code label}) marks the segmentation. Fields may be quoted as
  * spreadsheets write them, a leading UTF-8 byte-order mark is ignored, and a listed file
- * that does not exist is refused with its line before anything is read.
+ * that does not exist is refused with its line before anything is read. Case ids name the
+ * outputs, so they may hold only letters, digits, '.', '_' and '-' ({@link OutputPaths}).
  *
  * <pre>
  * case_id,modality,path
@@ -71,6 +72,10 @@ public final class Manifest {
 			}
 			if (id.isEmpty() || rawModality.isEmpty() || path.isEmpty()) {
 				throw new NiftiException(csv, "line " + (n + 1) + " has an empty column; each line must be case_id,modality,path");
+			}
+			if (!OutputPaths.isSafeCaseId(id)) {
+				// The id names the case's outputs (batch writes <out>/<id>.nii.gz): no path in it.
+				throw new NiftiException(csv, "line " + (n + 1) + ": " + OutputPaths.unsafeCaseId(id));
 			}
 			String known = Modalities.canonical(rawModality);
 			String modality = known != null ? known : rawModality.toLowerCase(Locale.ROOT);

@@ -17,11 +17,24 @@ import org.modalitykd.volume.Volume;
  * not), chosen by the output name; version and byte order come from the header.
  * Every file is written under a temporary name and renamed when complete
  * ({@link AtomicFile}), so a failure leaves no partial output. Header extensions are
- * not written. Stateless and thread-safe.
+ * not written. Stateless and thread-safe, unless it writes into an {@link OutputSet}:
+ * then its files appear only when the set commits, together with the set's other files.
  */
 public final class NiftiWriter {
 
 	private static final int CHUNK_BYTES = 1 << 20;
+
+	private final OutputSet set;
+
+	/** A writer whose every file appears as soon as it is complete. */
+	public NiftiWriter() {
+		this(null);
+	}
+
+	/** A writer that adds its files to {@code set}: they appear when the set commits, or never. */
+	public NiftiWriter(OutputSet set) {
+		this.set = set;
+	}
 
 	/**
 	 * Writes stored values with a header describing them. The header's shape must match
@@ -73,8 +86,25 @@ public final class NiftiWriter {
 		}
 	}
 
-	private static void writeFiles(NiftiFiles.Location loc, NiftiHeader h, byte[] headerBytes, List<VoxelArray> parts)
+	private void writeFiles(NiftiFiles.Location loc, NiftiHeader h, byte[] headerBytes, List<VoxelArray> parts)
 		throws IOException {
+		if (set != null) {
+			// The set commits (and on failure removes) these files with its others.
+			if (loc.singleFile()) {
+				try (OutputStream out = maybeGzip(set.create(loc.header()).stream(), loc.header())) {
+					out.write(headerBytes);
+					writeValues(out, h, parts);
+				}
+			} else {
+				try (OutputStream out = maybeGzip(set.create(loc.data()).stream(), loc.data())) {
+					writeValues(out, h, parts);
+				}
+				try (OutputStream out = maybeGzip(set.create(loc.header()).stream(), loc.header())) {
+					out.write(headerBytes);
+				}
+			}
+			return;
+		}
 		if (loc.singleFile()) {
 			try (AtomicFile file = AtomicFile.create(loc.header())) {
 				try (OutputStream out = maybeGzip(file.stream(), loc.header())) {

@@ -16,7 +16,12 @@ import java.util.stream.Stream;
 /**
  * Removes the temporary files that {@link AtomicFile} leaves in a folder when its process
  * is killed, and nothing else: only hidden {@code .<name>.<random>.part} files directly
- * in the folder, only when no process holds their lock.
+ * in the folder, only when no process holds their lock. The same for the temporary
+ * folders of {@link AtomicDirectory} (model bundles, checkpoints): a folder goes only
+ * with its lock file {@code .<name>.<random>.lock}, when no process holds that lock; a
+ * hidden folder without a lock file is never touched. A writer killed in the middle of
+ * replacing a folder (the old one set aside as {@code .<name>.<random>.old}, the new
+ * one not yet renamed) gets the old one put back under its name.
  *
  * <p>Why a lock and not an age or a process id: several processes may write into one
  * folder at once (batch shards on several cluster nodes sharing a file system), a case
@@ -59,7 +64,65 @@ public final class StaleTemporaries {
 				}
 			}
 		}
+		List<Path> locks;
+		try (Stream<Path> files = Files.list(folder)) {
+			locks = files.filter(f -> AtomicDirectory.LOCK_NAME.matcher(f.getFileName().toString()).matches())
+				.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+				.map(f -> f.toAbsolutePath().normalize()).sorted().toList();
+		}
+		for (Path lock : locks) {
+			removeFoldersIfStale(lock, removed, unchecked);
+		}
 		return new Outcome(List.copyOf(removed), List.copyOf(unchecked));
+	}
+
+	/** The temporary folders of the {@link AtomicDirectory} that held {@code lockFile}. */
+	private static void removeFoldersIfStale(Path lockFile, List<Path> removed, List<Path> unchecked) throws IOException {
+		if (AtomicFile.IN_PROGRESS.contains(lockFile)) {
+			return;
+		}
+		String lockName = lockFile.getFileName().toString();
+		String base = lockName.substring(0, lockName.length() - ".lock".length());
+		Path temp = lockFile.resolveSibling(base);
+		Path old = lockFile.resolveSibling(base + ".old");
+		Path target = lockFile.resolveSibling(base.substring(1, base.lastIndexOf('.')));
+		try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+			FileLock lock = channel.tryLock();
+			if (lock == null) {
+				return;
+			}
+			// A lock file is always empty: its writer may be between creating and locking it.
+			long age = System.currentTimeMillis() - Files.getLastModifiedTime(lockFile).toMillis();
+			if (age < GRACE_MILLIS) {
+				lock.release();
+				sleep(GRACE_MILLIS - age);
+				if (channel.tryLock() == null) {
+					return;
+				}
+			}
+			// Everything below happens under the lock, so no writer can start on these names.
+			if (Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS)) {
+				if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+					AtomicDirectory.deleteTree(old);
+				} else {
+					// Killed between setting the old folder aside and renaming the new one: put it back.
+					Files.move(old, target);
+				}
+				removed.add(old);
+			}
+			if (Files.isDirectory(temp, LinkOption.NOFOLLOW_LINKS)) {
+				AtomicDirectory.deleteTree(temp);
+				removed.add(temp);
+			}
+			Files.deleteIfExists(lockFile);
+			removed.add(lockFile);
+		} catch (NoSuchFileException | OverlappingFileLockException e) {
+			// released or taken meanwhile
+		} catch (IOException | UnsupportedOperationException e) {
+			if (Files.isDirectory(temp, LinkOption.NOFOLLOW_LINKS)) {
+				unchecked.add(temp);
+			}
+		}
 	}
 
 	private enum State { REMOVED, IN_USE, UNCHECKED }

@@ -1,7 +1,9 @@
 package org.modalitykd.scijava;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,12 +15,16 @@ import org.modalitykd.eval.SegmentationEvaluator;
 import org.modalitykd.eval.TumourVolumes;
 import org.modalitykd.infer.InferenceSettings;
 import org.modalitykd.infer.SegmentationTool;
+import org.modalitykd.io.BratsLayout;
+import org.modalitykd.io.CaseFiles;
 import org.modalitykd.io.CaseLoader;
+import org.modalitykd.io.Manifest;
 import org.modalitykd.io.Modalities;
 import org.modalitykd.io.MriCase;
 import org.modalitykd.io.NiftiException;
 import org.modalitykd.io.NiftiReader;
 import org.modalitykd.io.NiftiWriter;
+import org.modalitykd.io.OutputPaths;
 import org.modalitykd.net.Device;
 import org.modalitykd.net.ModelCatalog;
 import org.modalitykd.net.SessionOptions;
@@ -60,7 +66,8 @@ public class DefaultModalityKDService extends AbstractService implements Modalit
 	}
 
 	@Override
-	public EvaluationReport evaluate(Path predictions, Path references, Path csv) throws IOException {
+	public EvaluationReport evaluate(Path predictions, Path references, Path csv, boolean overwrite) throws IOException {
+		OutputPaths.prepare(csv, List.of(), overwrite, "overwrite = true");
 		PredictionPairs.Result match = PredictionPairs.match(predictions, references);
 		if (match.pairs().isEmpty()) {
 			throw new NiftiException(predictions, "no prediction matches a reference by case id");
@@ -89,8 +96,13 @@ public class DefaultModalityKDService extends AbstractService implements Modalit
 	}
 
 	@Override
-	public SegmentationTool.Result segmentCase(Path caseDirOrManifest, Path models, Path output) throws IOException {
-		CaseLoader.Screened screened = loader.loadScreened(CaseLoader.filesOf(caseDirOrManifest), null);
+	public SegmentationTool.Result segmentCase(Path caseDirOrManifest, Path models, Path output, boolean overwrite)
+		throws IOException {
+		CaseFiles files = CaseLoader.filesOf(caseDirOrManifest);
+		List<Path> inputs = new ArrayList<>(files.modalities().values());
+		files.labels().ifPresent(inputs::add);
+		OutputPaths.prepare(output, inputs, overwrite, "overwrite = true");
+		CaseLoader.Screened screened = loader.loadScreened(files, null);
 		MriCase c = screened.usable();
 		SegmentationTool tool = new SegmentationTool(new SessionOptions(Device.parse("auto"), 0, 0),
 			InferenceSettings.defaults().withOverlap(0.5).withMirror(false));
@@ -108,52 +120,44 @@ public class DefaultModalityKDService extends AbstractService implements Modalit
 
 	@Override
 	public TrainingRun.Outcome train(Path data, List<String> modalities, Path out, TrainingParameters parameters,
-		String device, boolean resume, TrainingListener listener) throws IOException, InterruptedException {
+		String device, boolean resume, boolean overwrite, TrainingListener listener) throws IOException, InterruptedException {
 		List<String> channels = TrainingJobs.modalities(
 			String.join(",", modalities == null || modalities.isEmpty() ? Modalities.BRATS : modalities), "modalities");
-		SessionOptions session = session(device, out, resume);
-		return run(TrainingJobs.teacher(data, channels, parameters), out, resume, session, listener);
+		SessionOptions session = session(device, out, resume, overwrite);
+		return run(TrainingJobs.teacher(data, channels, parameters), out, resume, overwrite, session, listener);
 	}
 
 	@Override
 	public TrainingRun.Outcome distill(Path data, String modality, String method, Path teacher, Path out,
-		TrainingParameters parameters, String device, boolean resume, TrainingListener listener)
+		TrainingParameters parameters, String device, boolean resume, boolean overwrite, TrainingListener listener)
 		throws IOException, InterruptedException {
 		String m = TrainingJobs.modality(modality, "modality");
 		TrainingMethod how = TrainingMethod.parseStudentMethod(method);
-		SessionOptions session = session(device, out, resume);
+		SessionOptions session = session(device, out, resume, overwrite);
 		return run(TrainingJobs.student(data, m, how, teacher, TrainingJobs.Distillation.DEFAULTS, parameters), out,
-			resume, session, listener);
+			resume, overwrite, session, listener);
 	}
 
 	@Override
 	public TrainingRun.Outcome trainUnpaired(Path dataA, String modalityA, Path dataB, String modalityB, Path out,
-		TrainingParameters parameters, String device, boolean resume, TrainingListener listener)
+		TrainingParameters parameters, String device, boolean resume, boolean overwrite, TrainingListener listener)
 		throws IOException, InterruptedException {
 		String a = TrainingJobs.modality(modalityA, "modalityA");
 		String b = TrainingJobs.modality(modalityB, "modalityB");
-		SessionOptions session = session(device, out, resume);
+		SessionOptions session = session(device, out, resume, overwrite);
 		return run(TrainingJobs.unpaired(dataA, a, dataB, b, ClassWiseDistillation.DEFAULT_WEIGHT,
-			ClassWiseDistillation.DEFAULT_TAU, parameters), out, resume, session, listener);
+			ClassWiseDistillation.DEFAULT_TAU, parameters), out, resume, overwrite, session, listener);
 	}
 
 	/** The device, and the checkpoint question settled before data is read: a refusal takes no time. */
-	private static SessionOptions session(String device, Path out, boolean resume) throws IOException {
-		TrainingRun.requireBundleOrNew(out);
+	private static SessionOptions session(String device, Path out, boolean resume, boolean overwrite) throws IOException {
 		SessionOptions session = new SessionOptions(Device.parse(device), 0, 0);
-		boolean checkpoint = TrainingRun.hasCheckpoint(out);
-		if (!resume && checkpoint) {
-			throw new IllegalArgumentException(TrainingRun.workDirOf(out) + " holds the checkpoint of an earlier run; "
-				+ "continue it with resume = true, or delete that folder to start over");
-		}
-		if (resume && !checkpoint) {
-			throw new IllegalArgumentException(TrainingRun.workDirOf(out) + ": no checkpoint to resume from");
-		}
+		TrainingRun.checkOutput(out, resume, overwrite, "resume = true", "overwrite = true");
 		return session;
 	}
 
-	private static TrainingRun.Outcome run(TrainingJob job, Path out, boolean resume, SessionOptions session,
-		TrainingListener listener) throws IOException, InterruptedException {
-		return TrainingRun.run(job, out, resume, session, listener == null ? TrainingListener.NONE : listener);
+	private static TrainingRun.Outcome run(TrainingJob job, Path out, boolean resume, boolean overwrite,
+		SessionOptions session, TrainingListener listener) throws IOException, InterruptedException {
+		return TrainingRun.run(job, out, resume, overwrite, session, listener == null ? TrainingListener.NONE : listener);
 	}
 }

@@ -26,7 +26,10 @@ import org.scijava.service.SciJavaService;
  * Training ({@link #train}, {@link #distill}, {@link #trainUnpaired}) writes the bundle
  * {@code out} and beside it {@code out.training/} (checkpoint, {@code training-log.csv});
  * see {@link TrainingRun}. {@code resume} continues the checkpoint there; without it an
- * existing checkpoint is refused rather than overwritten. The listener overloads report
+ * existing checkpoint or bundle is refused rather than overwritten, unless an
+ * {@code overwrite} overload is called with true. The same for the files that
+ * {@link #evaluate(Path, Path, Path)} and {@link #segmentCase} write: an existing file is
+ * replaced only by the overloads with {@code overwrite} true. The listener overloads report
  * every step and validation and can cancel (a checkpoint and the bundle are written
  * first); listeners are called on the calling thread.
  */
@@ -50,7 +53,12 @@ public interface ModalityKDService extends SciJavaService {
 	 * Evaluates every prediction in {@code predictions} against its reference (matched by
 	 * case id) and writes the CSV report.
 	 */
-	EvaluationReport evaluate(Path predictions, Path references, Path csv) throws IOException;
+	default EvaluationReport evaluate(Path predictions, Path references, Path csv) throws IOException {
+		return evaluate(predictions, references, csv, false);
+	}
+
+	/** {@link #evaluate(Path, Path, Path)}, replacing an existing {@code csv} only if {@code overwrite}. */
+	EvaluationReport evaluate(Path predictions, Path references, Path csv, boolean overwrite) throws IOException;
 
 	/**
 	 * The model of {@code models} (a bundle or a folder of bundles) that fits a case with
@@ -76,7 +84,16 @@ public interface ModalityKDService extends SciJavaService {
 	 * on the automatic device, and writes the label map to {@code output} atomically
 	 * (uint8 NIfTI with the case's geometry).
 	 */
-	SegmentationTool.Result segmentCase(Path caseDirOrManifest, Path models, Path output) throws IOException;
+	default SegmentationTool.Result segmentCase(Path caseDirOrManifest, Path models, Path output) throws IOException {
+		return segmentCase(caseDirOrManifest, models, output, false);
+	}
+
+	/**
+	 * {@link #segmentCase(Path, Path, Path)}, replacing an existing {@code output} only if
+	 * {@code overwrite}; an output that is one of the case's files is always refused.
+	 */
+	SegmentationTool.Result segmentCase(Path caseDirOrManifest, Path models, Path output, boolean overwrite)
+		throws IOException;
 
 	/** Volumes in mL: WT, TC, ET, then label_1, label_2, label_4 (and any other label present). */
 	Map<String, Double> volumes(LabelVolume labels);
@@ -93,8 +110,14 @@ public interface ModalityKDService extends SciJavaService {
 	}
 
 	/** {@link #train(Path, List, Path, TrainingParameters, String, boolean)} reporting to {@code listener}. */
+	default TrainingRun.Outcome train(Path data, List<String> modalities, Path out, TrainingParameters parameters,
+		String device, boolean resume, TrainingListener listener) throws IOException, InterruptedException {
+		return train(data, modalities, out, parameters, device, resume, false, listener);
+	}
+
+	/** As above; {@code overwrite} (without {@code resume}) starts afresh over an existing bundle and checkpoint. */
 	TrainingRun.Outcome train(Path data, List<String> modalities, Path out, TrainingParameters parameters, String device,
-		boolean resume, TrainingListener listener) throws IOException, InterruptedException;
+		boolean resume, boolean overwrite, TrainingListener listener) throws IOException, InterruptedException;
 
 	/**
 	 * Trains a one-modality network on {@code modality} of the cases under {@code data}:
@@ -108,8 +131,15 @@ public interface ModalityKDService extends SciJavaService {
 	}
 
 	/** {@link #distill(Path, String, String, Path, Path, TrainingParameters, String, boolean)} reporting to {@code listener}. */
-	TrainingRun.Outcome distill(Path data, String modality, String method, Path teacher, Path out,
+	default TrainingRun.Outcome distill(Path data, String modality, String method, Path teacher, Path out,
 		TrainingParameters parameters, String device, boolean resume, TrainingListener listener)
+		throws IOException, InterruptedException {
+		return distill(data, modality, method, teacher, out, parameters, device, resume, false, listener);
+	}
+
+	/** As above; {@code overwrite} (without {@code resume}) starts afresh over an existing bundle and checkpoint. */
+	TrainingRun.Outcome distill(Path data, String modality, String method, Path teacher, Path out,
+		TrainingParameters parameters, String device, boolean resume, boolean overwrite, TrainingListener listener)
 		throws IOException, InterruptedException;
 
 	/**
@@ -123,7 +153,14 @@ public interface ModalityKDService extends SciJavaService {
 	}
 
 	/** {@link #trainUnpaired(Path, String, Path, String, Path, TrainingParameters, String, boolean)} reporting to {@code listener}. */
-	TrainingRun.Outcome trainUnpaired(Path dataA, String modalityA, Path dataB, String modalityB, Path out,
+	default TrainingRun.Outcome trainUnpaired(Path dataA, String modalityA, Path dataB, String modalityB, Path out,
 		TrainingParameters parameters, String device, boolean resume, TrainingListener listener)
+		throws IOException, InterruptedException {
+		return trainUnpaired(dataA, modalityA, dataB, modalityB, out, parameters, device, resume, false, listener);
+	}
+
+	/** As above; {@code overwrite} (without {@code resume}) starts afresh over an existing bundle and checkpoint. */
+	TrainingRun.Outcome trainUnpaired(Path dataA, String modalityA, Path dataB, String modalityB, Path out,
+		TrainingParameters parameters, String device, boolean resume, boolean overwrite, TrainingListener listener)
 		throws IOException, InterruptedException;
 }

@@ -21,7 +21,7 @@ public final class BratsCaseWriter {
 
 	/** Writes the case and returns its folder. */
 	public Path write(SyntheticCase c, Path root) throws IOException {
-		Path dir = Files.createDirectories(root.resolve(c.id()));
+		Path dir = Files.createDirectories(org.modalitykd.io.OutputPaths.inside(root, c.id()));
 		Affine affine = c.images().geometry().affine();
 		NiftiHeader header = new NiftiHeader()
 			.setXyztUnits(NiftiHeader.UNITS_MM)

@@ -24,6 +24,8 @@ import org.modalitykd.eval.SegmentationEvaluator;
 import org.modalitykd.infer.InferenceSettings;
 import org.modalitykd.infer.Progress;
 import org.modalitykd.infer.Segmenter;
+import org.modalitykd.io.AtomicDirectory;
+import org.modalitykd.io.StaleTemporaries;
 import org.modalitykd.net.ChannelSignature;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCard;
@@ -78,28 +80,39 @@ public final class TrainingRun {
 	}
 
 	/**
-	 * Trains.
-	 *
-	 * @param resume continue from the checkpoint in {@link #workDirOf}(out); without it an
-	 *               existing checkpoint is refused rather than overwritten
-	 * @throws IllegalArgumentException for a resume that does not fit, or a checkpoint in the way
-	 * @throws IOException              when writing fails
-	 * @throws InterruptedException     when the thread is interrupted while waiting for a batch
+	 * Trains into a new output: as {@link #run(TrainingJob, Path, boolean, boolean,
+	 * SessionOptions, TrainingListener)} without overwrite.
 	 */
 	public static Outcome run(TrainingJob job, Path out, boolean resume, SessionOptions options,
 		TrainingListener listener) throws IOException, InterruptedException {
-		requireBundleOrNew(out);
+		return run(job, out, resume, false, options, listener);
+	}
+
+	/**
+	 * Trains.
+	 *
+	 * @param resume    continue from the checkpoint in {@link #workDirOf}(out); without it an
+	 *                  existing checkpoint is refused rather than overwritten
+	 * @param overwrite without {@code resume}: start afresh over an existing bundle and
+	 *                  checkpoint (deleting that checkpoint); without either, an existing
+	 *                  bundle or checkpoint is refused
+	 * @throws IllegalArgumentException for a resume that does not fit, or a bundle or checkpoint in the way
+	 * @throws IOException              when writing fails
+	 * @throws InterruptedException     when the thread is interrupted while waiting for a batch
+	 */
+	public static Outcome run(TrainingJob job, Path out, boolean resume, boolean overwrite, SessionOptions options,
+		TrainingListener listener) throws IOException, InterruptedException {
+		checkOutput(out, resume, overwrite, "--resume", "--overwrite");
 		Path work = workDirOf(out);
 		Path checkpoint = work.resolve(CHECKPOINT_DIR);
-		boolean hasCheckpoint = Files.isRegularFile(checkpoint.resolve("checkpoint.json"));
-		if (resume && !hasCheckpoint) {
-			throw new IllegalArgumentException(work + ": no checkpoint to resume from");
-		}
-		if (!resume && hasCheckpoint) {
-			throw new IllegalArgumentException(work + " holds the checkpoint of an earlier run; continue it with --resume "
-				+ "or delete that folder");
+		if (!resume && overwrite && Files.exists(checkpoint)) {
+			// Starting over: the old checkpoint must not be resumed into the new run later.
+			AtomicDirectory.deleteTree(checkpoint);
 		}
 		Files.createDirectories(work);
+		// Bundle temporaries lie beside the bundle, checkpoint and validation-model ones in work/.
+		removeLeftovers(out.toAbsolutePath().normalize().getParent(), listener);
+		removeLeftovers(work, listener);
 		TrainingSchedule s = job.schedule();
 		CaseSplit splitA = CaseSplit.of(job.data().ids(), s.validationFraction(), s.seed());
 		CaseSplit splitB = job.dataB() == null ? new CaseSplit(List.of(), List.of())
@@ -182,6 +195,49 @@ public final class TrainingRun {
 				}
 			}
 			return new Outcome(step, cancelled, out, work, best);
+		}
+	}
+
+	/**
+	 * Settles, before any data is read, whether a run may write {@code out}: with {@code
+	 * resume} it needs a checkpoint to continue; without it an existing checkpoint or
+	 * bundle is refused unless {@code overwrite}; and the folder must be new, empty or a
+	 * bundle ({@link #requireBundleOrNew}).
+	 *
+	 * @param resumeName    how the user asks to resume, for the messages ("--resume", "resume")
+	 * @param overwriteName how the user asks to overwrite
+	 * @throws IllegalArgumentException with a one-line message saying what to do
+	 */
+	public static void checkOutput(Path out, boolean resume, boolean overwrite, String resumeName, String overwriteName)
+		throws IOException {
+		requireBundleOrNew(out);
+		Path work = workDirOf(out);
+		boolean checkpoint = hasCheckpoint(out);
+		if (resume && !checkpoint) {
+			throw new IllegalArgumentException(work + ": no checkpoint to resume from");
+		}
+		if (resume || overwrite) {
+			return;
+		}
+		if (checkpoint) {
+			throw new IllegalArgumentException(work + " holds the checkpoint of an earlier run; continue it with "
+				+ resumeName + ", start over with " + overwriteName + ", or choose another output");
+		}
+		if (Files.isRegularFile(out.resolve(ModelBundle.CARD_FILE))) {
+			throw new IllegalArgumentException(out + " holds a model bundle already; replace it with " + overwriteName
+				+ " or choose another output");
+		}
+	}
+
+	/** Removes the temporary files and folders that killed runs left in {@code folder}, and says so. */
+	private static void removeLeftovers(Path folder, TrainingListener listener) throws IOException {
+		if (!Files.isDirectory(folder)) {
+			return;
+		}
+		StaleTemporaries.Outcome o = StaleTemporaries.removeIn(folder);
+		if (!o.removed().isEmpty()) {
+			listener.message("removed " + o.removed().size() + " temporary file(s) left by a killed run in " + folder + ": "
+				+ o.removed().stream().map(p -> p.getFileName().toString()).toList());
 		}
 	}
 

@@ -102,6 +102,12 @@ class CrashResumeTest {
 		try (var leftovers = Files.list(tmp)) {
 			assertTrue(leftovers.noneMatch(f -> f.getFileName().toString().endsWith(".part")), "no partial files");
 		}
+		for (Path dir : List.of(tmp, tmp.resolve("crashed.training"))) {
+			try (var leftovers = Files.list(dir)) {
+				assertTrue(leftovers.noneMatch(f -> f.getFileName().toString().startsWith(".")),
+					"no hidden temporary file or folder left in " + dir);
+			}
+		}
 		assertTrue(new File(tmp.toFile(), "crashed").isDirectory());
 	}
 }

@@ -83,4 +83,25 @@ class EvaluateCommandTest {
 		assertEquals("BraTS-GLI-00001-000", PredictionPairs.caseId(Path.of("BraTS-GLI-00001-000-seg.nii.gz")));
 		assertEquals("p7", PredictionPairs.caseId(Path.of("p7.hdr")));
 	}
+
+	@Test
+	void theReportNeverReplacesAnInputAndAnEarlierReportOnlyWithOverwrite() throws IOException {
+		Path ref = Files.createDirectories(tmp.resolve("ref/BraTS_1"));
+		labels(ref.resolve("BraTS_1_seg.nii.gz"), 4, 10);
+		Path pred = Files.createDirectories(tmp.resolve("pred"));
+		labels(pred.resolve("BraTS_1.nii.gz"), 4, 10);
+		byte[] prediction = Files.readAllBytes(pred.resolve("BraTS_1.nii.gz"));
+		CliTest.assertOneLineError(CliTest.run("evaluate", "--pred", pred.toString(), "--ref", tmp.resolve("ref").toString(),
+			"--out", pred.resolve("BraTS_1.nii.gz").toString(), "--overwrite"), 1, "is one of the inputs");
+		assertTrue(java.util.Arrays.equals(prediction, Files.readAllBytes(pred.resolve("BraTS_1.nii.gz"))));
+
+		Path csv = Files.writeString(tmp.resolve("report.csv"), "an earlier report");
+		CliTest.assertOneLineError(CliTest.run("evaluate", "--pred", pred.toString(), "--ref", tmp.resolve("ref").toString(),
+			"--out", csv.toString()), 1, "report.csv: exists already", "--overwrite");
+		assertEquals("an earlier report", Files.readString(csv));
+		CliTest.Outcome o = CliTest.run("evaluate", "--pred", pred.toString(), "--ref", tmp.resolve("ref").toString(), "--out",
+			csv.toString(), "--overwrite");
+		assertEquals(0, o.status(), o.err());
+		assertTrue(Files.readString(csv).startsWith("case_id,"), Files.readString(csv));
+	}
 }

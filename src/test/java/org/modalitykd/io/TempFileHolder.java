@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * Another process that writes or cleans a folder, for the tests of {@link
  * StaleTemporaries}: {@code hold TARGET} starts an {@link AtomicFile}, writes 100 kB,
  * prints "writing", and commits when a line arrives on stdin (kill it instead to leave a
- * real leftover); {@code clean DIR} runs a clean-up and prints what it removed.
+ * real leftover); {@code holddir TARGET} does the same with an {@link AtomicDirectory}
+ * holding one 100 kB file; {@code clean DIR} runs a clean-up and prints what it removed.
  */
 public final class TempFileHolder {
 
@@ -26,6 +27,17 @@ public final class TempFileHolder {
 	public static void main(String[] args) throws IOException {
 		if (args[0].equals("clean")) {
 			System.out.println("removed " + StaleTemporaries.removeIn(Path.of(args[1])).removed());
+			return;
+		}
+		if (args[0].equals("holddir")) {
+			try (AtomicDirectory d = AtomicDirectory.create(Path.of(args[1]))) {
+				Files.write(d.path().resolve("weights.bin"), new byte[BYTES]);
+				System.out.println("writing");
+				System.out.flush();
+				if (new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine() != null) {
+					d.commit();
+				}
+			}
 			return;
 		}
 		try (AtomicFile f = AtomicFile.create(Path.of(args[1]))) {
@@ -49,7 +61,15 @@ public final class TempFileHolder {
 
 	/** Starts a holder of {@code target} and waits until its temporary file has data. */
 	public static Process holding(Path target, Path log) throws IOException, InterruptedException {
-		Process p = start(log, "hold", target.toString());
+		return waitUntilWriting(start(log, "hold", target.toString()), log);
+	}
+
+	/** Starts a holder of the folder {@code target} and waits until its temporary folder has data. */
+	public static Process holdingFolder(Path target, Path log) throws IOException, InterruptedException {
+		return waitUntilWriting(start(log, "holddir", target.toString()), log);
+	}
+
+	private static Process waitUntilWriting(Process p, Path log) throws IOException, InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 		while (!Files.readString(log).contains("writing")) {
 			if (!p.isAlive() || System.nanoTime() > deadline) {
