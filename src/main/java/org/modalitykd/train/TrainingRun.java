@@ -334,9 +334,11 @@ public final class TrainingRun {
 			if (cases.size() == SIGNATURE_CASES) {
 				break;
 			}
-			float[][] channels = new float[c.images().channelCount()][];
+			// A student's data hold the teacher's modalities too; the signature is of the student's input.
+			org.modalitykd.volume.Volume input = c.images().select(job.modalities());
+			float[][] channels = new float[input.channelCount()][];
 			for (int k = 0; k < channels.length; k++) {
-				channels[k] = ZScoreNormalizer.normalise(c.images().channel(k));
+				channels[k] = ZScoreNormalizer.normalise(input.channel(k));
 			}
 			ChannelSignature one = ChannelSignature.of(channels);
 			if (one != null) {
