@@ -37,6 +37,8 @@ public record DiceCrossEntropy(double diceWeight, double crossEntropyWeight) {
 	 */
 	void addTerms(LossTerms terms, UNet<TFloat32> net, Operand<TFloat32> labels, String suffix, int classes) {
 		Ops l = terms.ops();
+		// Two parts of the total here, one weighted sum per head below: each is the form the
+		// runs before the trainers were joined used, kept so that they repeat bit for bit.
 		if (net.deepSupervisionLogits().isEmpty()) {
 			Operand<TFloat32> logits = net.logits();
 			terms.add("dice" + suffix, diceWeight, SegmentationLoss.softDice(l, l.nn.softmax(logits), labels, false));
