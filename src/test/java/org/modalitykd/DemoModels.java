@@ -19,12 +19,13 @@ import org.modalitykd.net.ModelCard;
 import org.modalitykd.net.ModelRole;
 import org.modalitykd.net.SessionOptions;
 import org.modalitykd.net.UNetConfig;
-import org.modalitykd.train.SegmentationTrainer;
-import org.modalitykd.train.TrainingSettings;
+import org.modalitykd.train.Objective;
+import org.modalitykd.train.Trainer;
+import org.modalitykd.train.TrainingMethod;
 
 /**
  * Small demonstration models for the documentation screenshots, trained with the
- * existing {@link SegmentationTrainer} step on synthetic cases (supervised only: the
+ * existing {@link Trainer} step on synthetic cases (supervised only: the
  * distillation trainer is another issue). Not a test and not shipped:
  * {@code DemoModels CASES_DIR OUT_DIR STEPS} writes OUT_DIR/teacher (four modalities)
  * and OUT_DIR/baseline_t1 (T1 only).
@@ -52,7 +53,7 @@ public final class DemoModels {
 		}
 		int[] patch = { 32, 32, 32 };
 		UNetConfig config = UNetConfig.defaults(modalities.size(), 4).withLevels(3).withBaseFilters(8);
-		try (SegmentationTrainer t = SegmentationTrainer.create(config, TrainingSettings.defaults(), SessionOptions.cpu());
+		try (Trainer t = Trainer.create(config, Objective.defaults(TrainingMethod.SUPERVISED), SessionOptions.cpu());
 			BatchSource batches = new BatchSource(cases, new PatchSampler(patch), Augmentation.defaults(), 2, 0.5, 7, 0, 2)) {
 			for (int s = 0; s < steps; s++) {
 				double lr = 3e-3 * (1 - (double) s / steps);

@@ -22,8 +22,9 @@ import org.modalitykd.net.UNet;
 import org.modalitykd.net.UNetConfig;
 import org.modalitykd.net.VariableStore;
 import org.modalitykd.net.Weights;
-import org.modalitykd.train.SegmentationTrainer;
-import org.modalitykd.train.TrainingSettings;
+import org.modalitykd.train.Objective;
+import org.modalitykd.train.Trainer;
+import org.modalitykd.train.TrainingMethod;
 import org.modalitykd.volume.Geometry;
 import org.modalitykd.volume.Volume;
 import org.tensorflow.Graph;
@@ -165,7 +166,7 @@ final class NetBenchmark {
 			labels[i] = (byte) random.nextInt(4);
 		}
 		PatchBatch batch = PatchBatch.of(1, 4, new int[] { size, size, size }, random(4 * v, 3), labels);
-		try (SegmentationTrainer t = SegmentationTrainer.create(config, TrainingSettings.defaults(), options)) {
+		try (Trainer t = Trainer.create(config, Objective.defaults(TrainingMethod.SUPERVISED), options)) {
 			double[] times = new double[repeats];
 			for (int r = -1; r < repeats; r++) {
 				long t0 = System.nanoTime();

@@ -13,8 +13,9 @@ import org.modalitykd.net.Tensors;
 import org.modalitykd.net.UNet;
 import org.modalitykd.net.UNetConfig;
 import org.modalitykd.net.VariableStore;
-import org.modalitykd.train.SegmentationTrainer;
-import org.modalitykd.train.TrainingSettings;
+import org.modalitykd.train.Objective;
+import org.modalitykd.train.Trainer;
+import org.modalitykd.train.TrainingMethod;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -71,7 +72,7 @@ final class SoakBenchmark {
 			labels[i] = (byte) random.nextInt(4);
 		}
 		PatchBatch batch = PatchBatch.of(1, 4, new int[] { PATCH, PATCH, PATCH }, planar(image, v), labels);
-		try (SegmentationTrainer t = SegmentationTrainer.create(config, TrainingSettings.defaults(), options)) {
+		try (Trainer t = Trainer.create(config, Objective.defaults(TrainingMethod.SUPERVISED), options)) {
 			measure(out, "training steps", steps, () -> t.step(batch, 1e-4));
 		}
 		out.println("growth = (RSS end - RSS start) / RSS start, start taken after " + WARM_UP + " warm-up runs; target < 5 %.");

@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
 import org.modalitykd.data.PatchBatch;
 import org.modalitykd.net.SessionOptions;
 import org.modalitykd.net.UNetConfig;
-import org.modalitykd.train.DistillationTrainer;
 import org.modalitykd.train.Objective;
+import org.modalitykd.train.Trainer;
 import org.modalitykd.train.TrainingMethod;
 import org.tensorflow.TensorFlow;
 
@@ -71,7 +71,7 @@ final class TrainBenchmark {
 	}
 
 	private double[] time(UNetConfig config, UNetConfig teacher, TrainingMethod method, PatchBatch a, PatchBatch b) {
-		try (DistillationTrainer t = DistillationTrainer.create(config, teacher, teacher == null ? null : new int[] { 1 },
+		try (Trainer t = Trainer.create(config, teacher, teacher == null ? null : new int[] { 1 },
 			Objective.defaults(method), options)) {
 			double[] times = new double[repeats];
 			for (int r = -1; r < repeats; r++) {

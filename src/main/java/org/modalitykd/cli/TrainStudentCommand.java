@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.modalitykd.train.TrainingJob;
 import org.modalitykd.train.TrainingJobs;
 import org.modalitykd.train.TrainingMethod;
+import org.modalitykd.train.TrainingOption;
 import org.modalitykd.train.TrainingParameters;
 
 import picocli.CommandLine.Command;
@@ -57,36 +58,14 @@ final class TrainStudentCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		TrainingMethod m;
-		try {
-			m = TrainingMethod.parseStudentMethod(method);
-		} catch (IllegalArgumentException e) {
-			throw new UsageException("--method: " + e.getMessage());
-		}
+		TrainingMethod m = TrainingCommands.checked(() -> TrainingJobs.studentMethod(method, TrainingOption.Spelling.CLI));
 		String student = TrainingCommands.modality(modality, "--modality");
-		if (m.needsTeacher() && teacher == null) {
-			throw new UsageException("--method " + method + " distils a teacher: give its bundle with --teacher");
-		}
-		if (!m.needsTeacher() && teacher != null) {
-			throw new UsageException("--method none trains without a teacher; leave out --teacher (or use kdnet or protokd)");
-		}
-		if (m == TrainingMethod.SUPERVISED && (kdWeight != null || temperature != null || featureWeight != null
-			|| protoWeight != null)) {
-			throw new UsageException("--method none has no distillation terms to weigh");
-		}
-		if ((featureWeight != null && m != TrainingMethod.KD_NET) || (protoWeight != null && m != TrainingMethod.PROTOKD)) {
-			throw new UsageException("--feature-weight belongs to kdnet and --proto-weight to protokd");
-		}
 		options.sessionOptions();
 		options.checkOutput(out);
 		TrainingParameters parameters = options.parameters(m == TrainingMethod.SUPERVISED);
 		TrainingJobs.Distillation weights = new TrainingJobs.Distillation(kdWeight, temperature, featureWeight, protoWeight);
-		try {
-			weights.applyTo(parameters.objective(m));
-		} catch (IllegalArgumentException e) {
-			throw new UsageException(e.getMessage());
-		}
-		TrainingJob job = TrainingJobs.student(data, student, m, teacher, weights, parameters);
+		TrainingJob job = TrainingCommands.checked(() -> TrainingJobs.student(data, student, m, teacher, weights,
+			parameters, TrainingOption.Spelling.CLI));
 		return TrainingConsole.run(job, out, options, spec.commandLine().getOut());
 	}
 }

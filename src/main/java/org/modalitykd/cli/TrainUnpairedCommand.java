@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.modalitykd.train.TrainingJob;
 import org.modalitykd.train.TrainingJobs;
-import org.modalitykd.train.TrainingMethod;
+import org.modalitykd.train.TrainingOption;
 import org.modalitykd.train.TrainingParameters;
 
 import picocli.CommandLine.Command;
@@ -53,18 +53,11 @@ final class TrainUnpairedCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		String a = TrainingCommands.modality(modalityA, "--modality-a");
 		String b = TrainingCommands.modality(modalityB, "--modality-b");
-		if (a.equals(b)) {
-			throw new UsageException("--modality-a and --modality-b are both " + a + "; unpaired training joins two modalities");
-		}
 		options.sessionOptions();
 		options.checkOutput(out);
 		TrainingParameters parameters = options.parameters(true);
-		try {
-			parameters.objective(TrainingMethod.UNPAIRED).withDistillation(kdWeight, tau);
-		} catch (IllegalArgumentException e) {
-			throw new UsageException(e.getMessage());
-		}
-		TrainingJob job = TrainingJobs.unpaired(dataA, a, dataB, b, kdWeight, tau, parameters);
+		TrainingJob job = TrainingCommands.checked(() -> TrainingJobs.unpaired(dataA, a, dataB, b, kdWeight, tau,
+			parameters, TrainingOption.Spelling.CLI));
 		return TrainingConsole.run(job, out, options, spec.commandLine().getOut());
 	}
 }

@@ -1,10 +1,13 @@
 package org.modalitykd.cli;
 
+import java.io.IOException;
 import java.util.List;
 
+import org.modalitykd.train.InvalidOptionException;
 import org.modalitykd.train.TrainingJobs;
+import org.modalitykd.train.TrainingOption;
 
-/** Modality names for the training commands, with errors as usage errors naming the option. */
+/** The training commands' checks of their options, with errors as usage errors naming the option. */
 final class TrainingCommands {
 
 	private TrainingCommands() {
@@ -24,6 +27,20 @@ final class TrainingCommands {
 			return TrainingJobs.modality(value, option);
 		} catch (IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());
+		}
+	}
+
+	/** A step that may refuse an option ({@link InvalidOptionException}). */
+	interface Checked<T> {
+		T get() throws IOException;
+	}
+
+	/** Runs {@code step}; a refused option becomes a usage error naming its flag. */
+	static <T> T checked(Checked<T> step) throws IOException {
+		try {
+			return step.get();
+		} catch (InvalidOptionException e) {
+			throw new UsageException(e.spelled(TrainingOption.Spelling.CLI).getMessage());
 		}
 	}
 }

@@ -4,6 +4,8 @@ import java.util.Arrays;
 
 import org.modalitykd.net.Device;
 import org.modalitykd.net.SessionOptions;
+import org.modalitykd.train.InvalidOptionException;
+import org.modalitykd.train.TrainingOption;
 import org.modalitykd.train.TrainingParameters;
 
 import picocli.CommandLine.ArgGroup;
@@ -129,6 +131,8 @@ final class TrainingOptions {
 				p.check();
 			}
 			return p;
+		} catch (InvalidOptionException e) {
+			throw new UsageException(e.spelled(TrainingOption.Spelling.CLI).getMessage());
 		} catch (IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());
 		}

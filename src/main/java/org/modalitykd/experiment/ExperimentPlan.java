@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.modalitykd.io.Modalities;
+import org.modalitykd.train.TrainingJobs;
 
 /**
  * The sizes of the seed experiment: data, network, training length and seeds.
@@ -46,16 +47,8 @@ public record ExperimentPlan(int trainingCases, int testCases, double spacing, d
 		if (unpairedModalities.size() != 2 || unpairedModalities.get(0).equals(unpairedModalities.get(1))) {
 			throw new IllegalArgumentException("the unpaired comparison needs two different modalities, got " + unpairedModalities);
 		}
-		for (String m : studentModalities) {
-			require(m);
-		}
-		unpairedModalities.forEach(ExperimentPlan::require);
-	}
-
-	private static void require(String m) {
-		if (!Modalities.BRATS.contains(m)) {
-			throw new IllegalArgumentException("unknown modality '" + m + "'; expected " + String.join(", ", Modalities.BRATS));
-		}
+		studentModalities.forEach(m -> TrainingJobs.modality(m, "studentModalities"));
+		unpairedModalities.forEach(m -> TrainingJobs.modality(m, "unpairedModalities"));
 	}
 
 	/**

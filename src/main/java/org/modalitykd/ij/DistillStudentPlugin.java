@@ -7,6 +7,7 @@ import org.modalitykd.io.Modalities;
 import org.modalitykd.train.TrainingJob;
 import org.modalitykd.train.TrainingJobs;
 import org.modalitykd.train.TrainingMethod;
+import org.modalitykd.train.TrainingOption;
 
 import ij.IJ;
 import ij.Prefs;
@@ -51,7 +52,7 @@ public class DistillStudentPlugin implements PlugIn {
 		try {
 			Path data = TrainingFields.folder(gd.getNextString(), "data");
 			String modality = TrainingJobs.modality(gd.getNextChoice(), "modality");
-			TrainingMethod method = TrainingMethod.parseStudentMethod(gd.getNextChoice());
+			TrainingMethod method = TrainingJobs.studentMethod(gd.getNextChoice(), TrainingOption.Spelling.MACRO);
 			String teacherText = gd.getNextString().trim();
 			// The teacher field keeps its remembered value when "none" is chosen: ignore it then.
 			Path teacher = method.needsTeacher() ? TrainingFields.folder(teacherText, "teacher") : null;
@@ -65,7 +66,7 @@ public class DistillStudentPlugin implements PlugIn {
 			Prefs.set(PREF_OUT, output.bundle().toString());
 			IJ.showStatus("ModalityKD: reading the teacher and the cases in " + data + "...");
 			TrainingJob job = TrainingJobs.student(data, modality, method, teacher, TrainingJobs.Distillation.DEFAULTS,
-				settings.parameters());
+				settings.parameters(), TrainingOption.Spelling.MACRO);
 			TrainingLauncher.launch(COMMAND, job, output.bundle(), resume, output.overwrite(), settings.device());
 		} catch (IOException | RuntimeException e) {
 			IjProgress.finish("");

@@ -7,6 +7,7 @@ import org.modalitykd.io.Modalities;
 import org.modalitykd.train.ClassWiseDistillation;
 import org.modalitykd.train.TrainingJob;
 import org.modalitykd.train.TrainingJobs;
+import org.modalitykd.train.TrainingOption;
 
 import ij.IJ;
 import ij.Prefs;
@@ -62,7 +63,8 @@ public class TrainUnpairedPlugin implements PlugIn {
 			Prefs.set(PREF_DATA_B, dataB.toString());
 			Prefs.set(PREF_OUT, output.bundle().toString());
 			IJ.showStatus("ModalityKD: reading the cases...");
-			TrainingJob job = TrainingJobs.unpaired(dataA, a, dataB, b, kdWeight, tau, settings.parameters());
+			TrainingJob job = TrainingJobs.unpaired(dataA, a, dataB, b, kdWeight, tau, settings.parameters(),
+				TrainingOption.Spelling.MACRO);
 			TrainingLauncher.launch(COMMAND, job, output.bundle(), resume, output.overwrite(), settings.device());
 		} catch (IOException | RuntimeException e) {
 			IjProgress.finish("");

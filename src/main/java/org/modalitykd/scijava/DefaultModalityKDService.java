@@ -33,6 +33,7 @@ import org.modalitykd.train.TrainingJob;
 import org.modalitykd.train.TrainingJobs;
 import org.modalitykd.train.TrainingListener;
 import org.modalitykd.train.TrainingMethod;
+import org.modalitykd.train.TrainingOption;
 import org.modalitykd.train.TrainingParameters;
 import org.modalitykd.train.TrainingRun;
 import org.modalitykd.volume.Volume;
@@ -132,7 +133,7 @@ public class DefaultModalityKDService extends AbstractService implements Modalit
 		TrainingParameters parameters, String device, boolean resume, boolean overwrite, TrainingListener listener)
 		throws IOException, InterruptedException {
 		String m = TrainingJobs.modality(modality, "modality");
-		TrainingMethod how = TrainingMethod.parseStudentMethod(method);
+		TrainingMethod how = TrainingJobs.studentMethod(method, TrainingOption.Spelling.JAVA);
 		SessionOptions session = session(device, out, resume, overwrite);
 		return run(TrainingJobs.student(data, m, how, teacher, TrainingJobs.Distillation.DEFAULTS, parameters), out,
 			resume, overwrite, session, listener);

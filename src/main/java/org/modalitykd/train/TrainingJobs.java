@@ -3,7 +3,9 @@ package org.modalitykd.train;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.modalitykd.data.CaseSplit;
 import org.modalitykd.io.Modalities;
@@ -12,50 +14,108 @@ import org.modalitykd.net.UNetConfig;
 
 /**
  * Builds the {@link TrainingJob} of each kind of run from folders, modality names and
- * {@link TrainingParameters}: the one place the command line, the Fiji dialogs and the
- * scripting service share, so that they train the same network on the same data for the
- * same settings. Errors are {@link IllegalArgumentException}s whose one-line message
- * names the field ({@code what}) at fault.
+ * {@link TrainingParameters}: the one place the command line, the Fiji dialogs, the
+ * scripting service and the experiment share, so that they train the same network on the
+ * same data for the same settings, and the one place that checks the method, its teacher
+ * and its weights. A bad option is an {@link InvalidOptionException} whose one-line
+ * message names the option as the calling front end spells it ({@link TrainingOption.Spelling});
+ * other errors (unreadable data, a teacher without the student's modality) are
+ * {@link IllegalArgumentException}s or {@link IOException}s.
  */
 public final class TrainingJobs {
 
 	/**
 	 * Distillation weights that replace a method's defaults; null keeps the default.
 	 *
-	 * @param weight          KD-Net lambda_kd or ProtoKD alpha
-	 * @param temperature     KD-Net or ProtoKD T
-	 * @param featureWeight   KD-Net bottleneck L2 weight
-	 * @param prototypeWeight ProtoKD I2FV weight beta
+	 * @param weight          KD-Net lambda_kd or ProtoKD alpha ({@link TrainingOption#KD_WEIGHT})
+	 * @param temperature     KD-Net or ProtoKD T ({@link TrainingOption#TEMPERATURE})
+	 * @param featureWeight   KD-Net bottleneck L2 weight ({@link TrainingOption#FEATURE_WEIGHT})
+	 * @param prototypeWeight ProtoKD I2FV weight beta ({@link TrainingOption#PROTO_WEIGHT})
 	 */
 	public record Distillation(Double weight, Double temperature, Double featureWeight, Double prototypeWeight) {
 
 		/** The method's defaults (METHODS.md). */
 		public static final Distillation DEFAULTS = new Distillation(null, null, null, null);
 
-		/** A method's objective with these weights; an error when a weight does not belong to the method. */
+		/** The options given, by option. */
+		public Map<TrainingOption, Double> given() {
+			Map<TrainingOption, Double> m = new EnumMap<>(TrainingOption.class);
+			put(m, TrainingOption.KD_WEIGHT, weight);
+			put(m, TrainingOption.TEMPERATURE, temperature);
+			put(m, TrainingOption.FEATURE_WEIGHT, featureWeight);
+			put(m, TrainingOption.PROTO_WEIGHT, prototypeWeight);
+			return m;
+		}
+
+		private static void put(Map<TrainingOption, Double> m, TrainingOption o, Double v) {
+			if (v != null) {
+				m.put(o, v);
+			}
+		}
+
+		/**
+		 * A method's objective with these weights.
+		 *
+		 * @throws InvalidOptionException when a weight does not belong to the method or is bad
+		 */
 		public Objective applyTo(Objective o) {
-			TrainingMethod m = o.method();
-			if (m == TrainingMethod.SUPERVISED && !equals(DEFAULTS)) {
-				throw new IllegalArgumentException("method none has no distillation terms to weigh");
-			}
-			if ((featureWeight != null && m != TrainingMethod.KD_NET) || (prototypeWeight != null && m != TrainingMethod.PROTOKD)) {
-				throw new IllegalArgumentException("the feature weight belongs to kdnet and the prototype weight to protokd");
-			}
-			if (weight != null || temperature != null) {
-				o = o.withDistillation(weight != null ? weight : o.distillationWeight(),
-					temperature != null ? temperature : o.temperature());
-			}
-			if (featureWeight != null) {
-				o = o.withFeatureWeight(featureWeight);
-			}
-			if (prototypeWeight != null) {
-				o = o.withPrototypeWeight(prototypeWeight);
-			}
-			return o;
+			return o.withMethodLosses(MethodLosses.of(o.method(), given()));
 		}
 	}
 
 	private TrainingJobs() {
+	}
+
+	/**
+	 * The method of a one-modality network from its option value (none, kdnet, protokd).
+	 *
+	 * @throws InvalidOptionException naming the method option as {@code s} spells it
+	 */
+	public static TrainingMethod studentMethod(String value, TrainingOption.Spelling s) {
+		try {
+			return TrainingMethod.parseStudentMethod(value);
+		} catch (InvalidOptionException e) {
+			throw e.spelled(s);
+		}
+	}
+
+	/**
+	 * The objective of a one-modality network: the method's terms with {@code weights}, the
+	 * parameters' segmentation weights and weight decay. This is the check of a student's
+	 * options: the method takes a teacher exactly when it distils one, and each weight
+	 * belongs to the method and has a usable value.
+	 *
+	 * @throws InvalidOptionException naming the option at fault (Java spelling)
+	 */
+	public static Objective studentObjective(TrainingMethod method, boolean hasTeacher, Distillation weights,
+		TrainingParameters p) {
+		if (method.twoModalities()) {
+			throw new InvalidOptionException(TrainingOption.METHOD,
+				"unpaired training takes two datasets; it is not a student method");
+		}
+		if (method.needsTeacher() && !hasTeacher) {
+			throw new InvalidOptionException(TrainingOption.TEACHER, "method " + method.optionValue()
+				+ " distils a teacher: give its bundle");
+		}
+		if (!method.needsTeacher() && hasTeacher) {
+			throw new InvalidOptionException(TrainingOption.TEACHER, "method " + method.optionValue()
+				+ " trains without a teacher; leave the teacher out (or use kdnet or protokd)");
+		}
+		return weights.applyTo(p.objective(method));
+	}
+
+	/**
+	 * The objective of an unpaired network on modalities {@code a} and {@code b}.
+	 *
+	 * @throws InvalidOptionException naming the option at fault (Java spelling)
+	 */
+	public static Objective unpairedObjective(String a, String b, double kdWeight, double tau, TrainingParameters p) {
+		if (a.equals(b)) {
+			throw new InvalidOptionException(TrainingOption.MODALITY_B, "both modalities are " + a
+				+ "; unpaired training joins two modalities");
+		}
+		return p.objective(TrainingMethod.UNPAIRED).withMethodLosses(MethodLosses.of(TrainingMethod.UNPAIRED,
+			Map.of(TrainingOption.KD_WEIGHT, kdWeight, TrainingOption.TAU, tau)));
 	}
 
 	/** Known, distinct modality names from a comma-separated list ({@code t1,t1ce}). */
@@ -102,13 +162,22 @@ public final class TrainingJobs {
 	 * student distilled from the frozen {@code teacher} bundle (KD-Net, ProtoKD). A
 	 * student copies its teacher's architecture on one channel (the features it is
 	 * compared with must have the same shapes), so {@code p}'s levels and filters apply
-	 * to the baseline only.
+	 * to the baseline only. Option errors name the option in the Java spelling.
 	 */
 	public static TrainingJob student(Path data, String modality, TrainingMethod method, Path teacher,
 		Distillation weights, TrainingParameters p) throws IOException {
-		checkStudent(method, teacher != null);
-		// Bad weights and schedules fail here, before the teacher and the cases are read.
-		weights.applyTo(p.objective(method));
+		return student(data, modality, method, teacher, weights, p, TrainingOption.Spelling.JAVA);
+	}
+
+	/** The same, with option errors spelled as front end {@code s} names its options. */
+	public static TrainingJob student(Path data, String modality, TrainingMethod method, Path teacher,
+		Distillation weights, TrainingParameters p, TrainingOption.Spelling s) throws IOException {
+		try {
+			// Bad options and schedules fail here, before the teacher and the cases are read.
+			studentObjective(method, teacher != null, weights, p);
+		} catch (InvalidOptionException e) {
+			throw e.spelled(s);
+		}
 		p.schedule(1);
 		TeacherModel t = teacher == null ? null : TeacherModel.load(teacher);
 		if (t == null) {
@@ -126,39 +195,31 @@ public final class TrainingJobs {
 	 */
 	public static TrainingJob student(TrainingDataset dataset, String modality, TrainingMethod method, TeacherModel t,
 		Distillation weights, TrainingParameters p) {
-		checkStudent(method, t != null);
-		Objective objective = weights.applyTo(p.objective(method));
+		Objective objective = studentObjective(method, t != null, weights, p);
 		UNetConfig network = t == null ? p.network(1) : t.config().withInputChannels(1).withSeed(p.seed());
 		return new TrainingJob(t == null ? ModelRole.BASELINE : ModelRole.STUDENT, objective, network, List.of(modality),
 			dataset, null, t, schedule(p, dataset));
 	}
 
-	private static void checkStudent(TrainingMethod method, boolean hasTeacher) {
-		if (method == TrainingMethod.UNPAIRED) {
-			throw new IllegalArgumentException("unpaired training takes two datasets; it is not a student method");
-		}
-		if (method.needsTeacher() && !hasTeacher) {
-			throw new IllegalArgumentException("method " + method.key() + " distils a teacher: give its bundle");
-		}
-		if (!method.needsTeacher() && hasTeacher) {
-			throw new IllegalArgumentException("method none trains without a teacher; leave the teacher out (or use kdnet "
-				+ "or protokd)");
-		}
-	}
-
 	/**
 	 * One network on two unpaired modalities (Dou et al.): shared kernels, one
 	 * normalisation slot per modality, the class-wise KD term with {@code kdWeight} and
-	 * softening temperature {@code tau}.
+	 * softening temperature {@code tau}. Option errors name the option in the Java spelling.
 	 */
 	public static TrainingJob unpaired(Path dataA, String modalityA, Path dataB, String modalityB, double kdWeight,
 		double tau, TrainingParameters p) throws IOException {
-		if (modalityA.equals(modalityB)) {
-			throw new IllegalArgumentException("both modalities are " + modalityA
-				+ "; unpaired training joins two modalities");
+		return unpaired(dataA, modalityA, dataB, modalityB, kdWeight, tau, p, TrainingOption.Spelling.JAVA);
+	}
+
+	/** The same, with option errors spelled as front end {@code s} names its options. */
+	public static TrainingJob unpaired(Path dataA, String modalityA, Path dataB, String modalityB, double kdWeight,
+		double tau, TrainingParameters p, TrainingOption.Spelling s) throws IOException {
+		try {
+			// Bad options fail here, before the cases are read.
+			unpairedObjective(modalityA, modalityB, kdWeight, tau, p);
+		} catch (InvalidOptionException e) {
+			throw e.spelled(s);
 		}
-		// Bad weights and parameters fail here, before the cases are read.
-		p.objective(TrainingMethod.UNPAIRED).withDistillation(kdWeight, tau);
 		p.check();
 		return unpaired(TrainingDataset.load(dataA, List.of(modalityA)), TrainingDataset.load(dataB, List.of(modalityB)),
 			kdWeight, tau, p);
@@ -167,7 +228,7 @@ public final class TrainingJobs {
 	/** The same on cases already read, one modality in each dataset. */
 	public static TrainingJob unpaired(TrainingDataset first, TrainingDataset second, double kdWeight, double tau,
 		TrainingParameters p) {
-		Objective objective = p.objective(TrainingMethod.UNPAIRED).withDistillation(kdWeight, tau);
+		Objective objective = unpairedObjective(first.modalities().get(0), second.modalities().get(0), kdWeight, tau, p);
 		if (!sameSpacing(first.spacing(), second.spacing())) {
 			throw new IllegalArgumentException("the two datasets have different voxel sizes ("
 				+ Arrays.toString(first.spacing()) + " and " + Arrays.toString(second.spacing()) + " mm); resample one of them");

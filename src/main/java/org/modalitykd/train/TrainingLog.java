@@ -25,7 +25,7 @@ final class TrainingLog {
 	private final List<String> terms;
 	private final List<String> rows = new ArrayList<>();
 
-	/** @param terms the loss-term columns, in order ({@link DistillationTrainer#termNames()}) */
+	/** @param terms the loss-term columns, in order ({@link Trainer#termNames()}) */
 	TrainingLog(Path file, List<String> terms) {
 		this.file = file;
 		this.terms = List.copyOf(terms);

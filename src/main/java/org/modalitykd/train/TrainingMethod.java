@@ -26,18 +26,38 @@ public enum TrainingMethod {
 		return key;
 	}
 
+	/** The value of the front ends' method option: none, kdnet, protokd (unpaired has its own command). */
+	public String optionValue() {
+		return switch (this) {
+			case SUPERVISED -> "none";
+			case KD_NET -> "kdnet";
+			case PROTOKD -> "protokd";
+			case UNPAIRED -> "unpaired";
+		};
+	}
+
 	/** Whether a frozen teacher runs in the training graph. */
 	public boolean needsTeacher() {
 		return this == KD_NET || this == PROTOKD;
 	}
 
-	/** The CLI's --method value: none, kdnet or protokd. */
+	/** Whether each step segments a batch of each of two modalities with one network. */
+	public boolean twoModalities() {
+		return this == UNPAIRED;
+	}
+
+	/**
+	 * The method option of a one-modality network: none, kdnet or protokd.
+	 *
+	 * @throws InvalidOptionException for anything else
+	 */
 	public static TrainingMethod parseStudentMethod(String s) {
-		return switch (s.trim().toLowerCase(Locale.ROOT)) {
+		return switch (s == null ? "" : s.trim().toLowerCase(Locale.ROOT)) {
 			case "none" -> SUPERVISED;
 			case "kdnet", "kd-net" -> KD_NET;
 			case "protokd" -> PROTOKD;
-			default -> throw new IllegalArgumentException("unknown method '" + s + "'; expected none, kdnet or protokd");
+			default -> throw new InvalidOptionException(TrainingOption.METHOD, "unknown method '" + s
+				+ "'; expected none, kdnet or protokd");
 		};
 	}
 

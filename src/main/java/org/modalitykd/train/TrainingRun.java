@@ -33,7 +33,7 @@ import org.modalitykd.net.SessionOptions;
 import org.tensorflow.TensorFlow;
 
 /**
- * A whole training run: split, background batches, steps on a {@link DistillationTrainer},
+ * A whole training run: split, background batches, steps on a {@link Trainer},
  * sliding-window validation with the best model kept, a CSV log, checkpoints, resume and
  * cancel.
  * <p>
@@ -126,7 +126,7 @@ public final class TrainingRun {
 		Map<String, String> meta = identity(job, split);
 		ChannelSignature signature = channelSignature(job, splitA.training());
 
-		try (DistillationTrainer trainer = DistillationTrainer.create(job.network(),
+		try (Trainer trainer = Trainer.create(job.network(),
 			job.teacher() == null ? null : job.teacher().config(), job.studentChannels(), job.objective(), options)) {
 			if (job.teacher() != null) {
 				trainer.loadTeacher(job.teacher().weights());
@@ -294,7 +294,7 @@ public final class TrainingRun {
 	 * Exports the current weights, segments every validation case by sliding window and
 	 * returns the mean Dice per region and their mean.
 	 */
-	static Map<String, Double> validate(DistillationTrainer trainer, ModelCard card, Path dir, List<LabelledCase> cases,
+	static Map<String, Double> validate(Trainer trainer, ModelCard card, Path dir, List<LabelledCase> cases,
 		SessionOptions options) throws IOException {
 		trainer.exportBundle(dir, card);
 		Map<BratsRegion, Double> sums = new EnumMap<>(BratsRegion.class);

@@ -89,9 +89,23 @@ class TrainCliTest {
 		CliTest.assertOneLineError(CliTest.run(args(TINY, "train-student", "--data", data, "--out", tmp.resolve("s").toString(),
 			"--modality", "pd", "--method", "none")), 2, "unknown modality 'pd'");
 		CliTest.assertOneLineError(CliTest.run(args(TINY, "train-unpaired", "--data-a", data, "--modality-a", "t1", "--data-b", data,
-			"--modality-b", "t1", "--out", tmp.resolve("u").toString())), 2, "both t1");
+			"--modality-b", "t1", "--out", tmp.resolve("u").toString())), 2, "--modality-b: ", "both modalities are t1");
 		CliTest.assertOneLineError(CliTest.run("train-teacher", "--data", data, "--out", tmp.resolve("x").toString(), "--levels", "3",
 			"--patch-size", "18", "--device", "cpu"), 2, "multiple of 4");
+		// A bad weight or temperature is a usage error naming its flag, before the teacher or the cases are read.
+		String absent = tmp.resolve("no-teacher").toString();
+		CliTest.assertOneLineError(CliTest.run(args(TINY, "train-student", "--data", data, "--out", tmp.resolve("s").toString(),
+			"--modality", "t1", "--method", "kdnet", "--teacher", absent, "--kd-weight", "-1")), 2, "--kd-weight: ");
+		CliTest.assertOneLineError(CliTest.run(args(TINY, "train-student", "--data", data, "--out", tmp.resolve("s").toString(),
+			"--modality", "t1", "--method", "protokd", "--teacher", absent, "--temperature", "0")), 2, "--temperature: ");
+		CliTest.assertOneLineError(CliTest.run(args(TINY, "train-student", "--data", data, "--out", tmp.resolve("s").toString(),
+			"--modality", "t1", "--method", "protokd", "--teacher", absent, "--feature-weight", "0.1")), 2, "--feature-weight: ");
+		CliTest.assertOneLineError(CliTest.run(args(TINY, "train-unpaired", "--data-a", data, "--modality-a", "t1", "--data-b", data,
+			"--modality-b", "t2", "--out", tmp.resolve("u").toString(), "--tau", "0")), 2, "--tau: ");
+		CliTest.assertOneLineError(CliTest.run(args(TINY, "train-teacher", "--data", data, "--out", tmp.resolve("x").toString(),
+			"--dice-weight", "-1")), 2, "--dice-weight: ");
+		assertTrue(!Files.exists(tmp.resolve("s")) && !Files.exists(tmp.resolve("u")) && !Files.exists(tmp.resolve("x")),
+			"a refused run writes nothing");
 
 		Path teacher = tmp.resolve("t1t2-teacher");
 		CliTest.Outcome t = CliTest.run(args(TINY, "train-teacher", "--data", data, "--out", teacher.toString(), "--modalities",

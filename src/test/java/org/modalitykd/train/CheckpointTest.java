@@ -32,7 +32,7 @@ class CheckpointTest {
 		PatchBatch b = SyntheticPatches.tumour(8, new double[] { 4.5, 3, 3.2 }, 2);
 		Path dir = tmp.resolve("run/ckpt");
 		List<Double> expected = new ArrayList<>();
-		try (SegmentationTrainer t = SegmentationTrainer.create(CONFIG, TrainingSettings.defaults(), SessionOptions.cpu())) {
+		try (Trainer t = Trainer.create(CONFIG, Objective.defaults(TrainingMethod.SUPERVISED), SessionOptions.cpu())) {
 			for (int i = 0; i < 3; i++) {
 				t.step(i % 2 == 0 ? a : b, 1e-2);
 			}
@@ -44,7 +44,7 @@ class CheckpointTest {
 		try (Stream<Path> files = Files.list(dir.getParent())) {
 			assertEquals(List.of(dir), files.toList(), "no temporary folder left beside the checkpoint");
 		}
-		try (SegmentationTrainer t = SegmentationTrainer.create(CONFIG.withSeed(99), TrainingSettings.defaults(),
+		try (Trainer t = Trainer.create(CONFIG.withSeed(99), Objective.defaults(TrainingMethod.SUPERVISED),
 			SessionOptions.cpu())) {
 			Map<String, String> meta = Checkpoint.restore(t.session(), dir);
 			assertEquals("42", meta.get("sampler_seed"));
@@ -58,7 +58,7 @@ class CheckpointTest {
 	@Test
 	void overwritingKeepsOneCompleteCheckpointAndMismatchIsRefused() throws IOException {
 		Path dir = tmp.resolve("ckpt");
-		try (SegmentationTrainer t = SegmentationTrainer.create(CONFIG, TrainingSettings.defaults(), SessionOptions.cpu())) {
+		try (Trainer t = Trainer.create(CONFIG, Objective.defaults(TrainingMethod.SUPERVISED), SessionOptions.cpu())) {
 			Checkpoint.save(t.session(), dir, Map.of("n", "1"));
 			Checkpoint.save(t.session(), dir, Map.of("n", "2"));
 			assertEquals("2", Checkpoint.restore(t.session(), dir).get("n"));
@@ -66,7 +66,7 @@ class CheckpointTest {
 		try (Stream<Path> files = Files.list(tmp)) {
 			assertEquals(1, files.count(), "the replaced checkpoint was removed");
 		}
-		try (SegmentationTrainer t = SegmentationTrainer.create(CONFIG.withBaseFilters(8), TrainingSettings.defaults(),
+		try (Trainer t = Trainer.create(CONFIG.withBaseFilters(8), Objective.defaults(TrainingMethod.SUPERVISED),
 			SessionOptions.cpu())) {
 			IOException e = assertThrows(IOException.class, () -> Checkpoint.restore(t.session(), dir));
 			assertTrue(e.getMessage().contains("does not fit"), e.getMessage());

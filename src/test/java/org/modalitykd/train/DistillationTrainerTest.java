@@ -37,7 +37,7 @@ class DistillationTrainerTest {
 
 	/** A teacher that has learnt something: a few supervised steps on a synthetic patch. */
 	static Weights trainedTeacher() {
-		try (DistillationTrainer t = DistillationTrainer.create(TEACHER, null, null,
+		try (Trainer t = Trainer.create(TEACHER, null, null,
 			Objective.defaults(TrainingMethod.SUPERVISED), SessionOptions.cpu())) {
 			PatchBatch b = SyntheticPatches.tumour(16, new double[] { 7.3, 8.6, 7.9 }, 1);
 			for (int i = 0; i < 3; i++) {
@@ -62,7 +62,7 @@ class DistillationTrainerTest {
 		Weights teacher = trainedTeacher();
 		PatchBatch batch = SyntheticPatches.tumour(16, new double[] { 8.2, 7.1, 8.4 }, 3);
 		for (TrainingMethod method : List.of(TrainingMethod.KD_NET, TrainingMethod.PROTOKD)) {
-			try (DistillationTrainer t = DistillationTrainer.create(STUDENT, TEACHER, new int[] { 1 },
+			try (Trainer t = Trainer.create(STUDENT, TEACHER, new int[] { 1 },
 				Objective.defaults(method), SessionOptions.cpu())) {
 				t.loadTeacher(teacher);
 				assertSame(teacher, t.teacherWeights(), method + ": the teacher was loaded");
@@ -82,10 +82,12 @@ class DistillationTrainerTest {
 					: List.of("loss", "dice", "cross_entropy", "pixel_kd", "proto_kd", "gradient_norm", "learning_rate");
 				assertEquals(expected, List.copyOf(r.terms().keySet()));
 				Objective o = t.objective();
-				double total = o.diceWeight() * r.term("dice") + o.crossEntropyWeight() * r.term("cross_entropy")
-					+ (method == TrainingMethod.KD_NET
-						? o.distillationWeight() * r.term("kd") + o.featureWeight() * r.term("feature_l2")
-						: o.distillationWeight() * r.term("pixel_kd") + o.prototypeWeight() * r.term("proto_kd"));
+				double total = o.segmentation().diceWeight() * r.term("dice")
+					+ o.segmentation().crossEntropyWeight() * r.term("cross_entropy")
+					+ (o.methodLosses() instanceof KdNetLosses kd
+						? kd.kdWeight() * r.term("kd") + kd.featureWeight() * r.term("feature_l2")
+						: ((ProtoKdLosses) o.methodLosses()).alpha() * r.term("pixel_kd")
+							+ ((ProtoKdLosses) o.methodLosses()).beta() * r.term("proto_kd"));
 				assertEquals(total, r.loss(), 1e-5 * Math.max(1, total), method + ": total = weighted sum of the terms");
 				assertTrue(r.terms().values().stream().allMatch(Double::isFinite), r.toString());
 			}
@@ -103,7 +105,7 @@ class DistillationTrainerTest {
 	void theLossGivesTheTeacherOnlyZeroGradients() {
 		PatchBatch batch = SyntheticPatches.tumour(16, new double[] { 8.2, 7.1, 8.4 }, 3);
 		for (TrainingMethod method : List.of(TrainingMethod.KD_NET, TrainingMethod.PROTOKD)) {
-			try (DistillationTrainer t = DistillationTrainer.create(STUDENT, TEACHER, new int[] { 2 },
+			try (Trainer t = Trainer.create(STUDENT, TEACHER, new int[] { 2 },
 				Objective.defaults(method), SessionOptions.cpu())) {
 				List<VariableStore.Entry> entries = t.teacherStore().trainableEntries();
 				double[] norms = gradientNorms(t, entries, batch, null);
@@ -142,7 +144,7 @@ class DistillationTrainerTest {
 	 * a variable TF finds no path to (its gradient is then null or identically zero:
 	 * StopGradient makes zeros).
 	 */
-	static double[] gradientNorms(DistillationTrainer t, List<VariableStore.Entry> entries, PatchBatch a, PatchBatch b) {
+	static double[] gradientNorms(Trainer t, List<VariableStore.Entry> entries, PatchBatch a, PatchBatch b) {
 		Output<?>[] xs = entries.stream().map(e -> e.read().asOutput()).toArray(Output[]::new);
 		Output<?>[] grads = t.graph().addGradients(t.totalLoss().asOutput(), xs);
 		double[] norms = new double[grads.length];
@@ -178,7 +180,7 @@ class DistillationTrainerTest {
 	void unpairedGradientsReachEverySharedKernelAndBothModalitiesNormalisation() {
 		PatchBatch four = SyntheticPatches.tumour(16, new double[] { 7.3, 8.6, 7.9 }, 4);
 		PatchBatch other = SyntheticPatches.tumour(16, new double[] { 8.5, 7.5, 7.0 }, 5);
-		try (DistillationTrainer t = DistillationTrainer.create(UNPAIRED, null, null,
+		try (Trainer t = Trainer.create(UNPAIRED, null, null,
 			Objective.defaults(TrainingMethod.UNPAIRED), SessionOptions.cpu())) {
 			List<VariableStore.Entry> entries = t.studentStore().trainableEntries();
 			double[] norms = gradientNorms(t, entries, channel(four, 0), channel(other, 2));
@@ -198,10 +200,10 @@ class DistillationTrainerTest {
 	void refusesMismatchedSetups() {
 		Objective kd = Objective.defaults(TrainingMethod.KD_NET);
 		assertThrows(IllegalArgumentException.class,
-			() -> DistillationTrainer.create(STUDENT, null, null, kd, SessionOptions.cpu()), "KD needs a teacher");
+			() -> Trainer.create(STUDENT, null, null, kd, SessionOptions.cpu()), "KD needs a teacher");
 		assertThrows(IllegalArgumentException.class,
-			() -> DistillationTrainer.create(STUDENT, TEACHER, new int[] { 4 }, kd, SessionOptions.cpu()));
-		assertThrows(IllegalArgumentException.class, () -> DistillationTrainer.create(STUDENT, null, null,
+			() -> Trainer.create(STUDENT, TEACHER, new int[] { 4 }, kd, SessionOptions.cpu()));
+		assertThrows(IllegalArgumentException.class, () -> Trainer.create(STUDENT, null, null,
 			Objective.defaults(TrainingMethod.UNPAIRED), SessionOptions.cpu()), "unpaired needs two slots");
 		Map<String, Double> d = Objective.defaults(TrainingMethod.PROTOKD).describe();
 		assertEquals(10, d.get("pixel_kd"));

@@ -32,7 +32,7 @@ class ExportTest {
 		UNetConfig config = UNetConfig.defaults(4, 4).withLevels(3).withBaseFilters(4)
 			.withNormalization(Normalization.BATCH, 1).withDeepSupervision(true);
 		PatchBatch patch = SyntheticPatches.tumour(8, new double[] { 3.5, 4, 4.2 }, 1);
-		try (SegmentationTrainer t = SegmentationTrainer.create(config, TrainingSettings.defaults(), SessionOptions.cpu())) {
+		try (Trainer t = Trainer.create(config, Objective.defaults(TrainingMethod.SUPERVISED), SessionOptions.cpu())) {
 			for (int i = 0; i < 5; i++) {
 				t.step(patch, 1e-2);
 			}

@@ -21,7 +21,7 @@ class OverfitTest {
 	void tinyNetworkLearnsOnePatch() {
 		PatchBatch patch = SyntheticPatches.tumour(16, new double[] { 7.3, 8.6, 7.9 }, 1);
 		UNetConfig config = UNetConfig.defaults(4, 4).withLevels(3).withBaseFilters(8);
-		try (SegmentationTrainer trainer = SegmentationTrainer.create(config, TrainingSettings.defaults(),
+		try (Trainer trainer = Trainer.create(config, Objective.defaults(TrainingMethod.SUPERVISED),
 			SessionOptions.cpu())) {
 			StepResult first = trainer.step(patch, 3e-3);
 			assertEquals(1, first.step());

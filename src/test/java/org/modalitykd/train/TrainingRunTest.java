@@ -98,7 +98,7 @@ class TrainingRunTest {
 		TrainingSchedule s = new TrainingSchedule(120, 2, new int[] { 16, 16, 16 }, 1e-2, "poly", 0.2, 120, 120, 5, 0.5);
 		TrainingJob job = teacherJob(data, s);
 		Map<String, Double> untrained;
-		try (DistillationTrainer fresh = DistillationTrainer.create(TINY, null, null, job.objective(), SessionOptions.cpu())) {
+		try (Trainer fresh = Trainer.create(TINY, job.objective(), SessionOptions.cpu())) {
 			TrainingSplit split = new TrainingSplit(List.of(), List.of(), List.of(), List.of());
 			List<LabelledCase> validation = data.cases().stream()
 				.filter(c -> org.modalitykd.data.CaseSplit.of(data.ids(), 0.2, 5).validation().contains(c.id())).toList();

@@ -1,0 +1,63 @@
+package org.modalitykd.train;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * KD-Net (Hu et al. 2020): {@code kd} = T^2 KL(softmax(z_T / T) || softmax(z_S / T))
+ * ({@link HintonDistillation}) weighted by kdWeight, and {@code feature_l2} = mean squared
+ * difference of the teacher's and the student's bottlenecks ({@link FeatureDistance})
+ * weighted by featureWeight. METHODS.md fixes no numbers; the defaults are Hinton's
+ * customary T = 4, lambda_kd = 1, and lambda_lat = 0.1.
+ *
+ * @param kdWeight      lambda_kd ({@link TrainingOption#KD_WEIGHT})
+ * @param temperature   T ({@link TrainingOption#TEMPERATURE})
+ * @param featureWeight lambda_lat ({@link TrainingOption#FEATURE_WEIGHT})
+ */
+public record KdNetLosses(double kdWeight, double temperature, double featureWeight) implements MethodLosses {
+
+	public static final double DEFAULT_WEIGHT = 1;
+	public static final double DEFAULT_TEMPERATURE = 4;
+	public static final double DEFAULT_FEATURE_WEIGHT = 0.1;
+
+	public KdNetLosses {
+		InvalidOptionException.weight(TrainingOption.KD_WEIGHT, kdWeight);
+		InvalidOptionException.temperature(TrainingOption.TEMPERATURE, temperature);
+		InvalidOptionException.weight(TrainingOption.FEATURE_WEIGHT, featureWeight);
+	}
+
+	public static KdNetLosses defaults() {
+		return new KdNetLosses(DEFAULT_WEIGHT, DEFAULT_TEMPERATURE, DEFAULT_FEATURE_WEIGHT);
+	}
+
+	static KdNetLosses of(Map<TrainingOption, Double> given) {
+		return new KdNetLosses(given.getOrDefault(TrainingOption.KD_WEIGHT, DEFAULT_WEIGHT),
+			given.getOrDefault(TrainingOption.TEMPERATURE, DEFAULT_TEMPERATURE),
+			given.getOrDefault(TrainingOption.FEATURE_WEIGHT, DEFAULT_FEATURE_WEIGHT));
+	}
+
+	@Override
+	public TrainingMethod method() {
+		return TrainingMethod.KD_NET;
+	}
+
+	@Override
+	public Set<TrainingOption> options() {
+		return Set.of(TrainingOption.KD_WEIGHT, TrainingOption.TEMPERATURE, TrainingOption.FEATURE_WEIGHT);
+	}
+
+	@Override
+	public void addTerms(LossInputs in, DiceCrossEntropy segmentation, LossTerms terms) {
+		terms.add("kd", kdWeight, HintonDistillation.loss(terms.ops(), in.teacher().logits(), in.student().logits(),
+			temperature));
+		terms.add("feature_l2", featureWeight, FeatureDistance.meanSquared(terms.ops(), in.teacher().bottleneck(),
+			in.student().bottleneck()));
+	}
+
+	@Override
+	public void describe(Map<String, Double> card) {
+		card.put("kd", kdWeight);
+		card.put("temperature", temperature);
+		card.put("feature_l2", featureWeight);
+	}
+}

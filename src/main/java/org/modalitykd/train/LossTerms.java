@@ -1,0 +1,56 @@
+package org.modalitykd.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The loss of a training graph as it is assembled: every term by the name the log gives
+ * it, and the weighted parts whose sum the optimiser minimises.
+ */
+public final class LossTerms {
+
+	private final Ops ops;
+	private final Map<String, Operand<TFloat32>> named = new LinkedHashMap<>();
+	private final List<Operand<TFloat32>> parts = new ArrayList<>();
+
+	LossTerms(Ops ops) {
+		this.ops = ops;
+	}
+
+	/** The ops of the loss scope: build terms with these. */
+	public Ops ops() {
+		return ops;
+	}
+
+	/** A term that is logged and enters the total as {@code weight x term}. */
+	public void add(String name, double weight, Operand<TFloat32> term) {
+		report(name, term);
+		addPart(ops.math.mul(ops.constant((float) weight), term));
+	}
+
+	/** A term that is logged only (it enters the total inside some {@link #addPart part}). */
+	public void report(String name, Operand<TFloat32> term) {
+		if (named.putIfAbsent(name, term) != null) {
+			throw new IllegalStateException("two loss terms are called " + name);
+		}
+	}
+
+	/** An already weighted part of the total. */
+	public void addPart(Operand<TFloat32> weighted) {
+		parts.add(weighted);
+	}
+
+	Operand<TFloat32> total() {
+		return ops.withName("total").math.addN(parts);
+	}
+
+	Map<String, Operand<TFloat32>> named() {
+		return named;
+	}
+}

@@ -1,0 +1,63 @@
+package org.modalitykd.train;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * ProtoKD (Wang et al. 2023): {@code pixel_kd} = KL at temperature T averaged over voxels
+ * and classes, not times T^2 ({@link PixelDistillation}), weighted by alpha, and
+ * {@code proto_kd} = MSE of the teacher's and the student's I2FV maps
+ * ({@link PrototypeDistillation}) weighted by beta. Defaults from METHODS.md: T = 10,
+ * alpha = 10, beta = 0.1.
+ *
+ * @param alpha       weight of the pixel KL ({@link TrainingOption#KD_WEIGHT})
+ * @param temperature T ({@link TrainingOption#TEMPERATURE})
+ * @param beta        weight of the prototype term ({@link TrainingOption#PROTO_WEIGHT})
+ */
+public record ProtoKdLosses(double alpha, double temperature, double beta) implements MethodLosses {
+
+	public static final double DEFAULT_ALPHA = 10;
+	public static final double DEFAULT_TEMPERATURE = PixelDistillation.DEFAULT_TEMPERATURE;
+	public static final double DEFAULT_BETA = 0.1;
+
+	public ProtoKdLosses {
+		InvalidOptionException.weight(TrainingOption.KD_WEIGHT, alpha);
+		InvalidOptionException.temperature(TrainingOption.TEMPERATURE, temperature);
+		InvalidOptionException.weight(TrainingOption.PROTO_WEIGHT, beta);
+	}
+
+	public static ProtoKdLosses defaults() {
+		return new ProtoKdLosses(DEFAULT_ALPHA, DEFAULT_TEMPERATURE, DEFAULT_BETA);
+	}
+
+	static ProtoKdLosses of(Map<TrainingOption, Double> given) {
+		return new ProtoKdLosses(given.getOrDefault(TrainingOption.KD_WEIGHT, DEFAULT_ALPHA),
+			given.getOrDefault(TrainingOption.TEMPERATURE, DEFAULT_TEMPERATURE),
+			given.getOrDefault(TrainingOption.PROTO_WEIGHT, DEFAULT_BETA));
+	}
+
+	@Override
+	public TrainingMethod method() {
+		return TrainingMethod.PROTOKD;
+	}
+
+	@Override
+	public Set<TrainingOption> options() {
+		return Set.of(TrainingOption.KD_WEIGHT, TrainingOption.TEMPERATURE, TrainingOption.PROTO_WEIGHT);
+	}
+
+	@Override
+	public void addTerms(LossInputs in, DiceCrossEntropy segmentation, LossTerms terms) {
+		terms.add("pixel_kd", alpha, PixelDistillation.loss(terms.ops(), in.teacher().logits(), in.student().logits(),
+			temperature, in.classes()));
+		terms.add("proto_kd", beta, PrototypeDistillation.loss(terms.ops(), in.teacher().decoderFeatures(),
+			in.student().decoderFeatures(), in.labels(), in.classes()));
+	}
+
+	@Override
+	public void describe(Map<String, Double> card) {
+		card.put("pixel_kd", alpha);
+		card.put("temperature", temperature);
+		card.put("proto_kd", beta);
+	}
+}
