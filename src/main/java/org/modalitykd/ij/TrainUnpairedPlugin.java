@@ -32,6 +32,10 @@ public class TrainUnpairedPlugin implements PlugIn {
 
 	@Override
 	public void run(String arg) {
+		if (!CommandErrors.canShowDialog(COMMAND,
+			"data_a=[/t1-cases] modality_a=t1 data_b=[/flair-cases] modality_b=flair out=[/models/unpaired]")) {
+			return;
+		}
 		String[] modalities = Modalities.BRATS.toArray(new String[0]);
 		GenericDialog gd = new GenericDialog("ModalityKD Train Unpaired");
 		Dialogs.addPath(gd, "data_a", Prefs.get(TrainTeacherPlugin.PREF_DATA, ""), true);
@@ -53,6 +57,7 @@ public class TrainUnpairedPlugin implements PlugIn {
 			String a = TrainingJobs.modality(gd.getNextChoice(), "modality_a");
 			Path dataB = TrainingFields.folder(gd.getNextString(), "data_b");
 			String b = TrainingJobs.modality(gd.getNextChoice(), "modality_b");
+			Dialogs.requireNumbers("kd_weight", "tau");
 			double kdWeight = gd.getNextNumber();
 			double tau = gd.getNextNumber();
 			TrainingFields.Settings settings = fields.readParameters(true);
@@ -64,9 +69,8 @@ public class TrainUnpairedPlugin implements PlugIn {
 			IJ.showStatus("ModalityKD: reading the cases...");
 			TrainingJob job = TrainingJobs.unpaired(dataA, a, dataB, b, kdWeight, tau, settings.parameters());
 			TrainingLauncher.launch(COMMAND, job, output.bundle(), resume, settings.device());
-		} catch (IOException | RuntimeException e) {
-			IjProgress.finish("");
-			Dialogs.error(COMMAND, e);
+		} catch (IOException | RuntimeException | OutOfMemoryError | LinkageError e) {
+			CommandErrors.report(COMMAND, e);
 		}
 	}
 }

@@ -73,6 +73,8 @@ final class TrainingFields {
 	 *                   its teacher's, so its patch size is checked against those later)
 	 */
 	Settings readParameters(boolean ownNetwork) {
+		Dialogs.requireNumbers("steps", "patch_size", "batch_size", "learning_rate", "levels", "base_filters", "seed",
+			"validation_fraction", "validation_interval", "checkpoint_interval");
 		TrainingParameters d = TrainingParameters.defaults();
 		long steps = whole("steps");
 		int patch = (int) whole("patch_size");

@@ -41,9 +41,12 @@ final class TrainingLauncher {
 		return checkpoint;
 	}
 
-	/** Whether the command runs in a macro (recorded options given): it must block. */
+	/**
+	 * Whether the command must block: in a macro or script (recorded options given), or
+	 * wherever no person started it from the menu.
+	 */
 	static boolean inMacro() {
-		return Macro.getOptions() != null || IJ.isMacro();
+		return Macro.getOptions() != null || IJ.isMacro() || !CommandErrors.interactive();
 	}
 
 	/**
@@ -64,10 +67,9 @@ final class TrainingLauncher {
 		Thread t = new Thread(() -> {
 			try {
 				run(command, job, out, resume, session, monitor);
-			} catch (IOException | RuntimeException e) {
+			} catch (IOException | RuntimeException | OutOfMemoryError | LinkageError e) {
 				monitor.finished("Failed");
-				IjProgress.finish("");
-				Dialogs.error(command, e);
+				CommandErrors.report(command, e);
 			}
 		}, "ModalityKD training");
 		t.setDaemon(false);
