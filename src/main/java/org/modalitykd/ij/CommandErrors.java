@@ -67,9 +67,13 @@ final class CommandErrors {
 		String message;
 		if (e instanceof OutOfMemoryError) {
 			message = outOfMemory();
-		} else if (e instanceof LinkageError) {
+		} else if (e instanceof UnsatisfiedLinkError || e instanceof LinkageError
+			&& String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("tensorflow")) {
 			message = "TensorFlow cannot start (" + firstLine(e) + "); are the TensorFlow jars in Fiji's jars/ folder "
 				+ "(see the README, \"Install in Fiji\")?";
+		} else if (e instanceof LinkageError) {
+			message = "the installed jars do not fit together (" + e.getClass().getSimpleName() + ": " + firstLine(e)
+				+ "); install the plugin jar and its jars again, of one version (see the README, \"Install in Fiji\")";
 		} else if (e instanceof Exception x) {
 			message = Dialogs.oneLine(x);
 		} else {
@@ -91,18 +95,28 @@ final class CommandErrors {
 	/**
 	 * Whether the command may show its dialog: always with a person at ImageJ, and
 	 * otherwise only when the macro gave its options (the dialog then reads them and is not
-	 * shown). A command run without options where nobody can answer (a macro's
-	 * {@code run("Segment...")} in a batch job) is reported as a failure instead.
+	 * shown), with a number for each numeric key it sets. Otherwise the failure is reported
+	 * and the command must stop: a command run without options where nobody can answer (a
+	 * macro's {@code run("Segment...")} in a batch job) would wait for ever, and a key such
+	 * as {@code steps=many} would get ImageJ's modal "Macro Error" dialog from GenericDialog
+	 * (headless, an exception when the dialog is read).
 	 *
-	 * @param keys an example of the options, for the message
+	 * @param example    an example of the options, for the message
+	 * @param numberKeys the dialog's numeric keys
 	 */
-	static boolean canShowDialog(String command, String keys) {
-		if (Macro.getOptions() != null || !GraphicsEnvironment.isHeadless() && IJ.getInstance() != null) {
-			return true;
+	static boolean canShowDialog(String command, String example, String... numberKeys) {
+		if (Macro.getOptions() == null && (GraphicsEnvironment.isHeadless() || IJ.getInstance() == null)) {
+			fail(command, "no options given and nobody to answer the dialog: give them in the macro, e.g. run(\"" + command
+				+ "...\", \"" + example + "\") (Plugins > Macros > Record... writes the line)");
+			return false;
 		}
-		fail(command, "no options given and nobody to answer the dialog: give them in the macro, e.g. run(\"" + command
-			+ "...\", \"" + keys + "\") (Plugins > Macros > Record... writes the line)");
-		return false;
+		try {
+			Dialogs.requireNumbers(numberKeys);
+		} catch (IllegalArgumentException e) {
+			fail(command, e.getMessage());
+			return false;
+		}
+		return true;
 	}
 
 	/**

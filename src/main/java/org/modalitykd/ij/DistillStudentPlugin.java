@@ -34,7 +34,8 @@ public class DistillStudentPlugin implements PlugIn {
 	@Override
 	public void run(String arg) {
 		if (!CommandErrors.canShowDialog(COMMAND,
-			"data=[/cases] modality=flair method=protokd teacher=[/models/teacher] out=[/models/student-flair]")) {
+			"data=[/cases] modality=flair method=protokd teacher=[/models/teacher] out=[/models/student-flair]",
+			TrainingFields.NUMBER_KEYS)) {
 			return;
 		}
 		GenericDialog gd = new GenericDialog("ModalityKD Distill Student");

@@ -23,7 +23,7 @@ public class LabelOverlayPlugin implements PlugIn {
 				+ "; segment an image first (Plugins > ModalityKD > Segment...)");
 			return;
 		}
-		if (!CommandErrors.canShowDialog(COMMAND, "show opacity=40")) {
+		if (!CommandErrors.canShowDialog(COMMAND, "show opacity=40", "opacity")) {
 			return;
 		}
 		GenericDialog gd = new GenericDialog("ModalityKD Label Overlay");
@@ -31,12 +31,6 @@ public class LabelOverlayPlugin implements PlugIn {
 		gd.addSlider("opacity", 0, 100, 40, 5);
 		gd.showDialog();
 		if (gd.wasCanceled()) {
-			return;
-		}
-		try {
-			Dialogs.requireNumbers("opacity");
-		} catch (IllegalArgumentException e) {
-			CommandErrors.report(COMMAND, e);
 			return;
 		}
 		boolean show = gd.getNextBoolean();

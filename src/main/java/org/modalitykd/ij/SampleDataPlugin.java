@@ -30,7 +30,8 @@ public class SampleDataPlugin implements PlugIn {
 
 	@Override
 	public void run(String arg) {
-		if (!CommandErrors.canShowDialog(COMMAND, "out=[/tmp/synth] cases=3 seed=1 spacing=2 anatomy=auto open")) {
+		if (!CommandErrors.canShowDialog(COMMAND, "out=[/tmp/synth] cases=3 seed=1 spacing=2 anatomy=auto open",
+			"cases", "seed", "spacing")) {
 			return;
 		}
 		GenericDialog gd = new GenericDialog("ModalityKD: Generate Sample Data");
@@ -46,7 +47,6 @@ public class SampleDataPlugin implements PlugIn {
 			return;
 		}
 		try {
-			Dialogs.requireNumbers("cases", "seed", "spacing");
 			Path out = TrainingFields.folder(gd.getNextString(), "out");
 			int cases = (int) gd.getNextNumber();
 			long seed = (long) gd.getNextNumber();

@@ -52,7 +52,7 @@ public class SegmentPlugin implements PlugIn {
 					"No image is open: open a case with Plugins > ModalityKD > Open MRI Case... or File > Open");
 			}
 			if (!CommandErrors.canShowDialog(COMMAND,
-				"models=[/models] model=auto device=auto overlap=0.5 opacity=40 qa=none")) {
+				"models=[/models] model=auto device=auto overlap=0.5 opacity=40 qa=none", "overlap", "opacity")) {
 				return;
 			}
 			try {
@@ -96,7 +96,6 @@ public class SegmentPlugin implements PlugIn {
 		if (gd.wasCanceled()) {
 			return;
 		}
-		Dialogs.requireNumbers("overlap", "opacity");
 		String wanted = gd.getNextChoice();
 		Device device = Device.parse(gd.getNextChoice());
 		double overlap = gd.getNextNumber();

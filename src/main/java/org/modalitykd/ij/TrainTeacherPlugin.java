@@ -31,7 +31,8 @@ public class TrainTeacherPlugin implements PlugIn {
 	@Override
 	public void run(String arg) {
 		if (!CommandErrors.canShowDialog(COMMAND,
-			"data=[/cases] modalities=t1,t1ce,t2,flair out=[/models/teacher]")) {
+			"data=[/cases] modalities=t1,t1ce,t2,flair out=[/models/teacher]",
+			TrainingFields.NUMBER_KEYS)) {
 			return;
 		}
 		GenericDialog gd = new GenericDialog("ModalityKD Train Teacher");

@@ -30,10 +30,18 @@ public class TrainUnpairedPlugin implements PlugIn {
 	static final String PREF_DATA_B = "modalitykd.train.data_b";
 	static final String PREF_OUT = "modalitykd.train.unpaired";
 
+	private static String[] unpairedNumberKeys() {
+		String[] keys = java.util.Arrays.copyOf(TrainingFields.NUMBER_KEYS, TrainingFields.NUMBER_KEYS.length + 2);
+		keys[keys.length - 2] = "kd_weight";
+		keys[keys.length - 1] = "tau";
+		return keys;
+	}
+
 	@Override
 	public void run(String arg) {
 		if (!CommandErrors.canShowDialog(COMMAND,
-			"data_a=[/t1-cases] modality_a=t1 data_b=[/flair-cases] modality_b=flair out=[/models/unpaired]")) {
+			"data_a=[/t1-cases] modality_a=t1 data_b=[/flair-cases] modality_b=flair out=[/models/unpaired]",
+			unpairedNumberKeys())) {
 			return;
 		}
 		String[] modalities = Modalities.BRATS.toArray(new String[0]);
@@ -57,7 +65,6 @@ public class TrainUnpairedPlugin implements PlugIn {
 			String a = TrainingJobs.modality(gd.getNextChoice(), "modality_a");
 			Path dataB = TrainingFields.folder(gd.getNextString(), "data_b");
 			String b = TrainingJobs.modality(gd.getNextChoice(), "modality_b");
-			Dialogs.requireNumbers("kd_weight", "tau");
 			double kdWeight = gd.getNextNumber();
 			double tau = gd.getNextNumber();
 			TrainingFields.Settings settings = fields.readParameters(true);

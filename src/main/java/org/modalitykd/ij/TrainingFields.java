@@ -21,6 +21,10 @@ import ij.gui.GenericDialog;
  */
 final class TrainingFields {
 
+	/** The numeric keys of {@link #addParameters}. */
+	static final String[] NUMBER_KEYS = { "steps", "patch_size", "batch_size", "learning_rate", "levels", "base_filters",
+		"seed", "validation_fraction", "validation_interval", "checkpoint_interval" };
+
 	private final GenericDialog gd;
 
 	TrainingFields(GenericDialog gd) {
@@ -73,8 +77,6 @@ final class TrainingFields {
 	 *                   its teacher's, so its patch size is checked against those later)
 	 */
 	Settings readParameters(boolean ownNetwork) {
-		Dialogs.requireNumbers("steps", "patch_size", "batch_size", "learning_rate", "levels", "base_filters", "seed",
-			"validation_fraction", "validation_interval", "checkpoint_interval");
 		TrainingParameters d = TrainingParameters.defaults();
 		long steps = whole("steps");
 		int patch = (int) whole("patch_size");

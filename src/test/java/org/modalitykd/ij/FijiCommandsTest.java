@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -245,6 +246,33 @@ class FijiCommandsTest {
 			"needs a teacher and a student");
 		assertNull(WindowManager.getImage("BraTS_7-labels"));
 		assertEquals(0, ResultsTable.getResultsTable().size());
+	}
+
+	@Test
+	void aFailedCommandIsOneLineAndStopsTheMacroWithoutADialog() {
+		Path missing = tmp.resolve("missing");
+		String printed = ImageJ1.printed(() -> IJ.runMacro("print(\"BEFORE\");\n"
+			+ "run(\"Open MRI Case...\", \"case=" + q(missing) + " modalities=\");\n"
+			+ "for (i = 0; i < 2; i++) print(\"AFTER \" + i);\n"));
+		assertTrue(printed.contains("BEFORE"), printed);
+		List<String> errors = printed.lines().filter(l -> l.startsWith("ModalityKD ")).toList();
+		assertEquals(List.of("ModalityKD Open MRI Case: " + missing + ": no such folder or file; choose a BraTS case folder "
+			+ "or a manifest CSV"), errors, printed);
+		assertFalse(printed.contains("AFTER"), "the macro stops at the failed command: " + printed);
+		assertNull(ij.macro.Interpreter.getInstance(), "and is over");
+		assertEquals(0, WindowManager.getImageCount());
+
+		printed = ImageJ1.printed(() -> IJ.runMacro("run(\"Model Info...\");\nprint(\"AFTER\");"));
+		assertTrue(printed.contains("ModalityKD Model Info: no options given and nobody to answer the dialog"), printed);
+		assertFalse(printed.contains("AFTER"), printed);
+	}
+
+	@Test
+	void aBadNumberIsOneLineNotImageJsMacroErrorDialog() {
+		ImageJ1.run("Open MRI Case...", "case=" + q(caseDir) + " modalities=t1");
+		assertOneLine(ImageJ1.runFailing("Segment...", "models=" + q(models) + " model=auto device=cpu overlap=half"),
+			"ModalityKD Segment: overlap=half is not a number");
+		assertNull(WindowManager.getImage("BraTS_7-labels"));
 	}
 
 	private static void assertOneLine(String printed, String fragment) {
