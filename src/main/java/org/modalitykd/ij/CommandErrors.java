@@ -99,12 +99,18 @@ final class CommandErrors {
 	 * and the command must stop: a command run without options where nobody can answer (a
 	 * macro's {@code run("Segment...")} in a batch job) would wait for ever, and a key such
 	 * as {@code steps=many} would get ImageJ's modal "Macro Error" dialog from GenericDialog
-	 * (headless, an exception when the dialog is read).
+	 * (headless, an exception when the dialog is read). Headless, plain ImageJ 1 (not
+	 * patched as Fiji patches it) cannot make a dialog at all.
 	 *
 	 * @param example    an example of the options, for the message
 	 * @param numberKeys the dialog's numeric keys
 	 */
 	static boolean canShowDialog(String command, String example, String... numberKeys) {
+		if (GraphicsEnvironment.isHeadless() && !headlessDialogs()) {
+			fail(command, "no display, and this ImageJ cannot read dialogs from macro options without one: run it under "
+				+ "xvfb-run -a, or use Fiji's --headless mode");
+			return false;
+		}
 		if (Macro.getOptions() == null && (GraphicsEnvironment.isHeadless() || IJ.getInstance() == null)) {
 			fail(command, "no options given and nobody to answer the dialog: give them in the macro, e.g. run(\"" + command
 				+ "...\", \"" + example + "\") (Plugins > Macros > Record... writes the line)");
@@ -145,6 +151,19 @@ final class CommandErrors {
 			exitBatch();
 		}
 		abortMacro(line);
+	}
+
+	/**
+	 * Whether ImageJ 1 was patched by ij1-patcher (Fiji, ImageJ2, their --headless mode),
+	 * whose GenericDialog works without a display; plain ImageJ 1's throws.
+	 */
+	private static boolean headlessDialogs() {
+		try {
+			IJ.class.getField("_hooks");
+			return true;
+		} catch (NoSuchFieldException e) {
+			return false;
+		}
 	}
 
 	/** The one line for a Java heap that ran out. */

@@ -24,12 +24,18 @@ import net.imagej.patcher.LegacyInjector;
  * Fiji's does; {@code ij.ImageJ.main} is not involved.
  * <p>
  * {@code java -Djava.awt.headless=true --add-opens=java.base/java.lang=ALL-UNNAMED -cp ...
- * org.modalitykd.ij.HeadlessBatch -batch MACRO [ARG]}
+ * org.modalitykd.ij.HeadlessBatch -batch MACRO [ARG]}; with {@code -D}{@value #UNPATCHED}{@code =true}
+ * ImageJ 1 stays unpatched.
  */
 public final class HeadlessBatch {
 
+	/** Set to {@code true}: plain ImageJ 1 without the patches, as a program that embeds it headless. */
+	static final String UNPATCHED = "modalitykd.headless.unpatched";
+
 	static {
-		LegacyInjector.preinit();
+		if (!Boolean.getBoolean(UNPATCHED)) {
+			LegacyInjector.preinit();
+		}
 	}
 
 	private HeadlessBatch() {
