@@ -11,7 +11,6 @@ import org.modalitykd.train.TrainingJob;
 import org.modalitykd.train.TrainingRun;
 
 import ij.IJ;
-import ij.Macro;
 
 /**
  * Runs a training job for a menu command: off the event thread, with a
@@ -42,11 +41,11 @@ final class TrainingLauncher {
 	}
 
 	/**
-	 * Whether the command must block: in a macro or script (recorded options given), or
-	 * wherever no person started it from the menu.
+	 * Whether the command must block: in a macro or script (recorded options given), in
+	 * batch mode, headless: wherever no person started it from the menu.
 	 */
 	static boolean inMacro() {
-		return Macro.getOptions() != null || IJ.isMacro() || !CommandErrors.interactive();
+		return !CommandErrors.interactive();
 	}
 
 	/**
