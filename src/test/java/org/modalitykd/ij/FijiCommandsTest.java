@@ -173,6 +173,10 @@ class FijiCommandsTest {
 		ImagePlus unnamed = new ImagePlus("unnamed", stack);
 		unnamed.setDimensions(4, 12, 1);
 		unnamed.show();
+		// Nobody to ask in a macro: names that are not modalities need the keys, not a silent guess.
+		assertOneLine(ImageJ1.runFailing("Segment...", "models=" + q(models)
+			+ " model=auto device=cpu overlap=0.5 opacity=40 qa=none"), "give channel_1=t1 channel_2=flair");
+		assertNull(WindowManager.getImage("unnamed-labels"));
 		ImageJ1.run("Segment...", "models=" + q(models)
 			+ " model=auto device=cpu overlap=0.5 opacity=40 qa=none channel_1=t1 channel_2=ignore channel_3=ignore channel_4=ignore");
 		assertEquals("student_t1", ImageJ1.image("unnamed-labels").getProperty("ModalityKD.model"));
