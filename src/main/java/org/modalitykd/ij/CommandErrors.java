@@ -25,7 +25,7 @@ import ij.macro.Interpreter;
  * instead of ImageJ's usual exit status 0.
  * <p>
  * A command never asks a question it cannot have answered: without a person, the
- * recorded options decide, and a decision they lack is a failure ({@link #requireOptions}).
+ * recorded options decide, and a decision they lack is a failure ({@link #canShowDialog}).
  */
 final class CommandErrors {
 
