@@ -23,6 +23,12 @@ public class AboutPlugin implements PlugIn {
 			return;
 		}
 		String version = AboutPlugin.class.getPackage().getImplementationVersion();
+		if (!CommandErrors.interactive()) {
+			// A message box would wait for a click that no batch job gives.
+			IJ.log("ModalityKD " + (version == null ? "(development build)" : version) + "; documentation: " + HOMEPAGE
+				+ "; Fiji guide: " + FIJI_GUIDE);
+			return;
+		}
 		IJ.showMessage("About ModalityKD",
 			"ModalityKD " + (version == null ? "(development build)" : version) + "\n"
 				+ "3D segmentation of multi-modal MRI with knowledge distillation.\n"

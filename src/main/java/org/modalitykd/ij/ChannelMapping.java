@@ -14,7 +14,8 @@ import ij.gui.GenericDialog;
  * modalities; an image from File > Open (Bio-Formats, SCIFIO, a TIFF) has channel names
  * such as "BraTS_001_t1ce.nii" or "C2", so a name is read as the last word in it that
  * names a modality, and a dialog ({@code channel_1=t1 channel_2=ignore ...}) settles the
- * rest. In a macro the dialog is not shown: its keys, or the guesses, decide.
+ * rest. In a macro the dialog is not shown: its keys decide, or the guesses when every
+ * name reads as a different modality; names that do not, without the keys, are an error.
  */
 final class ChannelMapping {
 
@@ -51,7 +52,13 @@ final class ChannelMapping {
 		}
 		boolean clear = guesses.stream().noneMatch(g -> g == null) && guesses.stream().distinct().count() == names.size();
 		List<String> chosen = guesses;
-		if (!clear || ij.Macro.getOptions() != null && ij.Macro.getOptions().contains("channel_1=")) {
+		boolean keys = ij.Macro.getOptions() != null && ij.Macro.getOptions().contains("channel_1=");
+		if (!clear && !keys && !CommandErrors.interactive()) {
+			// Nobody to ask, and dropping a channel silently could change the result.
+			throw new IllegalArgumentException("which channel is which modality is not clear from the channel names "
+				+ names + ": give channel_1=t1 channel_2=flair ... (t1, t1ce, t2, flair or ignore) in the options");
+		}
+		if (!clear || keys) {
 			GenericDialog gd = new GenericDialog("ModalityKD: which channel is which modality?");
 			for (int c = 0; c < names.size(); c++) {
 				String g = guesses.get(c);

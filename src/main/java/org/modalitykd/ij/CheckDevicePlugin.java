@@ -15,21 +15,26 @@ public class CheckDevicePlugin implements PlugIn {
 
 	static final String TABLE = "ModalityKD Device";
 
+	static final String COMMAND = "Check Device";
+
 	@Override
 	public void run(String arg) {
 		IJ.showStatus("Asking TensorFlow for its devices...");
-		try {
-			DeviceReport report = DeviceReport.probe();
+		CommandErrors.run(COMMAND, () -> {
+			DeviceReport report;
+			try {
+				report = DeviceReport.probe();
+			} catch (RuntimeException | LinkageError e) {
+				// A missing or broken TensorFlow native library is the usual cause here.
+				throw new IllegalStateException("TensorFlow cannot start: " + String.valueOf(e.getMessage()).split("\\R")[0]
+					+ "; are the TensorFlow jars in Fiji's jars/ folder?", e);
+			}
 			ResultsTable rt = new ResultsTable();
 			for (String[] row : report.rows()) {
 				ModelInfoPlugin.row(rt, row[0], row[1]);
 			}
 			Tables.show(rt, TABLE);
 			IJ.showStatus(report.gpuUsable() ? "ModalityKD: a GPU is usable" : "ModalityKD: CPU only (" + report.gpuNote() + ")");
-		} catch (RuntimeException | LinkageError e) {
-			// A missing or broken TensorFlow native library is the usual cause here.
-			IJ.error("ModalityKD Check Device", "TensorFlow cannot start: " + String.valueOf(e.getMessage()).split("\\R")[0]
-				+ "; are the TensorFlow jars in Fiji's jars/ folder?");
-		}
+		});
 	}
 }

@@ -2,8 +2,9 @@ package org.modalitykd.ij;
 
 import java.awt.GraphicsEnvironment;
 
-import ij.IJ;
+import ij.Macro;
 import ij.gui.GenericDialog;
+import ij.macro.Interpreter;
 
 /** Small helpers shared by the commands' dialogs. */
 final class Dialogs {
@@ -26,9 +27,47 @@ final class Dialogs {
 		}
 	}
 
-	/** The one-line message of a failure the user can fix, as an ImageJ error. */
-	static void error(String command, Exception e) {
-		IJ.error("ModalityKD " + command, oneLine(e));
+	/**
+	 * Checks that the macro gives a number for each numeric key it sets, as GenericDialog
+	 * reads it (a number, a hexadecimal 0x..., or the name of a macro variable). Call it
+	 * before the first getNextNumber: GenericDialog reports a bad number with ImageJ's modal
+	 * "Macro Error" dialog, which a batch job never closes.
+	 *
+	 * @throws IllegalArgumentException naming the key and the value
+	 */
+	static void requireNumbers(String... keys) {
+		String options = Macro.getOptions();
+		if (options == null) {
+			return;
+		}
+		for (String key : keys) {
+			String v = Macro.getValue(options, key, null);
+			if (v == null || v.startsWith("0x") || isNumber(v)) {
+				continue;
+			}
+			Interpreter interpreter = Interpreter.getInstance();
+			String name = v.startsWith("&") ? v.substring(1) : v;
+			if (interpreter == null || Double.isNaN(variable(interpreter, name))) {
+				throw new IllegalArgumentException(key + "=" + v + " is not a number; give a number, e.g. " + key + "=2");
+			}
+		}
+	}
+
+	private static double variable(Interpreter interpreter, String name) {
+		try {
+			return interpreter.getVariable2(name);
+		} catch (RuntimeException e) {
+			return Double.NaN; // no program or stack yet
+		}
+	}
+
+	private static boolean isNumber(String text) {
+		try {
+			Double.valueOf(text);
+			return true;
+		} catch (NumberFormatException e) {
+			return false;
+		}
 	}
 
 	/** The message of an exception in one line; unknown failures are named by type. */

@@ -34,6 +34,11 @@ public class DistillStudentPlugin implements PlugIn {
 
 	@Override
 	public void run(String arg) {
+		if (!CommandErrors.canShowDialog(COMMAND,
+			"data=[/cases] modality=flair method=protokd teacher=[/models/teacher] out=[/models/student-flair]",
+			TrainingFields.NUMBER_KEYS)) {
+			return;
+		}
 		GenericDialog gd = new GenericDialog("ModalityKD Distill Student");
 		Dialogs.addPath(gd, "data", Prefs.get(TrainTeacherPlugin.PREF_DATA, ""), true);
 		gd.addChoice("modality", Modalities.BRATS.toArray(new String[0]), Modalities.FLAIR);
@@ -68,9 +73,8 @@ public class DistillStudentPlugin implements PlugIn {
 			TrainingJob job = TrainingJobs.student(data, modality, method, teacher, TrainingJobs.Distillation.DEFAULTS,
 				settings.parameters(), TrainingOption.Spelling.MACRO);
 			TrainingLauncher.launch(COMMAND, job, output.bundle(), resume, output.overwrite(), settings.device());
-		} catch (IOException | RuntimeException e) {
-			IjProgress.finish("");
-			Dialogs.error(COMMAND, e);
+		} catch (IOException | RuntimeException | OutOfMemoryError | LinkageError e) {
+			CommandErrors.report(COMMAND, e);
 		}
 	}
 }

@@ -6,7 +6,6 @@ import org.modalitykd.eval.BratsRegion;
 import org.modalitykd.eval.RegionMetrics;
 import org.modalitykd.eval.SegmentationEvaluator;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
@@ -22,11 +21,19 @@ import ij.plugin.PlugIn;
  */
 public class EvaluatePlugin implements PlugIn {
 
+	static final String COMMAND = "Evaluate";
+
 	@Override
 	public void run(String arg) {
+		CommandErrors.run(COMMAND, this::evaluate);
+	}
+
+	private void evaluate() {
 		int[] ids = WindowManager.getIDList();
 		if (ids == null || ids.length < 2) {
-			IJ.error("ModalityKD Evaluate", "Open two label images: a prediction and its reference");
+			throw new IllegalArgumentException("Open two label images: a prediction and its reference");
+		}
+		if (!CommandErrors.canShowDialog(COMMAND, "prediction=case-labels reference=case_seg")) {
 			return;
 		}
 		String[] titles = WindowManager.getImageTitles();
@@ -37,25 +44,31 @@ public class EvaluatePlugin implements PlugIn {
 		if (gd.wasCanceled()) {
 			return;
 		}
-		ImagePlus prediction = WindowManager.getImage(gd.getNextChoice());
-		ImagePlus reference = WindowManager.getImage(gd.getNextChoice());
-		try {
-			Map<BratsRegion, RegionMetrics> metrics = new SegmentationEvaluator()
-				.evaluate(ImagePlusBridge.toLabelVolume(prediction), ImagePlusBridge.toLabelVolume(reference));
-			ResultsTable rt = ResultsTable.getResultsTable();
-			for (Map.Entry<BratsRegion, RegionMetrics> e : metrics.entrySet()) {
-				rt.incrementCounter();
-				rt.addLabel(prediction.getTitle() + " vs " + reference.getTitle());
-				rt.addValue("region", e.getKey().name());
-				double[] v = e.getValue().values();
-				for (int i = 0; i < v.length; i++) {
-					rt.addValue(RegionMetrics.NAMES[i], v[i]);
-				}
+		ImagePlus prediction = openImage(gd.getNextChoice(), "prediction");
+		ImagePlus reference = openImage(gd.getNextChoice(), "reference");
+		Map<BratsRegion, RegionMetrics> metrics = new SegmentationEvaluator()
+			.evaluate(ImagePlusBridge.toLabelVolume(prediction), ImagePlusBridge.toLabelVolume(reference));
+		ResultsTable rt = ResultsTable.getResultsTable();
+		for (Map.Entry<BratsRegion, RegionMetrics> e : metrics.entrySet()) {
+			rt.incrementCounter();
+			rt.addLabel(prediction.getTitle() + " vs " + reference.getTitle());
+			rt.addValue("region", e.getKey().name());
+			double[] v = e.getValue().values();
+			for (int i = 0; i < v.length; i++) {
+				rt.addValue(RegionMetrics.NAMES[i], v[i]);
 			}
-			rt.show("Results");
-		} catch (RuntimeException e) {
-			Dialogs.error("Evaluate", e);
 		}
+		rt.show("Results");
+	}
+
+	/** The open image of that title; a macro may name one that is not open. */
+	private static ImagePlus openImage(String title, String key) {
+		ImagePlus imp = WindowManager.getImage(title);
+		if (imp == null) {
+			throw new IllegalArgumentException(key + ": no image titled '" + title + "' is open; open images: "
+				+ String.join(", ", WindowManager.getImageTitles()));
+		}
+		return imp;
 	}
 
 	private static String guess(String[] titles, String suffix, String fallback) {

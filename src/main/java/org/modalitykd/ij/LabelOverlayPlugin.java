@@ -1,6 +1,5 @@
 package org.modalitykd.ij;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
@@ -14,11 +13,17 @@ import ij.plugin.PlugIn;
  */
 public class LabelOverlayPlugin implements PlugIn {
 
+	static final String COMMAND = "Label Overlay";
+
 	@Override
 	public void run(String arg) {
 		ImagePlus image = WindowManager.getCurrentImage();
 		if (image == null || image.getOverlay() == null) {
-			IJ.error("ModalityKD Label Overlay", "The current image has no overlay; segment it first (Plugins > ModalityKD > Segment...)");
+			CommandErrors.fail(COMMAND, (image == null ? "No image is open" : "The current image has no overlay")
+				+ "; segment an image first (Plugins > ModalityKD > Segment...)");
+			return;
+		}
+		if (!CommandErrors.canShowDialog(COMMAND, "show opacity=40", "opacity")) {
 			return;
 		}
 		GenericDialog gd = new GenericDialog("ModalityKD Label Overlay");

@@ -24,16 +24,21 @@ public class ModelInfoPlugin implements PlugIn {
 	/** Title of the table; headless, the rows go to the Results table instead. */
 	static final String TABLE = "Model Info";
 
+	static final String COMMAND = "Model Info";
+
 	@Override
 	public void run(String arg) {
+		if (!CommandErrors.canShowDialog(COMMAND, "model=[/models/teacher]")) {
+			return;
+		}
 		GenericDialog gd = new GenericDialog("ModalityKD Model Info");
 		Dialogs.addPath(gd, "model", Prefs.get(SegmentPlugin.PREF_MODELS, ""), true);
 		gd.showDialog();
 		if (gd.wasCanceled()) {
 			return;
 		}
-		Path dir = Path.of(gd.getNextString().trim());
 		try {
+			Path dir = TrainingFields.folder(gd.getNextString(), "model");
 			ModelCard c = ModelBundle.readCard(dir);
 			ResultsTable rt = new ResultsTable();
 			row(rt, "bundle", dir.toString());
@@ -50,7 +55,7 @@ public class ModelInfoPlugin implements PlugIn {
 			row(rt, "validation", c.validation().isEmpty() ? "none recorded" : c.validation().toString());
 			Tables.show(rt, TABLE);
 		} catch (IOException | RuntimeException e) {
-			Dialogs.error("Model Info", e);
+			CommandErrors.report(COMMAND, e);
 		}
 	}
 

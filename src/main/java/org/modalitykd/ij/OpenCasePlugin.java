@@ -1,5 +1,6 @@
 package org.modalitykd.ij;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.List;
 import org.modalitykd.io.CaseLoader;
 import org.modalitykd.io.Modalities;
 import org.modalitykd.io.MriCase;
-import org.modalitykd.io.NiftiException;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -24,8 +24,17 @@ import ij.plugin.PlugIn;
  */
 public class OpenCasePlugin implements PlugIn {
 
+	static final String COMMAND = "Open MRI Case";
+
 	@Override
 	public void run(String arg) {
+		CommandErrors.run(COMMAND, this::open);
+	}
+
+	private void open() throws IOException {
+		if (!CommandErrors.canShowDialog(COMMAND, "case=[/data/BraTS_001] modalities=")) {
+			return;
+		}
 		GenericDialog gd = new GenericDialog("Open MRI Case");
 		Dialogs.addPath(gd, "case", "", true);
 		gd.addStringField("modalities", "", 24);
@@ -35,21 +44,20 @@ public class OpenCasePlugin implements PlugIn {
 		if (gd.wasCanceled()) {
 			return;
 		}
-		Path input = Path.of(gd.getNextString().trim());
+		String text = gd.getNextString().trim();
 		String modalities = gd.getNextString().trim();
+		if (text.isEmpty()) {
+			throw new IllegalArgumentException("case: choose a BraTS case folder or a manifest CSV");
+		}
+		Path input = Path.of(text);
 		if (!Files.exists(input)) {
-			IJ.error("Open MRI Case", input + ": no such folder or file; choose a BraTS case folder or a manifest CSV");
-			return;
+			throw new IllegalArgumentException(input + ": no such folder or file; choose a BraTS case folder or a manifest CSV");
 		}
-		try {
-			IJ.showStatus("Reading " + input.getFileName() + "...");
-			List<String> wanted = modalities.isEmpty() ? List.of() : Modalities.parseList(modalities);
-			MriCase c = new CaseLoader().loadAsIs(input, wanted);
-			show(c);
-			IJ.showStatus("Opened " + c.id() + " (" + String.join(", ", c.images().channelNames()) + ")");
-		} catch (NiftiException e) {
-			IJ.error("Open MRI Case", e.getMessage());
-		}
+		IJ.showStatus("Reading " + input.getFileName() + "...");
+		List<String> wanted = modalities.isEmpty() ? List.of() : Modalities.parseList(modalities);
+		MriCase c = new CaseLoader().loadAsIs(input, wanted);
+		show(c);
+		IJ.showStatus("Opened " + c.id() + " (" + String.join(", ", c.images().channelNames()) + ")");
 	}
 
 	/** Shows the case's hyperstack and, if present, its label image. */

@@ -1,6 +1,7 @@
 package org.modalitykd.ij;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.modalitykd.io.CaseLoader;
@@ -25,8 +26,14 @@ public class SampleDataPlugin implements PlugIn {
 
 	static final String[] ANATOMIES = { "auto", "colin27", "parametric" };
 
+	static final String COMMAND = "Generate Sample Data";
+
 	@Override
 	public void run(String arg) {
+		if (!CommandErrors.canShowDialog(COMMAND, "out=[/tmp/synth] cases=3 seed=1 spacing=2 anatomy=auto open",
+			"cases", "seed", "spacing")) {
+			return;
+		}
 		GenericDialog gd = new GenericDialog("ModalityKD: Generate Sample Data");
 		Dialogs.addPath(gd, "out", IJ.getDirectory("temp") + "modalitykd-sample", true);
 		gd.addNumericField("cases", 3, 0);
@@ -39,13 +46,16 @@ public class SampleDataPlugin implements PlugIn {
 		if (gd.wasCanceled()) {
 			return;
 		}
-		Path out = Path.of(gd.getNextString().trim());
-		int cases = (int) gd.getNextNumber();
-		long seed = (long) gd.getNextNumber();
-		double spacing = gd.getNextNumber();
-		String anatomy = gd.getNextChoice();
-		boolean open = gd.getNextBoolean();
 		try {
+			Path out = TrainingFields.folder(gd.getNextString(), "out");
+			int cases = (int) gd.getNextNumber();
+			long seed = (long) gd.getNextNumber();
+			double spacing = gd.getNextNumber();
+			String anatomy = gd.getNextChoice();
+			boolean open = gd.getNextBoolean();
+			if (Files.exists(out) && !Files.isDirectory(out)) {
+				throw new IllegalArgumentException("out: " + out + " is a file; give a folder for the cases");
+			}
 			if (cases < 1 || !(spacing >= 0.5 && spacing <= 10)) {
 				throw new IllegalArgumentException("cases must be at least 1 and spacing between 0.5 and 10 mm");
 			}
@@ -61,9 +71,8 @@ public class SampleDataPlugin implements PlugIn {
 			if (open) {
 				OpenCasePlugin.show(new CaseLoader().load(out.resolve(SyntheticDataset.caseId("synth", 0)), null));
 			}
-		} catch (IOException | RuntimeException e) {
-			IjProgress.finish("");
-			Dialogs.error("Generate Sample Data", e);
+		} catch (IOException | RuntimeException | OutOfMemoryError e) {
+			CommandErrors.report(COMMAND, e);
 		}
 	}
 }

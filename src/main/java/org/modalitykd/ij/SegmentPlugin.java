@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 
@@ -17,7 +18,6 @@ import org.modalitykd.volume.Volume;
 
 import ij.IJ;
 import ij.ImagePlus;
-import ij.Macro;
 import ij.Prefs;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
@@ -41,22 +41,27 @@ public class SegmentPlugin implements PlugIn {
 	static final String[] DEVICES = { "auto", "cpu", "gpu" };
 	static final String[] QA = { "none", "disagreement", "entropy" };
 
+	static final String COMMAND = "Segment";
+
 	@Override
 	public void run(String arg) {
-		ImagePlus image = WindowManager.getCurrentImage();
-		if (image == null) {
-			IJ.error("ModalityKD Segment", "No image is open: open a case with Plugins > ModalityKD > Open MRI Case... or File > Open");
-			return;
-		}
-		try {
-			segment(image);
-		} catch (CancellationException e) {
-			Thread.interrupted(); // clear the flag Esc set; ImageJ reuses threads
-			IjProgress.finish("ModalityKD: segmentation cancelled; nothing was made");
-		} catch (IOException | RuntimeException e) {
-			IjProgress.finish("");
-			Dialogs.error("Segment", e);
-		}
+		CommandErrors.run(COMMAND, () -> {
+			ImagePlus image = WindowManager.getCurrentImage();
+			if (image == null) {
+				throw new IllegalArgumentException(
+					"No image is open: open a case with Plugins > ModalityKD > Open MRI Case... or File > Open");
+			}
+			if (!CommandErrors.canShowDialog(COMMAND,
+				"models=[/models] model=auto device=auto overlap=0.5 opacity=40 qa=none", "overlap", "opacity")) {
+				return;
+			}
+			try {
+				segment(image);
+			} catch (CancellationException e) {
+				Thread.interrupted(); // clear the flag Esc set; ImageJ reuses threads
+				IjProgress.finish("ModalityKD: segmentation cancelled; nothing was made");
+			}
+		});
 	}
 
 	private void segment(ImagePlus image) throws IOException {
@@ -67,7 +72,7 @@ public class SegmentPlugin implements PlugIn {
 		if (first.wasCanceled()) {
 			return;
 		}
-		Path folder = Path.of(first.getNextString().trim());
+		Path folder = TrainingFields.folder(first.getNextString(), "models");
 		ModelCatalog catalog = ModelCatalog.scan(folder);
 		Prefs.set(PREF_MODELS, folder.toString());
 
@@ -111,7 +116,8 @@ public class SegmentPlugin implements PlugIn {
 			SegmentationTool.partner(catalog, choice, input.channelNames());
 		}
 		IJ.log("ModalityKD Segment " + image.getTitle() + ": " + choice.reason());
-		if (choice.fallback() && Macro.getOptions() == null
+		// Only a person is asked; in a macro the recorded model and this documented rule decide.
+		if (choice.fallback() && CommandErrors.interactive()
 			&& !IJ.showMessageWithCancel("ModalityKD Segment", choice.reason() + ".\nSegment with it?")) {
 			return;
 		}
@@ -120,8 +126,12 @@ public class SegmentPlugin implements PlugIn {
 			new IjProgress("Segmenting " + image.getTitle() + " with " + choice.entry().name()));
 		SegmentOutputs.show(image, r, opacity, outlines);
 		addVolumes(image.getTitle(), r);
-		IjProgress.finish(String.format("ModalityKD: %s segmented with %s in %.1f s", image.getTitle(),
-			choice.entry().name(), (System.nanoTime() - t0) / 1e9));
+		String done = String.format(Locale.ROOT, "ModalityKD Segment: %s segmented with %s in %.1f s", image.getTitle(),
+			choice.entry().name(), (System.nanoTime() - t0) / 1e9);
+		IjProgress.finish(done);
+		if (!CommandErrors.interactive()) {
+			IJ.log(done); // no status bar to read in a batch job
+		}
 	}
 
 	/** One row of the Results table: the image, the model, and the volumes in mL. */

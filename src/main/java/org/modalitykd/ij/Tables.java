@@ -2,12 +2,13 @@ package org.modalitykd.ij;
 
 import java.awt.GraphicsEnvironment;
 
+import ij.IJ;
 import ij.measure.ResultsTable;
 
 /**
- * Shows a table under its title. Headless, ImageJ 1 keeps no named tables (they live in
- * windows), so there the rows go to the Results table, the one a macro's getResult and
- * getResultString read.
+ * Shows a table under its title. Headless or without an ImageJ window (a batch job),
+ * ImageJ 1 keeps no named tables (they live in windows), so there the rows go to the
+ * Results table, the one a macro's getResult and getResultString read.
  */
 final class Tables {
 
@@ -15,7 +16,7 @@ final class Tables {
 	}
 
 	static void show(ResultsTable rt, String title) {
-		if (GraphicsEnvironment.isHeadless()) {
+		if (GraphicsEnvironment.isHeadless() || IJ.getInstance() == null) {
 			ResultsTable results = ResultsTable.getResultsTable();
 			results.reset();
 			for (int r = 0; r < rt.size(); r++) {

@@ -30,6 +30,11 @@ public class TrainTeacherPlugin implements PlugIn {
 
 	@Override
 	public void run(String arg) {
+		if (!CommandErrors.canShowDialog(COMMAND,
+			"data=[/cases] modalities=t1,t1ce,t2,flair out=[/models/teacher]",
+			TrainingFields.NUMBER_KEYS)) {
+			return;
+		}
 		GenericDialog gd = new GenericDialog("ModalityKD Train Teacher");
 		Dialogs.addPath(gd, "data", Prefs.get(PREF_DATA, ""), true);
 		gd.addStringField("modalities", "t1,t1ce,t2,flair", 24);
@@ -52,9 +57,8 @@ public class TrainTeacherPlugin implements PlugIn {
 			IJ.showStatus("ModalityKD: reading the cases in " + data + "...");
 			TrainingJob job = TrainingJobs.teacher(data, modalities, settings.parameters());
 			TrainingLauncher.launch(COMMAND, job, output.bundle(), resume, output.overwrite(), settings.device());
-		} catch (IOException | RuntimeException e) {
-			IjProgress.finish("");
-			Dialogs.error(COMMAND, e);
+		} catch (IOException | RuntimeException | OutOfMemoryError | LinkageError e) {
+			CommandErrors.report(COMMAND, e);
 		}
 	}
 }

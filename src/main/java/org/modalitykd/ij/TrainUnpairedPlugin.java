@@ -31,8 +31,20 @@ public class TrainUnpairedPlugin implements PlugIn {
 	static final String PREF_DATA_B = "modalitykd.train.data_b";
 	static final String PREF_OUT = "modalitykd.train.unpaired";
 
+	private static String[] unpairedNumberKeys() {
+		String[] keys = java.util.Arrays.copyOf(TrainingFields.NUMBER_KEYS, TrainingFields.NUMBER_KEYS.length + 2);
+		keys[keys.length - 2] = "kd_weight";
+		keys[keys.length - 1] = "tau";
+		return keys;
+	}
+
 	@Override
 	public void run(String arg) {
+		if (!CommandErrors.canShowDialog(COMMAND,
+			"data_a=[/t1-cases] modality_a=t1 data_b=[/flair-cases] modality_b=flair out=[/models/unpaired]",
+			unpairedNumberKeys())) {
+			return;
+		}
 		String[] modalities = Modalities.BRATS.toArray(new String[0]);
 		GenericDialog gd = new GenericDialog("ModalityKD Train Unpaired");
 		Dialogs.addPath(gd, "data_a", Prefs.get(TrainTeacherPlugin.PREF_DATA, ""), true);
@@ -66,9 +78,8 @@ public class TrainUnpairedPlugin implements PlugIn {
 			TrainingJob job = TrainingJobs.unpaired(dataA, a, dataB, b, kdWeight, tau, settings.parameters(),
 				TrainingOption.Spelling.MACRO);
 			TrainingLauncher.launch(COMMAND, job, output.bundle(), resume, output.overwrite(), settings.device());
-		} catch (IOException | RuntimeException e) {
-			IjProgress.finish("");
-			Dialogs.error(COMMAND, e);
+		} catch (IOException | RuntimeException | OutOfMemoryError | LinkageError e) {
+			CommandErrors.report(COMMAND, e);
 		}
 	}
 }

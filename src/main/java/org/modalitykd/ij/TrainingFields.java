@@ -21,6 +21,10 @@ import ij.gui.GenericDialog;
  */
 final class TrainingFields {
 
+	/** The numeric keys of {@link #addParameters}. */
+	static final String[] NUMBER_KEYS = { "steps", "patch_size", "batch_size", "learning_rate", "levels", "base_filters",
+		"seed", "validation_fraction", "validation_interval", "checkpoint_interval" };
+
 	private final GenericDialog gd;
 
 	TrainingFields(GenericDialog gd) {

@@ -11,7 +11,6 @@ import org.modalitykd.train.TrainingJob;
 import org.modalitykd.train.TrainingRun;
 
 import ij.IJ;
-import ij.Macro;
 
 /**
  * Runs a training job for a menu command: off the event thread, with a
@@ -44,9 +43,12 @@ final class TrainingLauncher {
 		return resumes;
 	}
 
-	/** Whether the command runs in a macro (recorded options given): it must block. */
+	/**
+	 * Whether the command must block: in a macro or script (recorded options given), in
+	 * batch mode, headless: wherever no person started it from the menu.
+	 */
 	static boolean inMacro() {
-		return Macro.getOptions() != null || IJ.isMacro();
+		return !CommandErrors.interactive();
 	}
 
 	/**
@@ -67,10 +69,9 @@ final class TrainingLauncher {
 		Thread t = new Thread(() -> {
 			try {
 				run(command, job, out, resume, overwrite, session, monitor);
-			} catch (IOException | RuntimeException e) {
+			} catch (IOException | RuntimeException | OutOfMemoryError | LinkageError e) {
 				monitor.finished("Failed");
-				IjProgress.finish("");
-				Dialogs.error(command, e);
+				CommandErrors.report(command, e);
 			}
 		}, "ModalityKD training");
 		t.setDaemon(false);

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -172,6 +173,10 @@ class FijiCommandsTest {
 		ImagePlus unnamed = new ImagePlus("unnamed", stack);
 		unnamed.setDimensions(4, 12, 1);
 		unnamed.show();
+		// Nobody to ask in a macro: names that are not modalities need the keys, not a silent guess.
+		assertOneLine(ImageJ1.runFailing("Segment...", "models=" + q(models)
+			+ " model=auto device=cpu overlap=0.5 opacity=40 qa=none"), "give channel_1=t1 channel_2=flair");
+		assertNull(WindowManager.getImage("unnamed-labels"));
 		ImageJ1.run("Segment...", "models=" + q(models)
 			+ " model=auto device=cpu overlap=0.5 opacity=40 qa=none channel_1=t1 channel_2=ignore channel_3=ignore channel_4=ignore");
 		assertEquals("student_t1", ImageJ1.image("unnamed-labels").getProperty("ModalityKD.model"));
@@ -245,6 +250,33 @@ class FijiCommandsTest {
 			"needs a teacher and a student");
 		assertNull(WindowManager.getImage("BraTS_7-labels"));
 		assertEquals(0, ResultsTable.getResultsTable().size());
+	}
+
+	@Test
+	void aFailedCommandIsOneLineAndStopsTheMacroWithoutADialog() {
+		Path missing = tmp.resolve("missing");
+		String printed = ImageJ1.printed(() -> IJ.runMacro("print(\"BEFORE\");\n"
+			+ "run(\"Open MRI Case...\", \"case=" + q(missing) + " modalities=\");\n"
+			+ "for (i = 0; i < 2; i++) print(\"AFTER \" + i);\n"));
+		assertTrue(printed.contains("BEFORE"), printed);
+		List<String> errors = printed.lines().filter(l -> l.startsWith("ModalityKD ")).toList();
+		assertEquals(List.of("ModalityKD Open MRI Case: " + missing + ": no such folder or file; choose a BraTS case folder "
+			+ "or a manifest CSV"), errors, printed);
+		assertFalse(printed.contains("AFTER"), "the macro stops at the failed command: " + printed);
+		assertNull(ij.macro.Interpreter.getInstance(), "and is over");
+		assertEquals(0, WindowManager.getImageCount());
+
+		printed = ImageJ1.printed(() -> IJ.runMacro("run(\"Model Info...\");\nprint(\"AFTER\");"));
+		assertTrue(printed.contains("ModalityKD Model Info: no options given and nobody to answer the dialog"), printed);
+		assertFalse(printed.contains("AFTER"), printed);
+	}
+
+	@Test
+	void aBadNumberIsOneLineNotImageJsMacroErrorDialog() {
+		ImageJ1.run("Open MRI Case...", "case=" + q(caseDir) + " modalities=t1");
+		assertOneLine(ImageJ1.runFailing("Segment...", "models=" + q(models) + " model=auto device=cpu overlap=half"),
+			"ModalityKD Segment: overlap=half is not a number");
+		assertNull(WindowManager.getImage("BraTS_7-labels"));
 	}
 
 	private static void assertOneLine(String printed, String fragment) {

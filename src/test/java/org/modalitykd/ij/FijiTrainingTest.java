@@ -153,6 +153,10 @@ class FijiTrainingTest {
 			+ " out=" + q(out)), "no such folder");
 		assertOneLine(ImageJ1.runFailing("Train Teacher...", "data=" + q(data) + " modalities=t1 " + TINY + " out=" + q(data)),
 			"holds files and is not a model bundle");
+		assertOneLine(ImageJ1.runFailing("Train Unpaired...", "data_a=" + q(data) + " modality_a=t1 data_b=" + q(data)
+			+ " modality_b=flair tau=warm " + TINY + " out=" + q(out)), "ModalityKD Train Unpaired: tau=warm is not a number");
+		assertOneLine(ImageJ1.runFailing("Train Teacher...", "data=" + q(data) + " modalities=t1 "
+			+ TINY.replace("steps=4", "steps=many") + " out=" + q(out)), "ModalityKD Train Teacher: steps=many is not a number");
 		assertTrue(Files.isDirectory(data.resolve("tr_0001")), "the cases are still there");
 		assertFalse(Files.exists(TrainingRun.workDirOf(data)));
 		assertFalse(Files.exists(out), "nothing written");

@@ -70,27 +70,41 @@ final class ImageJ1 {
 	}
 
 	/**
-	 * Runs a command that must fail as ImageJ fails a macro command: an error message
-	 * (headless, printed to stdout) and the macro aborted. Returns what was printed.
+	 * Runs a command that must fail as a ModalityKD command fails outside interactive use:
+	 * one line on standard error (headless there is no Log window) and the macro aborted.
+	 * Returns what was printed on standard output and error.
 	 */
 	static String runFailing(String command, String options) {
-		java.io.PrintStream saved = System.out;
-		java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-		System.setOut(new java.io.PrintStream(captured, true));
-		try {
-			IJ.run(command, options);
-		} catch (RuntimeException e) {
-			if (!ij.Macro.MACRO_CANCELED.equals(e.getMessage())) {
-				throw e;
+		String text = printed(() -> {
+			try {
+				IJ.run(command, options);
+			} catch (RuntimeException e) {
+				if (!ij.Macro.MACRO_CANCELED.equals(e.getMessage())) {
+					throw e;
+				}
 			}
-		} finally {
-			System.setOut(saved);
-		}
-		String text = captured.toString().trim();
+		}).trim();
 		if (text.isEmpty()) {
 			throw new AssertionError(command + " was expected to fail with a message");
 		}
 		return text;
+	}
+
+	/** What {@code action} prints on standard output and standard error, in one text. */
+	static String printed(Runnable action) {
+		java.io.PrintStream savedOut = System.out;
+		java.io.PrintStream savedErr = System.err;
+		java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+		java.io.PrintStream both = new java.io.PrintStream(captured, true);
+		System.setOut(both);
+		System.setErr(both);
+		try {
+			action.run();
+		} finally {
+			System.setOut(savedOut);
+			System.setErr(savedErr);
+		}
+		return captured.toString();
 	}
 
 	static ImagePlus image(String title) {
