@@ -1,0 +1,32 @@
+package org.modalitykd.net;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The max-pooling and transposed-convolution U-Net differentiated end to end against
+ * finite differences, in float32 because MaxPool3D has no float64 kernel on the CPU.
+ * <p>
+ * Maven runs this class on its own with TensorFlow's oneDNN kernels off
+ * ({@code TF_ENABLE_ONEDNN_OPTS=0}, the {@code float32-gradients} execution in pom.xml):
+ * on CPUs with AVX-512 / AMX, oneDNN's float32 kernels round differently enough that a
+ * float32 central difference is off by 1 to 4 % whatever the step (measured: 1.03 % at
+ * h = 1e-3, 1.9 % at 3e-3, 3.7 % at 3e-4), while the analytic gradient is unchanged. What
+ * this test checks is the gradient graph (the project's custom Conv3D gradients and
+ * their wiring), not oneDNN's rounding; the float64 checks in {@link UNetGradientTest}
+ * run with oneDNN on.
+ */
+class UNetGradientFloat32Test {
+
+	@BeforeAll
+	static void gradients() {
+		Conv3dGradients.ensureRegistered();
+	}
+
+	@Test
+	void maxPoolTransposedConvFloat32() {
+		UNetConfig c = UNetConfig.defaults(2, 3).withLevels(3).withBaseFilters(2);
+		UNetGradientTest.checkNetwork(c, TFloat32.class, new long[] { 1, 4, 4, 8, 2 }, 1e-3, 1e-2);
+	}
+}
