@@ -92,6 +92,7 @@ public class SegmentPlugin implements PlugIn {
 		gd.addCheckbox("outlines (ROI Manager)", false);
 		gd.addChoice("qa", QA, "none");
 		gd.addMessage("qa: a teacher/student disagreement map or the entropy of the prediction, as an image and an overlay");
+		gd.addCheckbox("ignore_channel_order (segment even if the channels look swapped to the model)", false);
 		gd.showDialog();
 		if (gd.wasCanceled()) {
 			return;
@@ -103,9 +104,10 @@ public class SegmentPlugin implements PlugIn {
 		double opacity = Math.max(0, Math.min(100, gd.getNextNumber())) / 100.0;
 		boolean outlines = gd.getNextBoolean();
 		SegmentationTool.Qa qa = SegmentationTool.Qa.parse(gd.getNextChoice());
+		boolean ignoreChannelOrder = gd.getNextBoolean();
 		// Settings are checked before the image is read: a typo fails at once.
 		SegmentationTool tool = new SegmentationTool(new SessionOptions(device, 0, 0),
-			InferenceSettings.defaults().withOverlap(overlap).withMirror(tta));
+			InferenceSettings.defaults().withOverlap(overlap).withMirror(tta).withChannelOrderCheck(!ignoreChannelOrder));
 
 		Volume input = ChannelMapping.apply(ImagePlusBridge.toVolume(image));
 		if (input == null) {
