@@ -30,10 +30,11 @@ class InputSanityCoreTest {
 		float[] v = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 };
 		new NiftiWriter().writeVolume(Volume.of(g, "t1", v), new NiftiHeader().setSform(g.affine(), 1), dir.resolve("x.nii"));
 		Path csv = tmp.resolve("m.csv");
-		// Excel writes a comma or a quote inside a field as "a, ""b"" c".
-		Files.writeString(csv, "\uFEFFcase_id,modality,path\n\"p 1\" , T1 ,\"a, \"\"b\"\" c/x.nii\"\n", StandardCharsets.UTF_8);
+		// Excel writes a comma or a quote inside a field as "a, ""b"" c". (A case id becomes a
+		// file name, so it may not hold a space or a comma: OutputPathsTest.)
+		Files.writeString(csv, "\uFEFFcase_id,modality,path\n\"p_1\" , T1 ,\"a, \"\"b\"\" c/x.nii\"\n", StandardCharsets.UTF_8);
 		List<CaseFiles> cases = Manifest.read(csv);
-		assertEquals("p 1", cases.get(0).id());
+		assertEquals("p_1", cases.get(0).id());
 		assertEquals(dir.resolve("x.nii"), cases.get(0).modalities().get("t1"));
 
 		Files.writeString(csv, "p1,t1,\"a/x.nii\n");
