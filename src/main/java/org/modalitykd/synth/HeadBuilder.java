@@ -17,9 +17,10 @@ final class HeadBuilder {
 	/** Non-brain voxels this close to the brain and not bone are fluid under the skull. */
 	static final double SUBARACHNOID_MM = 3;
 
-	// Layers of the phantom's head by distance from the brain, mm: fluid, inner table,
-	// diploe, outer table, galea, subcutaneous fat, skin.
-	static final double[] SHELL_EDGES_MM = { 1.5, 3.5, 6.5, 8.5, 9.5, 17.5, 19.5 };
+	// Outer edges of the layers of the phantom's head by distance from the brain, mm:
+	// fluid, inner table, diploe, outer table, subcutaneous fat, skin (the head then just
+	// fits the grid).
+	static final double[] SHELL_EDGES_MM = { 1.5, 3, 5.5, 7, 11, 12 };
 
 	private HeadBuilder() {
 	}
@@ -88,8 +89,8 @@ final class HeadBuilder {
 
 	/**
 	 * A layered shell around the brain for the phantom, by distance from the brain
-	 * ({@link #SHELL_EDGES_MM}): fluid, inner table, diploe, outer table, galea, fat,
-	 * skin; air beyond.
+	 * ({@link #SHELL_EDGES_MM}): fluid, inner table, diploe, outer table, fat, skin;
+	 * air beyond.
 	 */
 	static HeadMaps shell(TissueMaps brainMaps) {
 		Geometry g = brainMaps.geometry();
@@ -117,10 +118,10 @@ final class HeadBuilder {
 			} else if (x <= e[2]) {
 				bone[p] = DIPLOE_BONE * free;
 				fat[p] = (1 - DIPLOE_BONE) * free;
-			} else if (x <= e[4] || (x > e[5] && x <= e[6])) {
-				soft[p] = free;
-			} else if (x <= e[5]) {
+			} else if (x <= e[4]) {
 				fat[p] = free;
+			} else if (x <= e[5]) {
+				soft[p] = free;
 			}
 		}
 		return new HeadMaps(g, fluid, bone, soft, fat);
