@@ -18,10 +18,11 @@ import org.modalitykd.data.BatchSource;
 import org.modalitykd.data.CaseSplit;
 import org.modalitykd.data.PatchSampler;
 import org.modalitykd.data.TrainingCase;
-import org.modalitykd.data.ZScoreNormalizer;
+import org.modalitykd.data.VolumeNormalizer;
 import org.modalitykd.eval.BratsRegion;
 import org.modalitykd.eval.SegmentationEvaluator;
 import org.modalitykd.infer.InferenceSettings;
+import org.modalitykd.infer.IntensityNormalizer;
 import org.modalitykd.infer.Progress;
 import org.modalitykd.infer.Segmenter;
 import org.modalitykd.net.ModelBundle;
@@ -143,9 +144,9 @@ public final class TrainingRun {
 			PatchSampler sampler = new PatchSampler(s.patchSize());
 			long step = first;
 			boolean cancelled = false;
-			try (BatchSource a = batches(job.data(), splitA.training(), sampler, s, s.seed(), first);
+			try (BatchSource a = batches(job, job.data(), splitA.training(), sampler, s, s.seed(), first);
 				BatchSource b = job.dataB() == null ? null
-					: batches(job.dataB(), splitB.training(), sampler, s, s.seed() ^ 0x5DEECE66DL, first)) {
+					: batches(job, job.dataB(), splitB.training(), sampler, s, s.seed() ^ 0x5DEECE66DL, first)) {
 				LearningRateSchedule rates = s.learningRates();
 				while (step < s.steps() && !cancelled) {
 					StepResult r = trainer.step(a.next(), b == null ? null : b.next(), rates.at(step));
@@ -208,9 +209,10 @@ public final class TrainingRun {
 		return data.cases().stream().filter(c -> ids.contains(c.id())).toList();
 	}
 
-	private static BatchSource batches(TrainingDataset data, List<String> ids, PatchSampler sampler, TrainingSchedule s,
-		long seed, long first) {
-		ZScoreNormalizer normalizer = new ZScoreNormalizer();
+	private static BatchSource batches(TrainingJob job, TrainingDataset data, List<String> ids, PatchSampler sampler,
+		TrainingSchedule s, long seed, long first) {
+		// The function the card records and inference applies.
+		VolumeNormalizer normalizer = IntensityNormalizer.of(normalization(job));
 		List<TrainingCase> cases = select(data, ids).stream()
 			.map(c -> TrainingCase.of(c.id(), c.images(), c.labels(), normalizer)).toList();
 		return new BatchSource(cases, sampler, Augmentation.defaults(), s.batchSize(), s.tumourShare(), seed, first, 2);
@@ -258,6 +260,11 @@ public final class TrainingRun {
 		return out;
 	}
 
+	/** Hounsfield window for a network that reads CT (also an unpaired one with a CT slot), else z-score. */
+	static ModelCard.IntensityNormalization normalization(TrainingJob job) {
+		return ModelCard.IntensityNormalization.forModalities(job.modalities());
+	}
+
 	static ModelCard card(TrainingJob job, TrainingSplit split, long steps, Map<String, Double> validation) {
 		StringBuilder data = new StringBuilder(job.data().source() + " (" + job.data().cases().size() + " cases)");
 		if (job.dataB() != null) {
@@ -276,7 +283,6 @@ public final class TrainingRun {
 			job.objective().describe(), data.toString(), job.schedule().seed(), steps, software,
 			Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
 		return new ModelCard(ModelCard.FORMAT_VERSION, job.role(), job.modalities(), ModelCard.BRATS_LABELS,
-			ModelCard.BRATS_CLASS_NAMES, new ModelCard.IntensityNormalization(ModelCard.IntensityNormalization.ZSCORE_NONZERO),
-			job.schedule().patchSize(), job.data().spacing(), job.network(), provenance, validation);
+			ModelCard.BRATS_CLASS_NAMES, normalization(job), job.schedule().patchSize(), job.data().spacing(), job.network(), provenance, validation);
 	}
 }
