@@ -21,6 +21,8 @@ public final class Modalities {
 
 	/** Channel order of a BraTS teacher. */
 	public static final List<String> BRATS = List.of(T1, T1CE, T2, FLAIR);
+	/** Every image modality a network may read: BraTS MRI and CT. */
+	public static final List<String> KNOWN = List.of(T1, T1CE, T2, FLAIR, CT);
 
 	// BraTS 2023 names its files t1n, t1c, t2w, t2f; other collections use t1gd or label.
 	private static final Map<String, String> ALIASES = Map.ofEntries(
