@@ -65,12 +65,11 @@ public final class Segmenter {
 			// CT keeps the head, with air at -1000, not 0: the non-zero box of the raw
 			// values would be the whole grid. Normalised, air and all at or below the
 			// window's bottom are 0, so the box is the head's.
-			float[][] all = IntensityNormalizer.apply(card.normalization(), work.channelNames(), channels);
-			box = settings.cropToNonZero() ? BoundingBox.ofNonZero(all, dims) : BoundingBox.whole(dims);
-			normalised = all;
+			normalised = IntensityNormalizer.apply(card.normalization(), work.channelNames(), channels);
+			box = settings.cropToNonZero() ? BoundingBox.ofNonZero(normalised, dims) : BoundingBox.whole(dims);
 			if (!box.isEmpty() && !Arrays.equals(box.dims(), dims)) {
 				for (int c = 0; c < normalised.length; c++) {
-					normalised[c] = box.crop(all[c], dims);
+					normalised[c] = box.crop(normalised[c], dims);
 				}
 			}
 		} else {
