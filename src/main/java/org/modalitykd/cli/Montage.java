@@ -20,7 +20,9 @@ import org.modalitykd.volume.Volume;
  * and the same slice of the first modality in the overlay column with the labels on
  * top (red 1 necrotic core, green 2 edema, yellow 4 enhancing tumour). The slice is
  * the one with the most tumour core (else whole tumour, else the middle one). Each
- * modality is windowed to the 1st-99th percentile of its non-zero voxels. Slices are
+ * modality is windowed to the 1st-99th percentile of its non-zero voxels, except CT,
+ * which is in Hounsfield units and gets two columns: a brain window (W80 L40) and a
+ * bone window (W2000 L500); labels over CT are drawn in the brain window. Slices are
  * drawn in the radiological convention (patient's right on the left, anterior up),
  * assuming an axis-aligned grid with i to the right, j anterior, k superior (RAS), as
  * the synthetic cases and BraTS are.
@@ -44,7 +46,8 @@ final class Montage {
 	 * @param pixelsPerVoxel magnification
 	 */
 	static BufferedImage render(List<MriCase> cases, String overlayOn, int pixelsPerVoxel) {
-		List<String> channels = cases.get(0).images().channelNames();
+		List<Column> channels = columns(cases.get(0).images().channelNames());
+		Column overlayColumn = columns(List.of(overlayOn)).get(0);
 		int columns = channels.size() + 1;
 		int[] panel = panelSize(cases, pixelsPerVoxel);
 		int width = MARGIN + columns * (panel[0] + MARGIN);
@@ -57,8 +60,7 @@ final class Montage {
 		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
 		g.setColor(Color.WHITE);
 		for (int c = 0; c < columns; c++) {
-			String title = c < channels.size() ? channels.get(c).toUpperCase(java.util.Locale.ROOT)
-				: overlayOn.toUpperCase(java.util.Locale.ROOT) + " + labels";
+			String title = c < channels.size() ? channels.get(c).title() : overlayColumn.title() + " + labels";
 			g.drawString(title, MARGIN + c * (panel[0] + MARGIN) + 4, 16);
 		}
 		int y = TITLE;
@@ -71,8 +73,8 @@ final class Montage {
 			g.drawString(mriCase.id() + "  (axial slice k = " + k + ")", MARGIN + 4, y + 14);
 			int top = y + TITLE - 4;
 			for (int c = 0; c < columns; c++) {
-				String channel = c < channels.size() ? channels.get(c) : overlayOn;
-				BufferedImage slice = greySlice(v, channel, k);
+				Column column = c < channels.size() ? channels.get(c) : overlayColumn;
+				BufferedImage slice = greySlice(v, column.channel(), k, column.window());
 				if (c == channels.size() && labels.isPresent()) {
 					overlay(slice, labels.get(), k);
 				}
@@ -125,10 +127,38 @@ final class Montage {
 		return best;
 	}
 
+	/** Brain and bone windows of CT, {lowest, highest} HU: W80 L40 and W2000 L500. */
+	static final double[] BRAIN_WINDOW = { 0, 80 };
+	static final double[] BONE_WINDOW = { -500, 1500 };
+
+	/** A column of the montage: a channel and its fixed window, or null for the percentile window. */
+	record Column(String channel, double[] window, String title) {
+	}
+
+	/** One column per channel; CT gets two, in the brain and the bone window. */
+	static List<Column> columns(List<String> channels) {
+		List<Column> out = new java.util.ArrayList<>();
+		for (String c : channels) {
+			String name = c.toUpperCase(java.util.Locale.ROOT);
+			if (org.modalitykd.io.Modalities.isCt(c)) {
+				out.add(new Column(c, BRAIN_WINDOW, name + " W80 L40"));
+				out.add(new Column(c, BONE_WINDOW, name + " W2000 L500"));
+			} else {
+				out.add(new Column(c, null, name));
+			}
+		}
+		return out;
+	}
+
 	static BufferedImage greySlice(Volume v, String channel, int k) {
+		return greySlice(v, channel, k, null);
+	}
+
+	/** @param fixed {lowest, highest} value drawn black and white; null for the 1st-99th percentile of the non-zero voxels */
+	static BufferedImage greySlice(Volume v, String channel, int k, double[] fixed) {
 		Geometry g = v.geometry();
 		float[] data = v.channel(channel);
-		double[] window = window(data);
+		double[] window = fixed != null ? fixed : window(data);
 		int nx = g.nx();
 		int ny = g.ny();
 		BufferedImage img = new BufferedImage(nx, ny, BufferedImage.TYPE_INT_RGB);

@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "montage", mixinStandardHelpOptions = true,
 	description = { "Draw one axial slice per modality of each case (the slice with the most tumour core), "
 		+ "and the labels over one modality, into a PNG: red 1 necrotic core, green 2 edema, yellow 4 enhancing.",
-		"Each modality is windowed to the 1st-99th percentile of its non-zero voxels." })
+		"Each modality is windowed to the 1st-99th percentile of its non-zero voxels; ct (Hounsfield units) is drawn "
+			+ "twice, in a brain window (W80 L40) and a bone window (W2000 L500)." })
 final class MontageCommand implements Callable<Integer> {
 
 	@Parameters(paramLabel = "CASE_DIR", arity = "1..*", description = "BraTS case folders, or folders of them.")

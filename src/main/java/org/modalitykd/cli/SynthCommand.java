@@ -2,14 +2,17 @@ package org.modalitykd.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.modalitykd.io.OutputPaths;
+import org.modalitykd.io.Modalities;
 import org.modalitykd.synth.AnatomyChoice;
 import org.modalitykd.synth.AnatomySource;
 import org.modalitykd.synth.CaseGenerator;
 import org.modalitykd.synth.Colin27Anatomy;
+import org.modalitykd.synth.HeadMaps;
 import org.modalitykd.synth.SyntheticDataset;
 import org.modalitykd.synth.TissueMaps;
 import org.modalitykd.synth.TumourSettings;
@@ -24,6 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 	description = { "Generate synthetic multi-modal brain-tumour cases in the BraTS layout: "
 		+ "<out>/<id>/<id>_t1.nii.gz, _t1ce, _t2, _flair (float32) and _seg (uint8: 1 necrotic core, "
 		+ "2 edema, 4 enhancing tumour), plus <out>/synth-cases.tsv.",
+		"With --modalities ...,ct also <id>_ct.nii.gz: a contrast-enhanced head CT of the same anatomy and tumour, "
+			+ "in Hounsfield units, with the skull (not skull-stripped).",
 		"The same seed gives byte-identical files. See docs/synth.md." })
 final class SynthCommand implements Callable<Integer> {
 
@@ -62,6 +67,11 @@ final class SynthCommand implements Callable<Integer> {
 	@Option(names = "--overwrite", description = "Replace the cases of an earlier run in --out (without it existing case folders or synth-cases.tsv are refused).")
 	boolean overwrite;
 
+	@Option(names = "--modalities", paramLabel = "LIST", defaultValue = "t1,t1ce,t2,flair",
+		description = "Images per case, comma-separated: any of t1, t1ce, t2, flair and ct; e.g. ct alone for CT-only "
+			+ "cases (default: ${DEFAULT-VALUE}). A case is the same whatever is asked for.")
+	String modalities;
+
 	@Spec
 	CommandSpec spec;
 
@@ -88,7 +98,9 @@ final class SynthCommand implements Callable<Integer> {
 		}
 		AnatomyChoice choice;
 		TumourSettings tumours;
+		List<String> wanted = Modalities.parseList(modalities);
 		try {
+			CaseGenerator.checkModalities(wanted);
 			choice = AnatomyChoice.parse(anatomy);
 			TumourSettings standard = TumourSettings.standard();
 			tumours = new TumourSettings(minMl != null ? minMl : standard.minWholeTumourMl(),
@@ -100,10 +112,12 @@ final class SynthCommand implements Callable<Integer> {
 		var o = spec.commandLine().getOut();
 		AnatomySource source = choice.resolve(templates != null ? templates : Colin27Anatomy.DEBIAN_TEMPLATES);
 		long start = System.nanoTime();
-		TissueMaps reference = source.tissues().atSpacing(spacing);
+		TissueMaps tissues = source.tissues();
+		TissueMaps reference = tissues.atSpacing(spacing);
+		HeadMaps head = wanted.contains(Modalities.CT) ? source.head(tissues).atSpacing(spacing) : null;
 		o.printf(Locale.ROOT, "anatomy   %s: %s%n", source.name(), source.description());
 		o.printf(Locale.ROOT, "grid      %s (prepared in %.1f s)%n", reference.geometry().describe(), (System.nanoTime() - start) / 1e9);
-		SyntheticDataset dataset = new SyntheticDataset(new CaseGenerator(reference, tumours), source.name());
+		SyntheticDataset dataset = new SyntheticDataset(new CaseGenerator(reference, head, tumours, wanted), source.name());
 		long all = System.nanoTime();
 		dataset.write(out, cases, seed, idPrefix, (index, total, c, folder, seconds) -> {
 			o.printf(Locale.ROOT, "case %d/%d %s: WT %.1f mL, TC %.1f mL, ET %.1f mL, %d lesion%s%s (%.1f s)%n", index + 1,

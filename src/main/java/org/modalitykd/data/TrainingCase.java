@@ -19,7 +19,7 @@ import org.modalitykd.volume.Volume;
 public record TrainingCase(String id, Volume images, byte[] classes, int[] foreground) {
 
 	/** Normalises the images and converts the BraTS labels. */
-	public static TrainingCase of(String id, Volume images, LabelVolume labels, ZScoreNormalizer normalizer) {
+	public static TrainingCase of(String id, Volume images, LabelVolume labels, VolumeNormalizer normalizer) {
 		if (!Arrays.equals(images.geometry().dims(), labels.geometry().dims())) {
 			throw new IllegalArgumentException(id + ": the labels (" + labels.geometry().describe()
 				+ ") do not match the images (" + images.geometry().describe() + ")");

@@ -9,12 +9,13 @@ import org.modalitykd.volume.Volume;
  * removes the arbitrary intensity scale of MRI, which differs between scanners and
  * cases.
  */
-public final class ZScoreNormalizer {
+public final class ZScoreNormalizer implements VolumeNormalizer {
 
 	/** The name the model card records for this normalisation (ModelCard's ZSCORE_NONZERO). */
 	public static final String NAME = "zscore-nonzero";
 
 	/** A normalised copy; the input is not changed. */
+	@Override
 	public Volume apply(Volume volume) {
 		float[][] out = new float[volume.channelCount()][];
 		for (int c = 0; c < out.length; c++) {

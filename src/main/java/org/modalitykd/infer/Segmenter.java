@@ -58,19 +58,35 @@ public final class Segmenter {
 		}
 		Geometry g = work.geometry();
 		int[] dims = g.dims();
-		// Crop before normalising: only the box is copied and normalised (a third of a
-		// BraTS volume), not the whole case. The result is identical: outside the box
-		// every voxel is 0 and z-score-nonzero skips zeros, in the same order. The
-		// sliding window still finds the non-zero box of the normalised crop, which can
-		// only be smaller (a value normalised to exactly 0, a NaN).
-		BoundingBox box = settings.cropToNonZero() ? BoundingBox.ofNonZero(channels, dims) : BoundingBox.whole(dims);
-		boolean whole = box.isEmpty() || Arrays.equals(box.dims(), dims);
-		if (!whole) {
-			for (int c = 0; c < channels.length; c++) {
-				channels[c] = box.crop(channels[c], dims);
+		IntensityNormalizer.checkHounsfield(card.normalization(), work.channelNames(), channels);
+		BoundingBox box;
+		float[][] normalised;
+		if (card.normalization().readsHounsfield()) {
+			// CT keeps the head, with air at -1000, not 0: the non-zero box of the raw
+			// values would be the whole grid. Normalised, air and all at or below the
+			// window's bottom are 0, so the box is the head's.
+			normalised = IntensityNormalizer.apply(card.normalization(), work.channelNames(), channels);
+			box = settings.cropToNonZero() ? BoundingBox.ofNonZero(normalised, dims) : BoundingBox.whole(dims);
+			if (!box.isEmpty() && !Arrays.equals(box.dims(), dims)) {
+				for (int c = 0; c < normalised.length; c++) {
+					normalised[c] = box.crop(normalised[c], dims);
+				}
 			}
+		} else {
+			// Crop before normalising: only the box is copied and normalised (a third of a
+			// BraTS volume), not the whole case. The result is identical: outside the box
+			// every voxel is 0 and z-score-nonzero skips zeros, in the same order. The
+			// sliding window still finds the non-zero box of the normalised crop, which can
+			// only be smaller (a value normalised to exactly 0, a NaN).
+			box = settings.cropToNonZero() ? BoundingBox.ofNonZero(channels, dims) : BoundingBox.whole(dims);
+			if (!box.isEmpty() && !Arrays.equals(box.dims(), dims)) {
+				for (int c = 0; c < channels.length; c++) {
+					channels[c] = box.crop(channels[c], dims);
+				}
+			}
+			normalised = IntensityNormalizer.apply(card.normalization(), work.channelNames(), channels);
 		}
-		float[][] normalised = IntensityNormalizer.apply(card.normalization(), channels);
+		boolean whole = box.isEmpty() || Arrays.equals(box.dims(), dims);
 		if (settings.checkChannelOrder() && !ModelCard.IntensityNormalization.NONE.equals(card.normalization().method())) {
 			bundle.checkChannelOrder(normalised);
 		}

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * Finds cases in the BraTS layout: one folder per case holding
- * {@code <id>_t1.nii.gz}, {@code <id>_t1ce}, {@code <id>_t2}, {@code <id>_flair} and
+ * {@code <id>_t1.nii.gz}, {@code <id>_t1ce}, {@code <id>_t2}, {@code <id>_flair} (and {@code <id>_ct}, a CT) and
  * optionally {@code <id>_seg} (also the BraTS 2023 spellings t1n / t1c / t2w / t2f and
  * a '-' separator).
  */
@@ -33,7 +33,7 @@ public final class BratsLayout {
 		}
 		Map<String, Map<String, Path>> byId = scan(dir);
 		if (byId.isEmpty()) {
-			throw new NiftiException(dir, "holds no NIfTI files named like <id>_t1.nii.gz, <id>_t1ce, <id>_t2, <id>_flair or <id>_seg");
+			throw new NiftiException(dir, "holds no NIfTI files named like <id>_t1.nii.gz, <id>_t1ce, <id>_t2, <id>_flair, <id>_ct or <id>_seg");
 		}
 		if (byId.size() > 1) {
 			throw new NiftiException(dir, "holds files of several cases " + byId.keySet()

@@ -56,19 +56,50 @@ public record ModelCard(int formatVersion, ModelRole role, List<String> modaliti
 	/**
 	 * Per-channel intensity normalisation.
 	 *
-	 * @param method {@link #ZSCORE_NONZERO} (each channel minus its mean, divided by its
-	 *               standard deviation, both over the non-zero voxels; zeros stay zero) or
-	 *               {@link #NONE}
+	 * @param method    {@link #ZSCORE_NONZERO} (each channel minus its mean, divided by its
+	 *                  standard deviation, both over the non-zero voxels; zeros stay zero),
+	 *                  {@link #HU_WINDOW} (each {@code ct} channel clipped to
+	 *                  [windowMin, windowMax] HU and scaled to [0, 1]; any other channel
+	 *                  z-scored as by zscore-nonzero) or {@link #NONE}
+	 * @param windowMin bottom of the Hounsfield window; NaN unless hu-window
+	 * @param windowMax top of the Hounsfield window; NaN unless hu-window
 	 */
-	public record IntensityNormalization(String method) {
+	public record IntensityNormalization(String method, double windowMin, double windowMax) {
 		public static final String ZSCORE_NONZERO = "zscore-nonzero";
+		public static final String HU_WINDOW = "hu-window";
 		public static final String NONE = "none";
+		/** The default Hounsfield window (data.HuWindowNormalizer says why). */
+		public static final double DEFAULT_WINDOW_MIN = -100;
+		public static final double DEFAULT_WINDOW_MAX = 200;
 
 		public IntensityNormalization {
-			if (!ZSCORE_NONZERO.equals(method) && !NONE.equals(method)) {
+			if (!ZSCORE_NONZERO.equals(method) && !NONE.equals(method) && !HU_WINDOW.equals(method)) {
 				throw new IllegalArgumentException("unknown intensity normalisation '" + method + "'; expected "
-					+ ZSCORE_NONZERO + " or " + NONE);
+					+ ZSCORE_NONZERO + ", " + HU_WINDOW + " or " + NONE);
 			}
+			if (HU_WINDOW.equals(method)) {
+				if (!(Double.isFinite(windowMin) && Double.isFinite(windowMax) && windowMax > windowMin)) {
+					throw new IllegalArgumentException("the Hounsfield window needs min < max: " + windowMin + ", " + windowMax);
+				}
+			} else {
+				windowMin = Double.NaN;
+				windowMax = Double.NaN;
+			}
+		}
+
+		/** {@code method} with the default window where it has one. */
+		public IntensityNormalization(String method) {
+			this(method, DEFAULT_WINDOW_MIN, DEFAULT_WINDOW_MAX);
+		}
+
+		/** hu-window (default window) when a modality is CT, else zscore-nonzero. */
+		public static IntensityNormalization forModalities(List<String> modalities) {
+			return new IntensityNormalization(modalities.contains("ct") ? HU_WINDOW : ZSCORE_NONZERO);
+		}
+
+		/** Whether the network expects Hounsfield units in its {@code ct} channels. */
+		public boolean readsHounsfield() {
+			return HU_WINDOW.equals(method);
 		}
 	}
 

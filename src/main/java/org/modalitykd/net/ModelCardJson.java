@@ -21,6 +21,7 @@ import com.google.gson.JsonParser;
  * <pre>
  * { "format_version": 1, "role": "teacher", "modalities": ["t1", "t1ce", "t2", "flair"],
  *   "label_map": [0, 1, 2, 4], "class_names": [...], "intensity_normalization": {"method": "zscore-nonzero"},
+ *   (a CT model: {"method": "hu-window", "window_hu": [-100.0, 200.0], "scaled_to": "0-1"}),
  *   "patch_size": [64, 64, 64], "spacing_mm": [1.0, 1.0, 1.0],
  *   "architecture": {"input_channels": 4, "classes": 4, "levels": 4, "base_filters": 16, ...},
  *   "provenance": {"method": "supervised", "loss_weights": {...}, "data": "...", "seed": 1, "steps": 1000,
@@ -53,6 +54,13 @@ public final class ModelCardJson {
 		o.add("class_names", strings(card.classNames()));
 		JsonObject norm = new JsonObject();
 		norm.addProperty("method", card.normalization().method());
+		if (card.normalization().readsHounsfield()) {
+			JsonArray window = new JsonArray();
+			window.add(card.normalization().windowMin());
+			window.add(card.normalization().windowMax());
+			norm.add("window_hu", window);
+			norm.addProperty("scaled_to", "0-1");
+		}
 		o.add("intensity_normalization", norm);
 		o.add("patch_size", GSON.toJsonTree(card.patchSize()));
 		o.add("spacing_mm", GSON.toJsonTree(card.spacing()));
@@ -105,8 +113,7 @@ public final class ModelCardJson {
 				stringMap(require(prov, "software")), require(prov, "date").getAsString());
 			return new ModelCard(version, ModelRole.parse(require(o, "role").getAsString()),
 				stringList(require(o, "modalities")), ints(require(o, "label_map")), stringList(require(o, "class_names")),
-				new ModelCard.IntensityNormalization(
-					require(require(o, "intensity_normalization").getAsJsonObject(), "method").getAsString()),
+				normalization(require(o, "intensity_normalization").getAsJsonObject()),
 				ints(require(o, "patch_size")), GSON.fromJson(require(o, "spacing_mm"), double[].class),
 				architecture(require(o, "architecture").getAsJsonObject()), provenance, doubles(require(o, "validation")),
 				channelSignature(o.get("channel_signature")));
@@ -133,6 +140,20 @@ public final class ModelCardJson {
 		JsonObject o = e.getAsJsonObject();
 		return new ChannelSignature(GSON.fromJson(require(o, "deciles"), double[][].class),
 			GSON.fromJson(require(o, "correlation"), double[][].class));
+	}
+
+	/** Cards before hu-window have only "method"; a hu-window card without "window_hu" gets the default window. */
+	private static ModelCard.IntensityNormalization normalization(JsonObject n) {
+		String method = require(n, "method").getAsString();
+		JsonElement window = n.get("window_hu");
+		if (window == null || window.isJsonNull()) {
+			return new ModelCard.IntensityNormalization(method);
+		}
+		double[] w = GSON.fromJson(window, double[].class);
+		if (w.length != 2) {
+			throw new IllegalArgumentException("the model card's window_hu needs two numbers [min, max], not " + w.length);
+		}
+		return new ModelCard.IntensityNormalization(method, w[0], w[1]);
 	}
 
 	static JsonObject architecture(UNetConfig c) {

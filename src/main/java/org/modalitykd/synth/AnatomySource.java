@@ -13,4 +13,10 @@ public interface AnatomySource {
 
 	/** The anatomy at its native resolution. May take a second or two; call once and reuse the result. */
 	TissueMaps tissues() throws IOException;
+
+	/**
+	 * The head around the brain (skull, scalp, fluid under the skull), which only CT
+	 * shows, on the grid of {@code tissues}: what {@link #tissues()} returned.
+	 */
+	HeadMaps head(TissueMaps tissues) throws IOException;
 }

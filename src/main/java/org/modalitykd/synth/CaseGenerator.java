@@ -1,16 +1,20 @@
 package org.modalitykd.synth;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.modalitykd.io.Modalities;
 import org.modalitykd.volume.Geometry;
 import org.modalitykd.volume.LabelVolume;
 import org.modalitykd.volume.Volume;
 
 /**
  * Makes synthetic cases on one reference anatomy: per case a random deformation of
- * the anatomy, one or two tumours, and the four modalities rendered from a contrast
- * table jittered a little per case. Everything random comes from the case's seed, so
+ * the anatomy, one or two tumours, and the four MRI modalities rendered from a
+ * contrast table jittered a little per case, and on request a head CT of the same
+ * anatomy and tumour. Asking for CT, or for fewer modalities, changes nothing in the
+ * others: the CT draws from a stream of its own. Everything random comes from the case's seed, so
  * a seed always gives the same case (transcendental functions are StrictMath's, the
  * same on every platform); instances hold no mutable state and may generate cases on
  * several threads at once.
@@ -24,6 +28,9 @@ public final class CaseGenerator {
 	private final TumourModel tumours;
 	private final ContrastTable contrasts;
 	private final double[] brainCentre;
+	private final HeadMaps head;
+	private final List<String> modalities;
+	private final HounsfieldTable hounsfield = HounsfieldTable.standard();
 
 	/**
 	 * @param reference the anatomy on the output grid (e.g. {@code source.tissues().atSpacing(2)})
@@ -31,10 +38,37 @@ public final class CaseGenerator {
 	 * @param contrasts the contrast table to start each case from
 	 */
 	public CaseGenerator(TissueMaps reference, TumourSettings tumours, ContrastTable contrasts) {
+		this(reference, null, tumours, contrasts, ContrastTable.MODALITIES);
+	}
+
+	/**
+	 * @param head       the skull and scalp on the same grid (e.g. {@code source.head(tissues).atSpacing(2)});
+	 *                   needed for {@code ct}, else may be null
+	 * @param modalities which images each case gets, in this order: any of t1, t1ce, t2, flair
+	 *                   and {@link Modalities#CT}
+	 */
+	public CaseGenerator(TissueMaps reference, HeadMaps head, TumourSettings tumours, List<String> modalities) {
+		this(reference, head, tumours, ContrastTable.standard(), modalities);
+	}
+
+	private CaseGenerator(TissueMaps reference, HeadMaps head, TumourSettings tumours, ContrastTable contrasts,
+		List<String> modalities) {
+		checkModalities(modalities);
+		if (modalities.contains(Modalities.CT)) {
+			if (head == null) {
+				throw new IllegalArgumentException("a CT needs the head around the brain (skull, scalp)");
+			}
+			if (!head.geometry().sameGrid(reference.geometry(), Geometry.DEFAULT_TOLERANCE_MM)) {
+				throw new IllegalArgumentException("the head is on " + head.geometry().describe() + ", the brain on "
+					+ reference.geometry().describe());
+			}
+		}
 		this.reference = reference;
 		this.tumours = new TumourModel(tumours);
 		this.contrasts = contrasts;
 		this.brainCentre = brainCentre(reference);
+		this.head = head;
+		this.modalities = List.copyOf(modalities);
 	}
 
 	/** With the standard contrast table. */
@@ -53,18 +87,57 @@ public final class CaseGenerator {
 		SplittableRandom anatomyRandom = root.split();
 		SplittableRandom tumourRandom = root.split();
 		SplittableRandom imageRandom = root.split();
+		SplittableRandom ctRandom = root.split();
 		Geometry grid = reference.geometry();
 
-		TissueMaps tissues = RandomDeformation.sample(anatomyRandom, grid, brainCentre).warp(reference);
+		RandomDeformation deformation = RandomDeformation.sample(anatomyRandom, grid, brainCentre);
+		TissueMaps tissues = deformation.warp(reference);
 		byte[] labels = new byte[tissues.csf().length];
 		TumourModel.Plan plan = tumours.plan(tumourRandom);
 		List<Lesion> lesions = tumours.plant(plan, tissues, labels, tumourRandom);
 
 		ContrastTable table = contrasts.jittered(imageRandom, CONTRAST_JITTER);
 		double coreSolidity = plan.enhancing() ? 0.4 * imageRandom.nextDouble() : 1.0;
-		float[][] images = new MriRenderer(table).render(tissues, labels, coreSolidity, imageRandom);
-		return new SyntheticCase(id, seed, new Volume(grid, ContrastTable.MODALITIES, images),
-			new LabelVolume(grid, labels), tissues, lesions, plan.enhancing());
+		List<float[]> images = new ArrayList<>();
+		float[][] mri = modalities.stream().anyMatch(ContrastTable.MODALITIES::contains)
+			? new MriRenderer(table).render(tissues, labels, coreSolidity, imageRandom)
+			: null;
+		HeadMaps caseHead = null;
+		float[] ct = null;
+		if (modalities.contains(Modalities.CT)) {
+			caseHead = deformation.warp(head);
+			ct = new CtRenderer(hounsfield.jittered(ctRandom, CtRenderer.JITTER_HU, CtRenderer.BONE_JITTER))
+				.render(tissues, caseHead, labels, coreSolidity, ctRandom);
+		}
+		for (String m : modalities) {
+			images.add(Modalities.CT.equals(m) ? ct : mri[ContrastTable.MODALITIES.indexOf(m)]);
+		}
+		return new SyntheticCase(id, seed, new Volume(grid, modalities, images.toArray(float[][]::new)),
+			new LabelVolume(grid, labels), tissues, lesions, plan.enhancing(), caseHead);
+	}
+
+	/**
+	 * @throws IllegalArgumentException unless {@code modalities} names, once each, one or
+	 *                                  more of t1, t1ce, t2, flair and ct
+	 */
+	public static void checkModalities(List<String> modalities) {
+		if (modalities.isEmpty()) {
+			throw new IllegalArgumentException("choose at least one modality to generate");
+		}
+		for (String m : modalities) {
+			if (!ContrastTable.MODALITIES.contains(m) && !Modalities.CT.equals(m)) {
+				throw new IllegalArgumentException("cannot generate '" + m + "'; choose from "
+					+ String.join(", ", ContrastTable.MODALITIES) + ", " + Modalities.CT);
+			}
+		}
+		if (modalities.stream().distinct().count() != modalities.size()) {
+			throw new IllegalArgumentException("a modality is named twice in " + modalities);
+		}
+	}
+
+	/** The images each case gets, in order. */
+	public List<String> modalities() {
+		return modalities;
 	}
 
 	private static double[] brainCentre(TissueMaps t) {

@@ -13,7 +13,8 @@ import org.modalitykd.volume.Volume;
  * The real Colin27 head (a 1 mm T1 average of one subject, MNI space) as shipped by
  * Debian's {@code mricron-data}: {@code ch2.nii.gz} gives the T1 intensities,
  * {@code ch2bet.nii.gz} (skull-stripped) the brain mask (values &gt; 0). Tissue
- * fractions come from {@link TissueUnmixing} of the T1 inside the mask.
+ * fractions come from {@link TissueUnmixing} of the T1 inside the mask; the skull and
+ * scalp, for CT, from the T1 outside it ({@link #head}).
  */
 public final class Colin27Anatomy implements AnatomySource {
 
@@ -83,5 +84,21 @@ public final class Colin27Anatomy implements AnatomySource {
 			}
 		}
 		return new TissueMaps(g, csf, grey, white);
+	}
+
+	/** Skull and scalp from the dark band and the bright fat of the T1 around the brain: see {@link HeadBuilder#fromT1}. */
+	@Override
+	public HeadMaps head(TissueMaps tissues) throws IOException {
+		Path t1File = directory.resolve(T1_FILE);
+		Volume t1 = new NiftiReader().readVolume(t1File);
+		if (!t1.geometry().sameGrid(tissues.geometry(), Geometry.DEFAULT_TOLERANCE_MM)) {
+			throw new IllegalArgumentException("the tissue maps are on " + tissues.geometry().describe() + ", not on the grid of "
+				+ T1_FILE);
+		}
+		boolean[] brain = new boolean[tissues.csf().length];
+		for (int p = 0; p < brain.length; p++) {
+			brain[p] = tissues.brain(p) > 0;
+		}
+		return HeadBuilder.fromT1(t1.geometry(), t1.channel(0), brain);
 	}
 }

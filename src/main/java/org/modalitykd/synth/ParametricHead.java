@@ -106,6 +106,12 @@ public final class ParametricHead implements AnatomySource {
 		return new TissueMaps(GRID, csf, grey, white);
 	}
 
+	/** A layered shell around the brain: see {@link HeadBuilder#shell}. */
+	@Override
+	public HeadMaps head(TissueMaps tissues) {
+		return HeadBuilder.shell(tissues);
+	}
+
 	/**
 	 * The random fields of the folding. Sulci are zero crossings of a field read at the
 	 * point of the brain's surface above a voxel (along the ray from the centre), so

@@ -111,6 +111,38 @@ final class RandomDeformation {
 		return new TissueMaps(grid, csf, grey, white);
 	}
 
+	/** The reference head maps as this case sees them; 0 (air) where the pull-back leaves the grid. */
+	HeadMaps warp(HeadMaps reference) {
+		if (!reference.geometry().sameGrid(grid, Geometry.DEFAULT_TOLERANCE_MM)) {
+			throw new IllegalArgumentException("the head is on " + reference.geometry().describe()
+				+ ", the deformation on " + grid.describe());
+		}
+		return new HeadMaps(grid, warp(reference.fluid()), warp(reference.bone()), warp(reference.soft()),
+			warp(reference.fat()));
+	}
+
+	private float[] warp(float[] map) {
+		int[] dims = grid.dims();
+		float[] out = new float[map.length];
+		TrilinearInterpolator at = new TrilinearInterpolator(map, dims);
+		IntStream.range(0, dims[2]).parallel().forEach(k -> {
+			for (int j = 0; j < dims[1]; j++) {
+				int p = dims[0] * (j + dims[1] * k);
+				for (int i = 0; i < dims[0]; i++, p++) {
+					double[] q = indexMap.apply(i, j, k);
+					double x = q[0] + displacement[0][p];
+					double y = q[1] + displacement[1][p];
+					double z = q[2] + displacement[2][p];
+					if (x < -0.5 || y < -0.5 || z < -0.5 || x > dims[0] - 0.5 || y > dims[1] - 0.5 || z > dims[2] - 0.5) {
+						continue;
+					}
+					out[p] = (float) at.at(x, y, z);
+				}
+			}
+		});
+		return out;
+	}
+
 	private static double uniform(SplittableRandom rng) {
 		return 2 * rng.nextDouble() - 1;
 	}

@@ -41,17 +41,18 @@ public record TissueMaps(Geometry geometry, float[] csf, float[] grey, float[] w
 	 */
 	public TissueMaps atSpacing(double spacingMm) {
 		Geometry target = geometry.withSpacing(spacingMm, spacingMm, spacingMm);
+		return new TissueMaps(target, resample(csf, geometry, target), resample(grey, geometry, target),
+			resample(white, geometry, target));
+	}
+
+	/** One fraction map from {@code from} onto {@code target} (same field of view, coarser voxels). */
+	static float[] resample(float[] map, Geometry from, Geometry target) {
 		double[] sigma = new double[3];
 		for (int d = 0; d < 3; d++) {
-			double ratio = spacingMm / geometry.spacing()[d];
+			double ratio = target.spacing()[d] / from.spacing()[d];
 			// A Gaussian whose FWHM is the coarse voxel, less the width the fine voxel already has.
 			sigma[d] = ratio > 1 ? Math.sqrt(ratio * ratio - 1) / (2 * Math.sqrt(2 * StrictMath.log(2))) : 0;
 		}
-		return new TissueMaps(target, resample(csf, sigma, target), resample(grey, sigma, target),
-			resample(white, sigma, target));
-	}
-
-	private float[] resample(float[] map, double[] sigma, Geometry target) {
-		return Resampler.linear(GaussianFilter.smooth(map, geometry.dims(), sigma), geometry, target, 0f);
+		return Resampler.linear(GaussianFilter.smooth(map, from.dims(), sigma), from, target, 0f);
 	}
 }

@@ -125,9 +125,9 @@ public final class TrainingJobs {
 			throw new IllegalArgumentException(what + " names no modality");
 		}
 		for (String m : list) {
-			if (!Modalities.BRATS.contains(m)) {
+			if (!Modalities.KNOWN.contains(m)) {
 				throw new IllegalArgumentException(what + ": unknown modality '" + m + "'; expected "
-					+ String.join(", ", Modalities.BRATS));
+					+ String.join(", ", Modalities.KNOWN));
 			}
 		}
 		if (list.stream().distinct().count() != list.size()) {

@@ -18,10 +18,11 @@ import org.modalitykd.data.BatchSource;
 import org.modalitykd.data.CaseSplit;
 import org.modalitykd.data.PatchSampler;
 import org.modalitykd.data.TrainingCase;
-import org.modalitykd.data.ZScoreNormalizer;
+import org.modalitykd.data.VolumeNormalizer;
 import org.modalitykd.eval.BratsRegion;
 import org.modalitykd.eval.SegmentationEvaluator;
 import org.modalitykd.infer.InferenceSettings;
+import org.modalitykd.infer.IntensityNormalizer;
 import org.modalitykd.infer.Progress;
 import org.modalitykd.infer.Segmenter;
 import org.modalitykd.io.AtomicDirectory;
@@ -158,9 +159,9 @@ public final class TrainingRun {
 			PatchSampler sampler = new PatchSampler(s.patchSize());
 			long step = first;
 			boolean cancelled = false;
-			try (BatchSource a = batches(job.data(), splitA.training(), sampler, s, s.seed(), first);
+			try (BatchSource a = batches(job, job.data(), splitA.training(), sampler, s, s.seed(), first);
 				BatchSource b = job.dataB() == null ? null
-					: batches(job.dataB(), splitB.training(), sampler, s, s.seed() ^ 0x5DEECE66DL, first)) {
+					: batches(job, job.dataB(), splitB.training(), sampler, s, s.seed() ^ 0x5DEECE66DL, first)) {
 				LearningRateSchedule rates = s.learningRates();
 				while (step < s.steps() && !cancelled) {
 					StepResult r = trainer.step(a.next(), b == null ? null : b.next(), rates.at(step));
@@ -267,9 +268,10 @@ public final class TrainingRun {
 		return data.cases().stream().filter(c -> ids.contains(c.id())).toList();
 	}
 
-	private static BatchSource batches(TrainingDataset data, List<String> ids, PatchSampler sampler, TrainingSchedule s,
-		long seed, long first) {
-		ZScoreNormalizer normalizer = new ZScoreNormalizer();
+	private static BatchSource batches(TrainingJob job, TrainingDataset data, List<String> ids, PatchSampler sampler,
+		TrainingSchedule s, long seed, long first) {
+		// The function the card records and inference applies.
+		VolumeNormalizer normalizer = IntensityNormalizer.of(normalization(job));
 		List<TrainingCase> cases = select(data, ids).stream()
 			.map(c -> TrainingCase.of(c.id(), c.images(), c.labels(), normalizer)).toList();
 		return new BatchSource(cases, sampler, Augmentation.defaults(), s.batchSize(), s.tumourShare(), seed, first, 2);
@@ -338,14 +340,20 @@ public final class TrainingRun {
 			org.modalitykd.volume.Volume input = c.images().select(job.modalities());
 			float[][] channels = new float[input.channelCount()][];
 			for (int k = 0; k < channels.length; k++) {
-				channels[k] = ZScoreNormalizer.normalise(input.channel(k));
+				channels[k] = input.channel(k);
 			}
-			ChannelSignature one = ChannelSignature.of(channels);
+			ChannelSignature one = ChannelSignature.of(IntensityNormalizer.apply(normalization(job), input.channelNames(),
+				channels));
 			if (one != null) {
 				cases.add(one);
 			}
 		}
 		return cases.isEmpty() ? null : ChannelSignature.mean(cases);
+	}
+
+	/** Hounsfield window for a network that reads CT (also an unpaired one with a CT slot), else z-score. */
+	static ModelCard.IntensityNormalization normalization(TrainingJob job) {
+		return ModelCard.IntensityNormalization.forModalities(job.modalities());
 	}
 
 	static ModelCard card(TrainingJob job, TrainingSplit split, long steps, Map<String, Double> validation) {
@@ -366,7 +374,6 @@ public final class TrainingRun {
 			job.objective().describe(), data.toString(), job.schedule().seed(), steps, software,
 			Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
 		return new ModelCard(ModelCard.FORMAT_VERSION, job.role(), job.modalities(), ModelCard.BRATS_LABELS,
-			ModelCard.BRATS_CLASS_NAMES, new ModelCard.IntensityNormalization(ModelCard.IntensityNormalization.ZSCORE_NONZERO),
-			job.schedule().patchSize(), job.data().spacing(), job.network(), provenance, validation);
+			ModelCard.BRATS_CLASS_NAMES, normalization(job), job.schedule().patchSize(), job.data().spacing(), job.network(), provenance, validation);
 	}
 }

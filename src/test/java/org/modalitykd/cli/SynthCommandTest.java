@@ -65,6 +65,48 @@ class SynthCommandTest {
 	}
 
 	@Test
+	void ctOnlyAndBothAreTheSameCasesAndTheCtMontageHasTwoWindows() throws IOException {
+		Path mri = tmp.resolve("mri");
+		Path ct = tmp.resolve("ct");
+		Path both = tmp.resolve("both");
+		String[] common = { "--cases", "1", "--seed", "5", "--spacing", "6", "--anatomy", "parametric" };
+		assertEquals(0, run(concat(new String[] { "synth", "--out", mri.toString() }, common)).status());
+		CliTest.Outcome o = run(concat(new String[] { "synth", "--out", ct.toString(), "--modalities", "ct" }, common));
+		assertEquals(0, o.status(), o.err());
+		assertEquals(0, run(concat(new String[] { "synth", "--out", both.toString(), "--modalities", "t1,t1ce,t2,flair,ct" },
+			common)).status());
+		CaseFiles ctCase = BratsLayout.casesUnder(ct).get(0);
+		assertEquals(List.of(Modalities.CT), ctCase.modalityNames());
+		assertEquals(List.of("t1", "t1ce", "t2", "flair", "ct"), BratsLayout.casesUnder(both).get(0).modalityNames());
+		String id = ctCase.id();
+		assertTrue(Files.isRegularFile(ct.resolve(id).resolve(id + "_ct.nii.gz")));
+		for (String part : List.of("t1", "t1ce", "t2", "flair", "seg")) {
+			String name = id + "_" + part + ".nii.gz";
+			assertTrue(java.util.Arrays.equals(Files.readAllBytes(mri.resolve(id).resolve(name)),
+				Files.readAllBytes(both.resolve(id).resolve(name))), name + ": asking for CT changes no MRI file");
+		}
+		assertTrue(java.util.Arrays.equals(Files.readAllBytes(mri.resolve(id).resolve(id + "_seg.nii.gz")),
+			Files.readAllBytes(ct.resolve(id).resolve(id + "_seg.nii.gz"))), "a CT-only case is the same case");
+		assertTrue(java.util.Arrays.equals(Files.readAllBytes(both.resolve(id).resolve(id + "_ct.nii.gz")),
+			Files.readAllBytes(ct.resolve(id).resolve(id + "_ct.nii.gz"))), "the CT does not depend on the MRI");
+
+		Path png = tmp.resolve("ct.png");
+		CliTest.Outcome m = run("montage", ct.toString(), "--out", png.toString(), "--overlay-on", "ct", "--zoom", "1");
+		assertEquals(0, m.status(), m.err());
+		// CT in two windows plus the overlay: three columns of 30 voxels (180 mm at 6 mm).
+		assertEquals(6 + 3 * (30 + 6), ImageIO.read(png.toFile()).getWidth());
+		assertOneLineError(run("synth", "--out", tmp.resolve("y").toString(), "--cases", "1", "--seed", "1",
+			"--modalities", "t1,pet"), 2, "pet");
+		assertFalse(Files.exists(tmp.resolve("y")), "nothing written on failure");
+	}
+
+	private static String[] concat(String[] a, String[] b) {
+		String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+		System.arraycopy(b, 0, out, a.length, b.length);
+		return out;
+	}
+
+	@Test
 	void badRequestsAreOneLineErrors() throws IOException {
 		String out = tmp.resolve("x").toString();
 		assertOneLineError(run("synth", "--out", out, "--cases", "0", "--seed", "1"), 2, "--cases");

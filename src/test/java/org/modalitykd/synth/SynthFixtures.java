@@ -17,6 +17,7 @@ final class SynthFixtures {
 
 	private static final Map<String, TissueMaps> ANATOMIES = new HashMap<>();
 	private static final Map<String, List<SyntheticCase>> CASES = new HashMap<>();
+	private static final Map<String, HeadMaps> HEADS = new HashMap<>();
 
 	private SynthFixtures() {
 	}
@@ -38,6 +39,36 @@ final class SynthFixtures {
 		TissueMaps reference = anatomy.equals("colin27") ? colin27(spacing) : parametric(spacing);
 		return CASES.computeIfAbsent(anatomy + "@" + spacing + "#" + seed + "x" + n, k -> {
 			CaseGenerator generator = new CaseGenerator(reference, TumourSettings.standard());
+			List<SyntheticCase> out = new ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				out.add(generator.generate(SyntheticDataset.caseId("t", i), SyntheticDataset.caseSeed(seed, i)));
+			}
+			return out;
+		});
+	}
+
+	/** The skull and scalp of an anatomy at its native 1 mm. */
+	static synchronized HeadMaps head(String anatomy) {
+		return HEADS.computeIfAbsent(anatomy, k -> {
+			AnatomySource source = anatomy.equals("colin27") ? new Colin27Anatomy(References.MRICRON) : new ParametricHead();
+			if (anatomy.equals("colin27")) {
+				References.mricron(Colin27Anatomy.T1_FILE);
+				References.mricron(Colin27Anatomy.BRAIN_FILE);
+			}
+			try {
+				return source.head(source.tissues());
+			} catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		});
+	}
+
+	/** Cases 0..n-1 of the dataset with {@code seed}, with the standard settings and {@code modalities}. */
+	static synchronized List<SyntheticCase> cases(String anatomy, double spacing, long seed, int n, List<String> modalities) {
+		TissueMaps reference = anatomy.equals("colin27") ? colin27(spacing) : parametric(spacing);
+		HeadMaps head = modalities.contains("ct") ? head(anatomy).atSpacing(spacing) : null;
+		return CASES.computeIfAbsent(anatomy + "@" + spacing + "#" + seed + "x" + n + modalities, k -> {
+			CaseGenerator generator = new CaseGenerator(reference, head, TumourSettings.standard(), modalities);
 			List<SyntheticCase> out = new ArrayList<>();
 			for (int i = 0; i < n; i++) {
 				out.add(generator.generate(SyntheticDataset.caseId("t", i), SyntheticDataset.caseSeed(seed, i)));
