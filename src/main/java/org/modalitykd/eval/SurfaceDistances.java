@@ -2,6 +2,8 @@ package org.modalitykd.eval;
 
 import java.util.Arrays;
 
+import org.modalitykd.volume.DistanceTransform;
+
 /**
  * Symmetric surface distances between two binary masks, in millimetres. The surface of
  * a mask is every mask voxel with a face neighbour (6-connectivity) outside the mask or

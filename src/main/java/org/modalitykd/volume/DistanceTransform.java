@@ -1,18 +1,24 @@
-package org.modalitykd.eval;
+package org.modalitykd.volume;
+
+import java.util.stream.IntStream;
 
 /**
  * Exact Euclidean distance transform on an anisotropic 3D grid (Felzenszwalb and
  * Huttenlocher's lower-envelope algorithm, one pass per axis): for every voxel, the
  * distance in millimetres to the nearest voxel where {@code feature} is true. Arrays are
  * in NIfTI index order (i fastest). Voxels with no feature anywhere get infinity.
+ * <p>
+ * The lines of a pass are independent and run in parallel, each with its own scratch
+ * arrays, so the result does not depend on the number of threads. Used for surface
+ * distances (HD95) and to build anatomy around the brain in the generator.
  */
-final class DistanceTransform {
+public final class DistanceTransform {
 
 	private DistanceTransform() {
 	}
 
 	/** Squared distances in mm^2. */
-	static double[] squared(boolean[] feature, int[] dims, double[] spacing) {
+	public static double[] squared(boolean[] feature, int[] dims, double[] spacing) {
 		int nx = dims[0];
 		int ny = dims[1];
 		int nz = dims[2];
@@ -20,28 +26,27 @@ final class DistanceTransform {
 		for (int i = 0; i < d.length; i++) {
 			d[i] = feature[i] ? 0 : Double.POSITIVE_INFINITY;
 		}
-		int longest = Math.max(nx, Math.max(ny, nz));
-		double[] f = new double[longest];
-		double[] out = new double[longest];
-		int[] v = new int[longest];
-		double[] z = new double[longest + 1];
-		// Along i: lines start at j*nx + k*nx*ny, stride 1.
-		for (int k = 0; k < nz; k++) {
-			for (int j = 0; j < ny; j++) {
-				line(d, (j + k * ny) * nx, 1, nx, spacing[0], f, out, v, z);
-			}
-		}
-		for (int k = 0; k < nz; k++) {
-			for (int i = 0; i < nx; i++) {
-				line(d, i + k * nx * ny, nx, ny, spacing[1], f, out, v, z);
-			}
-		}
-		for (int j = 0; j < ny; j++) {
-			for (int i = 0; i < nx; i++) {
-				line(d, i + j * nx, nx * ny, nz, spacing[2], f, out, v, z);
-			}
-		}
+		// Along i: lines start at j*nx + k*nx*ny, stride 1; then along j; then along k.
+		pass(d, ny * nz, line -> line * nx, 1, nx, spacing[0]);
+		pass(d, nx * nz, line -> line % nx + (line / nx) * nx * ny, nx, ny, spacing[1]);
+		pass(d, nx * ny, line -> line, nx * ny, nz, spacing[2]);
 		return d;
+	}
+
+	/** Distances in mm, as float (what anatomy building needs). */
+	public static float[] millimetres(boolean[] feature, Geometry g) {
+		double[] squared = squared(feature, g.dims(), g.spacing());
+		float[] out = new float[squared.length];
+		for (int i = 0; i < out.length; i++) {
+			out[i] = (float) Math.sqrt(squared[i]);
+		}
+		return out;
+	}
+
+	private static void pass(double[] d, int lines, java.util.function.IntUnaryOperator start, int stride, int n,
+		double h) {
+		IntStream.range(0, lines).parallel().forEach(line -> line(d, start.applyAsInt(line), stride, n, h, new double[n],
+			new double[n], new int[n], new double[n + 1]));
 	}
 
 	/**

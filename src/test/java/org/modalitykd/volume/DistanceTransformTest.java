@@ -1,4 +1,4 @@
-package org.modalitykd.eval;
+package org.modalitykd.volume;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
