@@ -44,7 +44,7 @@ final class TrainStudentCommand implements Callable<Integer> {
 	@Option(names = "--temperature", description = "Distillation temperature T (default: kdnet 4, protokd 10).")
 	Double temperature;
 
-	@Option(names = "--feature-weight", description = "kdnet: weight of the bottleneck L2 term (default: 0.1).")
+	@Option(names = "--feature-weight", description = "kdnet: weight of the bottleneck term, L2 or KL (--latent-loss; default: 0.1).")
 	Double featureWeight;
 
 	@Option(names = "--proto-weight", description = "protokd: weight beta of the I2FV prototype term (default: 0.1).")
