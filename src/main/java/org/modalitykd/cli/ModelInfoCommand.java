@@ -58,6 +58,9 @@ final class ModelInfoCommand implements Callable<Integer> {
 		if (!p.lossWeights().isEmpty()) {
 			out.printf("loss weights  %s%n", p.lossWeights());
 		}
+		if (!p.lossOptions().isEmpty()) {
+			out.printf("loss options  %s%n", p.lossOptions());
+		}
 		if (!p.software().isEmpty()) {
 			out.printf("software      %s%n", p.software());
 		}

@@ -44,11 +44,15 @@ final class TrainStudentCommand implements Callable<Integer> {
 	@Option(names = "--temperature", description = "Distillation temperature T (default: kdnet 4, protokd 10).")
 	Double temperature;
 
-	@Option(names = "--feature-weight", description = "kdnet: weight of the bottleneck L2 term (default: 0.1).")
+	@Option(names = "--feature-weight", description = "kdnet: weight of the bottleneck term, L2 or KL (--latent-loss; default: 0.1).")
 	Double featureWeight;
 
 	@Option(names = "--proto-weight", description = "protokd: weight beta of the I2FV prototype term (default: 0.1).")
 	Double protoWeight;
+
+	@Option(names = "--latent-loss", paramLabel = "mse|kl", description = "kdnet: the bottleneck term, mse (mean squared "
+		+ "difference) or kl (KL(teacher || student) of the channel-wise softmax per voxel; default: mse).")
+	String latentLoss;
 
 	@Mixin
 	TrainingOptions options;
@@ -63,7 +67,8 @@ final class TrainStudentCommand implements Callable<Integer> {
 		options.sessionOptions();
 		options.checkOutput(out);
 		TrainingParameters parameters = options.parameters(m == TrainingMethod.SUPERVISED);
-		TrainingJobs.Distillation weights = new TrainingJobs.Distillation(kdWeight, temperature, featureWeight, protoWeight);
+		TrainingJobs.Distillation weights = new TrainingJobs.Distillation(kdWeight, temperature, featureWeight, protoWeight,
+			latentLoss);
 		TrainingJob job = TrainingCommands.checked(() -> TrainingJobs.student(data, student, m, teacher, weights,
 			parameters, TrainingOption.Spelling.CLI));
 		return TrainingConsole.run(job, out, options, spec.commandLine().getOut());

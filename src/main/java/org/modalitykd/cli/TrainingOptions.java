@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.modalitykd.net.Device;
 import org.modalitykd.net.SessionOptions;
 import org.modalitykd.train.InvalidOptionException;
+import org.modalitykd.train.SegmentationLossForm;
 import org.modalitykd.train.TrainingOption;
 import org.modalitykd.train.TrainingParameters;
 
@@ -47,6 +48,12 @@ final class TrainingOptions {
 
 	@Option(names = "--ce-weight", defaultValue = "1", description = "Weight of the cross-entropy (default: ${DEFAULT-VALUE}).")
 	double ceWeight;
+
+	@Option(names = "--seg-loss", defaultValue = "default", paramLabel = "default|official",
+		description = "Segmentation loss: default = cross-entropy + foreground soft Dice; official = ProtoKD's code: "
+			+ "cross-entropy weighted per class by 1 - its share of the batch + soft Dice over all classes "
+			+ "(default: ${DEFAULT-VALUE}).")
+	String segLoss;
 
 	@Option(names = "--validation-fraction", defaultValue = "0.2", description = "Share of the cases held out for validation, 0 to <1 (default: ${DEFAULT-VALUE}).")
 	double validationFraction;
@@ -125,7 +132,7 @@ final class TrainingOptions {
 			}
 			TrainingParameters p = new TrainingParameters(steps, epochs, batchSize, patch(), lr, lrSchedule, weightDecay, diceWeight,
 				ceWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-				baseFilters);
+				baseFilters, SegmentationLossForm.parse(segLoss));
 			p.schedule(1);
 			if (ownNetwork) {
 				p.check();

@@ -6,6 +6,9 @@ import java.awt.TextField;
 import java.nio.file.Path;
 
 import org.modalitykd.net.Device;
+import org.modalitykd.train.InvalidOptionException;
+import org.modalitykd.train.SegmentationLossForm;
+import org.modalitykd.train.TrainingOption;
 import org.modalitykd.train.TrainingParameters;
 import org.modalitykd.train.TrainingRun;
 
@@ -14,7 +17,7 @@ import ij.gui.GenericDialog;
 /**
  * The dialog fields the three training commands share, with their macro keys: the
  * hyperparameters ({@code steps patch_size batch_size learning_rate levels base_filters
- * seed validation_fraction validation_interval checkpoint_interval device}) and the
+ * seed validation_fraction validation_interval checkpoint_interval device seg_loss}) and the
  * output ({@code out resume overwrite}). Add and read them in the same order, as GenericDialog
  * wants. The defaults are {@link TrainingParameters#defaults()}: a key a macro leaves
  * out takes that value.
@@ -24,6 +27,10 @@ final class TrainingFields {
 	/** The numeric keys of {@link #addParameters}. */
 	static final String[] NUMBER_KEYS = { "steps", "patch_size", "batch_size", "learning_rate", "levels", "base_filters",
 		"seed", "validation_fraction", "validation_interval", "checkpoint_interval" };
+
+	/** The values of the {@code seg_loss} choice (default: CE + foreground Dice; official: ProtoKD's code). */
+	static final String[] SEG_LOSSES = java.util.Arrays.stream(SegmentationLossForm.values())
+		.map(SegmentationLossForm::value).toArray(String[]::new);
 
 	private final GenericDialog gd;
 
@@ -55,6 +62,7 @@ final class TrainingFields {
 		gd.addNumericField("validation_interval", d.validationInterval(), 0, 6, "steps");
 		gd.addNumericField("checkpoint_interval", d.checkpointInterval(), 0, 6, "steps");
 		gd.addChoice("device", SegmentPlugin.DEVICES, "auto");
+		gd.addChoice("seg_loss", SEG_LOSSES, d.segmentationLoss().value());
 	}
 
 	/**
@@ -94,9 +102,15 @@ final class TrainingFields {
 		int validation = (int) whole("validation_interval");
 		int checkpoints = (int) whole("checkpoint_interval");
 		Device device = Device.parse(gd.getNextChoice());
-		TrainingParameters p = d.withSteps(steps).withPatchSize(patch).withBatchSize(batch).withLearningRate(lr)
-			.withNetwork(levels, filters).withSeed(seed).withValidation(fraction, validation)
-			.withCheckpointInterval(checkpoints);
+		String segLoss = gd.getNextChoice();
+		TrainingParameters p;
+		try {
+			p = d.withSteps(steps).withPatchSize(patch).withBatchSize(batch).withLearningRate(lr)
+				.withNetwork(levels, filters).withSeed(seed).withValidation(fraction, validation)
+				.withCheckpointInterval(checkpoints).withSegmentationLoss(segLoss);
+		} catch (InvalidOptionException e) {
+			throw e.spelled(TrainingOption.Spelling.MACRO);
+		}
 		p.schedule(1);
 		if (ownNetwork) {
 			p.check();

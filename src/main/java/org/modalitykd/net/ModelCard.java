@@ -48,9 +48,23 @@ public record ModelCard(int formatVersion, ModelRole role, List<String> modaliti
 	 * @param steps       optimiser steps taken
 	 * @param software    versions, e.g. {@code modalitykd}, {@code tensorflow}, {@code java}
 	 * @param date        ISO-8601 time of export
+	 * @param lossOptions the loss's choices that are not numbers, by macro key (e.g.
+	 *                    {@code seg_loss: default}, {@code latent_loss: kl}); empty on cards
+	 *                    written before they existed
 	 */
 	public record Provenance(String method, Map<String, Double> lossWeights, String data, long seed, long steps,
-		Map<String, String> software, String date) {
+		Map<String, String> software, String date, Map<String, String> lossOptions) {
+
+		public Provenance {
+			lossOptions = lossOptions == null ? Map.of() : java.util.Collections.unmodifiableMap(
+				new java.util.LinkedHashMap<>(lossOptions));
+		}
+
+		/** Without loss options. */
+		public Provenance(String method, Map<String, Double> lossWeights, String data, long seed, long steps,
+			Map<String, String> software, String date) {
+			this(method, lossWeights, data, seed, steps, software, date, Map.of());
+		}
 	}
 
 	/**

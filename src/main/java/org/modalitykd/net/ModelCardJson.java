@@ -24,7 +24,8 @@ import com.google.gson.JsonParser;
  *   (a CT model: {"method": "hu-window", "window_hu": [-100.0, 200.0], "scaled_to": "0-1"}),
  *   "patch_size": [64, 64, 64], "spacing_mm": [1.0, 1.0, 1.0],
  *   "architecture": {"input_channels": 4, "classes": 4, "levels": 4, "base_filters": 16, ...},
- *   "provenance": {"method": "supervised", "loss_weights": {...}, "data": "...", "seed": 1, "steps": 1000,
+ *   "provenance": {"method": "supervised", "loss_weights": {...},
+ *                  "loss_options": {"seg_loss": "default", ...} (optional), "data": "...", "seed": 1, "steps": 1000,
  *                  "software": {...}, "date": "2026-01-01T00:00:00Z"},
  *   "validation": {"dice_wt": 0.86},
  *   "channel_signature": {"deciles": [[...9 values...] per channel], "correlation": [[...] per channel]} or null,
@@ -69,6 +70,7 @@ public final class ModelCardJson {
 		JsonObject prov = new JsonObject();
 		prov.addProperty("method", p.method());
 		prov.add("loss_weights", GSON.toJsonTree(p.lossWeights()));
+		prov.add("loss_options", GSON.toJsonTree(p.lossOptions()));
 		prov.addProperty("data", p.data());
 		prov.addProperty("seed", p.seed());
 		prov.addProperty("steps", p.steps());
@@ -110,7 +112,9 @@ public final class ModelCardJson {
 			ModelCard.Provenance provenance = new ModelCard.Provenance(require(prov, "method").getAsString(),
 				doubles(require(prov, "loss_weights")), require(prov, "data").getAsString(),
 				require(prov, "seed").getAsLong(), require(prov, "steps").getAsLong(),
-				stringMap(require(prov, "software")), require(prov, "date").getAsString());
+				stringMap(require(prov, "software")), require(prov, "date").getAsString(),
+				prov.has("loss_options") && !prov.get("loss_options").isJsonNull() ? stringMap(prov.get("loss_options"))
+					: Map.of());
 			return new ModelCard(version, ModelRole.parse(require(o, "role").getAsString()),
 				stringList(require(o, "modalities")), ints(require(o, "label_map")), stringList(require(o, "class_names")),
 				normalization(require(o, "intensity_normalization").getAsJsonObject()),

@@ -132,11 +132,22 @@ public class DefaultModalityKDService extends AbstractService implements Modalit
 	public TrainingRun.Outcome distill(Path data, String modality, String method, Path teacher, Path out,
 		TrainingParameters parameters, String device, boolean resume, boolean overwrite, TrainingListener listener)
 		throws IOException, InterruptedException {
+		return distill(data, modality, method, teacher, out, parameters, TrainingJobs.Distillation.DEFAULTS, device,
+			resume, overwrite, listener);
+	}
+
+	@Override
+	public TrainingRun.Outcome distill(Path data, String modality, String method, Path teacher, Path out,
+		TrainingParameters parameters, TrainingJobs.Distillation weights, String device, boolean resume,
+		boolean overwrite, TrainingListener listener) throws IOException, InterruptedException {
 		String m = TrainingJobs.modality(modality, "modality");
 		TrainingMethod how = TrainingJobs.studentMethod(method, TrainingOption.Spelling.JAVA);
+		TrainingJobs.Distillation given = weights == null ? TrainingJobs.Distillation.DEFAULTS : weights;
+		// Bad options are refused before the output is looked at or anything is read.
+		TrainingJobs.studentObjective(how, teacher != null, given, parameters);
 		SessionOptions session = session(device, out, resume, overwrite);
-		return run(TrainingJobs.student(data, m, how, teacher, TrainingJobs.Distillation.DEFAULTS, parameters), out,
-			resume, overwrite, session, listener);
+		return run(TrainingJobs.student(data, m, how, teacher, given, parameters), out, resume, overwrite, session,
+			listener);
 	}
 
 	@Override

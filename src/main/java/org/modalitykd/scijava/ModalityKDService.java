@@ -10,6 +10,7 @@ import org.modalitykd.eval.EvaluationReport;
 import org.modalitykd.eval.RegionMetrics;
 import org.modalitykd.infer.SegmentationTool;
 import org.modalitykd.net.ModelCatalog;
+import org.modalitykd.train.TrainingJobs;
 import org.modalitykd.train.TrainingListener;
 import org.modalitykd.train.TrainingParameters;
 import org.modalitykd.train.TrainingRun;
@@ -141,6 +142,21 @@ public interface ModalityKDService extends SciJavaService {
 	TrainingRun.Outcome distill(Path data, String modality, String method, Path teacher, Path out,
 		TrainingParameters parameters, String device, boolean resume, boolean overwrite, TrainingListener listener)
 		throws IOException, InterruptedException;
+
+	/**
+	 * As above with the method's own options in place of its defaults, e.g.
+	 * {@code TrainingJobs.Distillation.DEFAULTS.withLatentLoss("kl")} for KD-Net's KL latent
+	 * term (parameter names in errors: {@code kdWeight}, {@code latentLoss}, ...). The
+	 * segmentation loss of every training is {@code parameters.withSegmentationLoss("official")}.
+	 */
+	default TrainingRun.Outcome distill(Path data, String modality, String method, Path teacher, Path out,
+		TrainingParameters parameters, TrainingJobs.Distillation weights, String device, boolean resume,
+		boolean overwrite, TrainingListener listener) throws IOException, InterruptedException {
+		if (weights != null && !weights.equals(TrainingJobs.Distillation.DEFAULTS)) {
+			throw new UnsupportedOperationException("this service trains with the methods' default options only");
+		}
+		return distill(data, modality, method, teacher, out, parameters, device, resume, overwrite, listener);
+	}
 
 	/**
 	 * Trains one network on two unpaired modalities (Dou et al.; default KD weight 0.5,

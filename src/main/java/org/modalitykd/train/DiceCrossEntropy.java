@@ -10,23 +10,51 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The segmentation loss every method minimises: diceWeight x soft batch Dice over the
- * foreground classes + crossEntropyWeight x mean voxel cross-entropy, on each batch the
- * network segments. An option of the segmentation loss is a field here.
+ * The segmentation loss every method minimises: diceWeight x soft Dice + crossEntropyWeight
+ * x cross-entropy, on each batch the network segments. By default ({@link
+ * SegmentationLossForm#DEFAULT}) the soft batch Dice over the foreground classes and the
+ * unweighted mean voxel cross-entropy; {@link SegmentationLossForm#OFFICIAL} is the form
+ * of ProtoKD's official code ({@link OfficialSegmentationLoss}). Both log their terms as
+ * {@code dice} and {@code cross_entropy}. An option of the segmentation loss is a field here.
  *
  * @param diceWeight         weight of the soft Dice loss
  * @param crossEntropyWeight weight of the cross-entropy
+ * @param form               which Dice and cross-entropy ({@link TrainingOption#SEG_LOSS})
  */
-public record DiceCrossEntropy(double diceWeight, double crossEntropyWeight) {
+public record DiceCrossEntropy(double diceWeight, double crossEntropyWeight, SegmentationLossForm form) {
 
 	public DiceCrossEntropy {
 		InvalidOptionException.weight(TrainingOption.DICE_WEIGHT, diceWeight);
 		InvalidOptionException.weight(TrainingOption.CE_WEIGHT, crossEntropyWeight);
+		if (form == null) {
+			throw new InvalidOptionException(TrainingOption.SEG_LOSS, "choose default or official");
+		}
 	}
 
-	/** Equal unit weights. */
+	/** The default form with these weights. */
+	public DiceCrossEntropy(double diceWeight, double crossEntropyWeight) {
+		this(diceWeight, crossEntropyWeight, SegmentationLossForm.DEFAULT);
+	}
+
+	/** Equal unit weights, the default form. */
 	public static DiceCrossEntropy defaults() {
 		return new DiceCrossEntropy(1, 1);
+	}
+
+	public DiceCrossEntropy withForm(SegmentationLossForm f) {
+		return new DiceCrossEntropy(diceWeight, crossEntropyWeight, f);
+	}
+
+	private Operand<TFloat32> dice(Ops l, Operand<TFloat32> logits, Operand<TFloat32> labels) {
+		return form == SegmentationLossForm.OFFICIAL
+			? OfficialSegmentationLoss.softDice(l, l.nn.softmax(logits), labels)
+			: SegmentationLoss.softDice(l, l.nn.softmax(logits), labels, false);
+	}
+
+	private Operand<TFloat32> crossEntropy(Ops l, Operand<TFloat32> logits, Operand<TFloat32> labels, int classes) {
+		return form == SegmentationLossForm.OFFICIAL
+			? OfficialSegmentationLoss.weightedCrossEntropy(l, logits, labels, classes)
+			: SegmentationLoss.crossEntropy(l, logits, labels, classes);
 	}
 
 	/**
@@ -41,9 +69,8 @@ public record DiceCrossEntropy(double diceWeight, double crossEntropyWeight) {
 		// runs before the trainers were joined used, kept so that they repeat bit for bit.
 		if (net.deepSupervisionLogits().isEmpty()) {
 			Operand<TFloat32> logits = net.logits();
-			terms.add("dice" + suffix, diceWeight, SegmentationLoss.softDice(l, l.nn.softmax(logits), labels, false));
-			terms.add("cross_entropy" + suffix, crossEntropyWeight,
-				SegmentationLoss.crossEntropy(l, logits, labels, classes));
+			terms.add("dice" + suffix, diceWeight, dice(l, logits, labels));
+			terms.add("cross_entropy" + suffix, crossEntropyWeight, crossEntropy(l, logits, labels, classes));
 			return;
 		}
 		List<Operand<TFloat32>> heads = new ArrayList<>();
@@ -52,8 +79,8 @@ public record DiceCrossEntropy(double diceWeight, double crossEntropyWeight) {
 		double[] weights = SegmentationLoss.deepSupervisionWeights(heads.size());
 		for (int i = 0; i < heads.size(); i++) {
 			Operand<TFloat32> target = i == 0 ? labels : SegmentationLoss.downsampledLabels(l, labels, i);
-			Operand<TFloat32> dice = SegmentationLoss.softDice(l, l.nn.softmax(heads.get(i)), target, false);
-			Operand<TFloat32> ce = SegmentationLoss.crossEntropy(l, heads.get(i), target, classes);
+			Operand<TFloat32> dice = dice(l, heads.get(i), target);
+			Operand<TFloat32> ce = crossEntropy(l, heads.get(i), target, classes);
 			String head = suffix + (i == 0 ? "" : "_ds" + i);
 			terms.report("dice" + head, dice);
 			terms.report("cross_entropy" + head, ce);
@@ -67,5 +94,10 @@ public record DiceCrossEntropy(double diceWeight, double crossEntropyWeight) {
 	void describe(Map<String, Double> card) {
 		card.put("dice", diceWeight);
 		card.put("cross_entropy", crossEntropyWeight);
+	}
+
+	/** The form for the model card's {@code loss_options}. */
+	void describeOptions(Map<String, String> card) {
+		card.put(TrainingOption.SEG_LOSS.spelled(TrainingOption.Spelling.MACRO), form.value());
 	}
 }

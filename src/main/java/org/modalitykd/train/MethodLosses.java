@@ -27,6 +27,13 @@ public interface MethodLosses {
 	/** This method's weights and temperature for the model card, in the order of its terms. */
 	void describe(Map<String, Double> card);
 
+	/**
+	 * This method's choices that are not numbers (e.g. KD-Net's {@code latent_loss}) for the
+	 * model card's {@code loss_options}, by macro key; none by default.
+	 */
+	default void describeOptions(Map<String, String> card) {
+	}
+
 	/** The method's losses with its defaults. */
 	static MethodLosses defaults(TrainingMethod method) {
 		return of(method, Map.of());

@@ -29,7 +29,12 @@ public record Objective(DiceCrossEntropy segmentation, MethodLosses methodLosses
 	}
 
 	public Objective withSegmentationWeights(double dice, double ce) {
-		return new Objective(new DiceCrossEntropy(dice, ce), methodLosses, optimizer);
+		return new Objective(new DiceCrossEntropy(dice, ce, segmentation.form()), methodLosses, optimizer);
+	}
+
+	/** The same loss with the segmentation loss in form {@code f} ({@link TrainingOption#SEG_LOSS}). */
+	public Objective withSegmentationLoss(SegmentationLossForm f) {
+		return new Objective(segmentation.withForm(f), methodLosses, optimizer);
 	}
 
 	/** The same loss with another method's terms (or the same method's with other weights). */
@@ -47,6 +52,14 @@ public record Objective(DiceCrossEntropy segmentation, MethodLosses methodLosses
 		segmentation.describe(m);
 		methodLosses.describe(m);
 		m.put("weight_decay", optimizer.weightDecay());
+		return m;
+	}
+
+	/** The choices that are not numbers (segmentation loss form, KD-Net's latent loss), for the model card. */
+	public Map<String, String> describeOptions() {
+		Map<String, String> m = new LinkedHashMap<>();
+		segmentation.describeOptions(m);
+		methodLosses.describeOptions(m);
 		return m;
 	}
 }

@@ -31,11 +31,23 @@ public final class TrainingJobs {
 	 * @param temperature     KD-Net or ProtoKD T ({@link TrainingOption#TEMPERATURE})
 	 * @param featureWeight   KD-Net bottleneck L2 weight ({@link TrainingOption#FEATURE_WEIGHT})
 	 * @param prototypeWeight ProtoKD I2FV weight beta ({@link TrainingOption#PROTO_WEIGHT})
+	 * @param latentLoss      KD-Net's latent term, mse or kl ({@link TrainingOption#LATENT_LOSS})
 	 */
-	public record Distillation(Double weight, Double temperature, Double featureWeight, Double prototypeWeight) {
+	public record Distillation(Double weight, Double temperature, Double featureWeight, Double prototypeWeight,
+		String latentLoss) {
 
 		/** The method's defaults (METHODS.md). */
-		public static final Distillation DEFAULTS = new Distillation(null, null, null, null);
+		public static final Distillation DEFAULTS = new Distillation(null, null, null, null, null);
+
+		/** These weights, KD-Net's latent term left at its default. */
+		public Distillation(Double weight, Double temperature, Double featureWeight, Double prototypeWeight) {
+			this(weight, temperature, featureWeight, prototypeWeight, null);
+		}
+
+		/** The same with KD-Net's latent term {@code value} (mse or kl; null: the default). */
+		public Distillation withLatentLoss(String value) {
+			return new Distillation(weight, temperature, featureWeight, prototypeWeight, value);
+		}
 
 		/** The options given, by option. */
 		public Map<TrainingOption, Double> given() {
@@ -59,7 +71,16 @@ public final class TrainingJobs {
 		 * @throws InvalidOptionException when a weight does not belong to the method or is bad
 		 */
 		public Objective applyTo(Objective o) {
-			return o.withMethodLosses(MethodLosses.of(o.method(), given()));
+			MethodLosses m = MethodLosses.of(o.method(), given());
+			if (latentLoss != null) {
+				LatentLoss l = LatentLoss.parse(latentLoss);
+				if (!(m instanceof KdNetLosses kdNet)) {
+					throw new InvalidOptionException(TrainingOption.LATENT_LOSS, "method " + o.method().optionValue()
+						+ " has no latent term (it is kdnet's); leave it out");
+				}
+				m = kdNet.withLatentLoss(l);
+			}
+			return o.withMethodLosses(m);
 		}
 	}
 

@@ -8,7 +8,7 @@ import org.modalitykd.net.ModelRole;
 public enum TrainingMethod {
 	/** Dice + cross-entropy only: a teacher on all its modalities, or the mono-modal baseline. */
 	SUPERVISED("supervised"),
-	/** Hu et al.: + T^2 KL to the frozen teacher's softened logits + L2 between bottlenecks. */
+	/** Hu et al.: + T^2 KL to the frozen teacher's softened logits + L2 (or channel-softmax KL) between bottlenecks. */
 	KD_NET("kd-net"),
 	/** Wang et al.: + pixel KL (T = 10, mean over voxels and classes) + MSE of I2FV maps. */
 	PROTOKD("protokd"),

@@ -24,7 +24,11 @@ public enum TrainingOption {
 	/** ProtoKD's prototype (I2FV) term weight beta. */
 	PROTO_WEIGHT("proto_weight"),
 	/** The unpaired method's softening temperature. */
-	TAU("tau");
+	TAU("tau"),
+	/** KD-Net's latent term: mse or kl ({@link LatentLoss}). */
+	LATENT_LOSS("latent_loss"),
+	/** The segmentation loss of every training: default or official ({@link SegmentationLossForm}). */
+	SEG_LOSS("seg_loss");
 
 	/** How a front end names its options. */
 	public enum Spelling {

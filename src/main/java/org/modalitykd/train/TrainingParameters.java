@@ -27,12 +27,26 @@ import org.modalitykd.net.UNetConfig;
  * @param seed               seed of the split, the initial weights and the batches
  * @param levels             U-Net resolution levels (a distilled student copies its teacher's)
  * @param baseFilters        filters of the first level (a distilled student copies its teacher's)
+ * @param segmentationLoss   which Dice + cross-entropy ({@link TrainingOption#SEG_LOSS}; default or official)
  */
 public record TrainingParameters(long steps, int epochs, int batchSize, int[] patchSize, double learningRate,
 	String lrSchedule, double weightDecay, double diceWeight, double crossEntropyWeight, double validationFraction,
-	int validationInterval, int checkpointInterval, double tumourShare, long seed, int levels, int baseFilters) {
+	int validationInterval, int checkpointInterval, double tumourShare, long seed, int levels, int baseFilters,
+	SegmentationLossForm segmentationLoss) {
+
+	/** The default segmentation loss. */
+	public TrainingParameters(long steps, int epochs, int batchSize, int[] patchSize, double learningRate,
+		String lrSchedule, double weightDecay, double diceWeight, double crossEntropyWeight, double validationFraction,
+		int validationInterval, int checkpointInterval, double tumourShare, long seed, int levels, int baseFilters) {
+		this(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay, diceWeight, crossEntropyWeight,
+			validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels, baseFilters,
+			SegmentationLossForm.DEFAULT);
+	}
 
 	public TrainingParameters {
+		if (segmentationLoss == null) {
+			throw new InvalidOptionException(TrainingOption.SEG_LOSS, "choose default or official");
+		}
 		if (patchSize == null || patchSize.length != 3) {
 			throw new IllegalArgumentException("the patch size needs one number or three (X,Y,Z), got "
 				+ (patchSize == null ? "none" : Arrays.toString(patchSize)));
@@ -83,7 +97,7 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	/** A method's default objective with these segmentation weights and this weight decay. */
 	public Objective objective(TrainingMethod method) {
 		return Objective.defaults(method).withSegmentationWeights(diceWeight, crossEntropyWeight)
-			.withOptimizer(OptimizerSettings.defaults().withWeightDecay(weightDecay));
+			.withSegmentationLoss(segmentationLoss).withOptimizer(OptimizerSettings.defaults().withWeightDecay(weightDecay));
 	}
 
 	/** The default U-Net (4 classes) with these levels, filters and seed. */
@@ -94,13 +108,13 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	public TrainingParameters withSteps(long n) {
 		return new TrainingParameters(n, 0, batchSize, patchSize, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters);
+			baseFilters, segmentationLoss);
 	}
 
 	public TrainingParameters withBatchSize(int n) {
 		return new TrainingParameters(steps, epochs, n, patchSize, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters);
+			baseFilters, segmentationLoss);
 	}
 
 	/** A cube of {@code n} voxels. */
@@ -111,38 +125,50 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	public TrainingParameters withPatchSize(int[] xyz) {
 		return new TrainingParameters(steps, epochs, batchSize, xyz, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters);
+			baseFilters, segmentationLoss);
 	}
 
 	public TrainingParameters withLearningRate(double lr) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, lr, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters);
+			baseFilters, segmentationLoss);
 	}
 
 	/** Levels and base filters of the network. */
 	public TrainingParameters withNetwork(int nLevels, int nBaseFilters) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			nLevels, nBaseFilters);
+			nLevels, nBaseFilters, segmentationLoss);
 	}
 
 	public TrainingParameters withSeed(long s) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, s,
-			levels, baseFilters);
+			levels, baseFilters, segmentationLoss);
 	}
 
 	/** Share of cases held out and how often (in steps) they are segmented and scored. */
 	public TrainingParameters withValidation(double fraction, int interval) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, fraction, interval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters);
+			baseFilters, segmentationLoss);
 	}
 
 	public TrainingParameters withCheckpointInterval(int n) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, n, tumourShare, seed, levels,
-			baseFilters);
+			baseFilters, segmentationLoss);
+	}
+
+	/** The segmentation loss: {@code default} or {@code official} ({@link SegmentationLossForm}). */
+	public TrainingParameters withSegmentationLoss(SegmentationLossForm f) {
+		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
+			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
+			levels, baseFilters, f);
+	}
+
+	/** The same from its option value; an {@link InvalidOptionException} naming seg_loss for another. */
+	public TrainingParameters withSegmentationLoss(String value) {
+		return withSegmentationLoss(SegmentationLossForm.parse(value));
 	}
 }

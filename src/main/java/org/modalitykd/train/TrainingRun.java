@@ -372,7 +372,7 @@ public final class TrainingRun {
 		software.put("java", System.getProperty("java.version"));
 		ModelCard.Provenance provenance = new ModelCard.Provenance(job.objective().method().key(),
 			job.objective().describe(), data.toString(), job.schedule().seed(), steps, software,
-			Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+			Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), job.objective().describeOptions());
 		return new ModelCard(ModelCard.FORMAT_VERSION, job.role(), job.modalities(), ModelCard.BRATS_LABELS,
 			ModelCard.BRATS_CLASS_NAMES, normalization(job), job.schedule().patchSize(), job.data().spacing(), job.network(), provenance, validation);
 	}

@@ -1,0 +1,95 @@
+package org.modalitykd.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modalitykd.net.ModelBundle;
+import org.modalitykd.net.ModelCard;
+import org.modalitykd.train.TrainingFixtures;
+import org.modalitykd.train.TrainingRun;
+
+/**
+ * {@code --seg-loss} and {@code --latent-loss}: bad values refused with one line naming the
+ * flag and nothing written; good ones reach the training log and the model card.
+ */
+class TrainLossOptionsCliTest {
+
+	@TempDir
+	Path tmp;
+
+	private static final String[] TINY = { "--levels", "3", "--base-filters", "4", "--patch-size", "16", "--steps", "2",
+		"--validation-interval", "2", "--checkpoint-interval", "2", "--device", "cpu", "--log-every", "1" };
+
+	private static String[] args(String... head) {
+		List<String> all = new ArrayList<>(List.of(head));
+		all.addAll(List.of(TINY));
+		return all.toArray(String[]::new);
+	}
+
+	@Test
+	void badValuesAreOneLineNamingTheFlagAndNothingIsWritten() throws IOException {
+		String data = TrainingFixtures.syntheticCases().toString();
+		String out = tmp.resolve("s").toString();
+		String absent = tmp.resolve("no-teacher").toString();
+		CliTest.assertOneLineError(CliTest.run(args("train-student", "--data", data, "--out", out, "--modality", "t1",
+			"--method", "kdnet", "--teacher", absent, "--latent-loss", "cosine")), 2, "--latent-loss: ",
+			"unknown latent loss 'cosine'", "mse or kl");
+		CliTest.assertOneLineError(CliTest.run(args("train-student", "--data", data, "--out", out, "--modality", "t1",
+			"--method", "protokd", "--teacher", absent, "--latent-loss", "kl")), 2, "--latent-loss: ", "no latent term");
+		CliTest.assertOneLineError(CliTest.run(args("train-student", "--data", data, "--out", out, "--modality", "t1",
+			"--method", "none", "--latent-loss", "kl")), 2, "--latent-loss: ");
+		CliTest.assertOneLineError(CliTest.run(args("train-student", "--data", data, "--out", out, "--modality", "t1",
+			"--method", "kdnet", "--teacher", absent, "--seg-loss", "focal")), 2, "--seg-loss: ",
+			"unknown segmentation loss 'focal'", "default or official");
+		CliTest.assertOneLineError(CliTest.run(args("train-teacher", "--data", data, "--out", tmp.resolve("x").toString(),
+			"--seg-loss", "")), 2, "--seg-loss: ");
+		CliTest.assertOneLineError(CliTest.run(args("train-unpaired", "--data-a", data, "--modality-a", "t1", "--data-b", data,
+			"--modality-b", "t2", "--out", tmp.resolve("u").toString(), "--seg-loss", "Official2")), 2, "--seg-loss: ");
+		for (String name : List.of("s", "x", "u")) {
+			assertFalse(Files.exists(tmp.resolve(name)), name + ": a refused run writes nothing");
+			assertFalse(Files.exists(TrainingRun.workDirOf(tmp.resolve(name))), name + ": no checkpoint either");
+		}
+	}
+
+	@Test
+	void theChosenLossesAreLoggedAndRecordedInTheModelCard() throws IOException {
+		String data = TrainingFixtures.syntheticCases().toString();
+		Path teacher = tmp.resolve("teacher");
+		CliTest.Outcome t = CliTest.run(args("train-teacher", "--data", data, "--out", teacher.toString(), "--seg-loss",
+			"official"));
+		assertEquals(0, t.status(), t.err());
+		ModelCard card = ModelBundle.readCard(teacher);
+		assertEquals(Map.of("seg_loss", "official"), card.provenance().lossOptions());
+
+		Path student = tmp.resolve("student");
+		CliTest.Outcome s = CliTest.run(args("train-student", "--data", data, "--out", student.toString(), "--modality", "t2",
+			"--method", "kdnet", "--teacher", teacher.toString(), "--latent-loss", "KL", "--feature-weight", "0.3"));
+		assertEquals(0, s.status(), s.err());
+		card = ModelBundle.readCard(student);
+		assertEquals(Map.of("seg_loss", "default", "latent_loss", "kl"), card.provenance().lossOptions());
+		assertEquals(0.3, card.provenance().lossWeights().get("feature_kl"));
+		assertFalse(card.provenance().lossWeights().containsKey("feature_l2"));
+		List<String> log = Files.readAllLines(TrainingRun.workDirOf(student).resolve(TrainingRun.LOG_FILE));
+		assertTrue(log.get(0).startsWith("step,loss,dice,cross_entropy,kd,feature_kl,gradient_norm"), log.get(0));
+		String[] first = log.get(1).split(",");
+		assertTrue(Double.parseDouble(first[5]) >= 0 && Double.isFinite(Double.parseDouble(first[5])), log.get(1));
+		CliTest.Outcome info = CliTest.run("model-info", student.toString());
+		assertTrue(info.out().contains("loss options  {seg_loss=default, latent_loss=kl}"), info.out());
+
+		Path baseline = tmp.resolve("baseline");
+		CliTest.Outcome b = CliTest.run(args("train-student", "--data", data, "--out", baseline.toString(), "--modality", "t2",
+			"--method", "none"));
+		assertEquals(0, b.status(), b.err());
+		assertEquals(Map.of("seg_loss", "default"), ModelBundle.readCard(baseline).provenance().lossOptions());
+	}
+}

@@ -1,0 +1,54 @@
+package org.modalitykd.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The loss options checked in one place, named as each front end spells them; the defaults unchanged. */
+class LossOptionSpellingTest {
+
+	@Test
+	void spellings() {
+		assertEquals("--latent-loss", TrainingOption.LATENT_LOSS.spelled(TrainingOption.Spelling.CLI));
+		assertEquals("latent_loss", TrainingOption.LATENT_LOSS.spelled(TrainingOption.Spelling.MACRO));
+		assertEquals("latentLoss", TrainingOption.LATENT_LOSS.spelled(TrainingOption.Spelling.JAVA));
+		assertEquals("--seg-loss", TrainingOption.SEG_LOSS.spelled(TrainingOption.Spelling.CLI));
+		assertEquals("segLoss", TrainingOption.SEG_LOSS.spelled(TrainingOption.Spelling.JAVA));
+	}
+
+	@Test
+	void badValuesNameTheOption() {
+		TrainingParameters p = TrainingParameters.defaults();
+		InvalidOptionException e = assertThrows(InvalidOptionException.class, () -> p.withSegmentationLoss("dice"));
+		assertEquals("segLoss: unknown segmentation loss 'dice'; expected default or official", e.getMessage());
+		e = assertThrows(InvalidOptionException.class, () -> TrainingJobs.studentObjective(TrainingMethod.KD_NET, true,
+			TrainingJobs.Distillation.DEFAULTS.withLatentLoss("l1"), p));
+		assertEquals("latentLoss: unknown latent loss 'l1'; expected mse or kl", e.getMessage());
+		e = assertThrows(InvalidOptionException.class, () -> TrainingJobs.studentObjective(TrainingMethod.PROTOKD, true,
+			TrainingJobs.Distillation.DEFAULTS.withLatentLoss("mse"), p));
+		assertTrue(e.getMessage().startsWith("latentLoss: method protokd has no latent term"), e.getMessage());
+		assertEquals("latent_loss: unknown latent loss 'l1'; expected mse or kl",
+			assertThrows(InvalidOptionException.class, () -> LatentLoss.parse("l1")).spelled(TrainingOption.Spelling.MACRO)
+				.getMessage());
+	}
+
+	@Test
+	void defaultsStayMseAndTheDefaultSegmentationLoss() {
+		Objective kdNet = TrainingJobs.studentObjective(TrainingMethod.KD_NET, true, TrainingJobs.Distillation.DEFAULTS,
+			TrainingParameters.defaults());
+		assertEquals(LatentLoss.MSE, ((KdNetLosses) kdNet.methodLosses()).latentLoss());
+		assertEquals(SegmentationLossForm.DEFAULT, kdNet.segmentation().form());
+		assertEquals(Map.of("seg_loss", "default", "latent_loss", "mse"), kdNet.describeOptions());
+		assertEquals(KdNetLosses.defaults(), new KdNetLosses(1, 4, 0.1, LatentLoss.MSE));
+		Objective chosen = TrainingJobs.studentObjective(TrainingMethod.KD_NET, true,
+			new TrainingJobs.Distillation(0.2, null, 0.5, null, "kl"),
+			TrainingParameters.defaults().withSegmentationLoss("official").withSteps(10));
+		assertEquals(Map.of("seg_loss", "official", "latent_loss", "kl"), chosen.describeOptions());
+		assertEquals(0.5, chosen.describe().get("feature_kl"));
+		assertEquals(SegmentationLossForm.OFFICIAL, chosen.segmentation().form(), "with... keeps the form");
+	}
+}
