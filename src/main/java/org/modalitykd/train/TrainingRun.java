@@ -139,6 +139,9 @@ public final class TrainingRun {
 			if (resume) {
 				Map<String, String> saved = Checkpoint.restore(trainer.session(), checkpoint);
 				for (var e : meta.entrySet()) {
+					if (NEWER_KEYS.contains(e.getKey()) && !saved.containsKey(e.getKey())) {
+						continue;
+					}
 					if (!e.getValue().equals(saved.get(e.getKey()))) {
 						throw new IllegalArgumentException("the checkpoint in " + work + " was written by a different run: its "
 							+ e.getKey() + " is '" + saved.get(e.getKey()) + "', now '" + e.getValue() + "'");
@@ -289,8 +292,14 @@ public final class TrainingRun {
 		m.put("patch_size", Arrays.toString(s.patchSize()));
 		m.put("split", split.describe());
 		m.put("teacher_sha256", job.teacher() == null ? "" : job.teacher().checksum());
+		// A resumed run must optimise the same loss: weights and forms (seg-loss, latent-loss).
+		m.put("loss_weights", job.objective().describe().toString());
+		m.put("loss_options", job.objective().describeOptions().toString());
 		return m;
 	}
+
+	/** Identity keys added after checkpoints were first written: a checkpoint without them is not refused for it. */
+	private static final java.util.Set<String> NEWER_KEYS = java.util.Set.of("loss_weights", "loss_options");
 
 	/**
 	 * Exports the current weights, segments every validation case by sliding window and

@@ -115,6 +115,11 @@ class TrainCliTest {
 			"--modality", "flair", "--method", "protokd", "--teacher", teacher.toString())), 1, "not on flair");
 		CliTest.assertOneLineError(CliTest.run(args(TINY, "train-teacher", "--data", data, "--out", teacher.toString(), "--modalities",
 			"t1,t2")), 1, "--resume");
+		// Resuming must optimise the same loss as the checkpoint's run.
+		CliTest.assertOneLineError(CliTest.run(args(TINY, "train-teacher", "--data", data, "--out", teacher.toString(), "--modalities",
+			"t1,t2", "--resume", "--dice-weight", "2")), 1, "its loss_weights is");
+		CliTest.assertOneLineError(CliTest.run(args(TINY, "train-teacher", "--data", data, "--out", teacher.toString(), "--modalities",
+			"t1,t2", "--resume", "--seg-loss", "official")), 1, "its loss_options is");
 
 		Path unlabelled = tmp.resolve("unlabelled/case1");
 		Files.createDirectories(unlabelled);
