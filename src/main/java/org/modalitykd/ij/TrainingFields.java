@@ -4,7 +4,9 @@ import java.awt.Checkbox;
 import java.awt.GraphicsEnvironment;
 import java.awt.TextField;
 import java.nio.file.Path;
+import java.util.Arrays;
 
+import org.modalitykd.data.AugmentationLevel;
 import org.modalitykd.net.Device;
 import org.modalitykd.train.TrainingParameters;
 import org.modalitykd.train.TrainingRun;
@@ -14,7 +16,7 @@ import ij.gui.GenericDialog;
 /**
  * The dialog fields the three training commands share, with their macro keys: the
  * hyperparameters ({@code steps patch_size batch_size learning_rate levels base_filters
- * seed validation_fraction validation_interval checkpoint_interval device}) and the
+ * seed validation_fraction validation_interval checkpoint_interval device augmentation}) and the
  * output ({@code out resume overwrite}). Add and read them in the same order, as GenericDialog
  * wants. The defaults are {@link TrainingParameters#defaults()}: a key a macro leaves
  * out takes that value.
@@ -24,6 +26,10 @@ final class TrainingFields {
 	/** The numeric keys of {@link #addParameters}. */
 	static final String[] NUMBER_KEYS = { "steps", "patch_size", "batch_size", "learning_rate", "levels", "base_filters",
 		"seed", "validation_fraction", "validation_interval", "checkpoint_interval" };
+
+	/** The values of the {@code augmentation} choice. */
+	static final String[] AUGMENTATIONS = Arrays.stream(AugmentationLevel.values()).map(AugmentationLevel::key)
+		.toArray(String[]::new);
 
 	private final GenericDialog gd;
 
@@ -55,6 +61,7 @@ final class TrainingFields {
 		gd.addNumericField("validation_interval", d.validationInterval(), 0, 6, "steps");
 		gd.addNumericField("checkpoint_interval", d.checkpointInterval(), 0, 6, "steps");
 		gd.addChoice("device", SegmentPlugin.DEVICES, "auto");
+		gd.addChoice("augmentation", AUGMENTATIONS, d.augmentation().key());
 	}
 
 	/**
@@ -94,9 +101,10 @@ final class TrainingFields {
 		int validation = (int) whole("validation_interval");
 		int checkpoints = (int) whole("checkpoint_interval");
 		Device device = Device.parse(gd.getNextChoice());
+		AugmentationLevel augmentation = TrainingParameters.augmentationLevel(gd.getNextChoice());
 		TrainingParameters p = d.withSteps(steps).withPatchSize(patch).withBatchSize(batch).withLearningRate(lr)
 			.withNetwork(levels, filters).withSeed(seed).withValidation(fraction, validation)
-			.withCheckpointInterval(checkpoints);
+			.withCheckpointInterval(checkpoints).withAugmentation(augmentation);
 		p.schedule(1);
 		if (ownNetwork) {
 			p.check();

@@ -48,9 +48,20 @@ public record ModelCard(int formatVersion, ModelRole role, List<String> modaliti
 	 * @param steps       optimiser steps taken
 	 * @param software    versions, e.g. {@code modalitykd}, {@code tensorflow}, {@code java}
 	 * @param date        ISO-8601 time of export
+	 * @param augmentation augmentation level of the training patches ({@code light} or
+	 *                    {@code nnunet}; cards written before the levels existed say light)
 	 */
 	public record Provenance(String method, Map<String, Double> lossWeights, String data, long seed, long steps,
-		Map<String, String> software, String date) {
+		Map<String, String> software, String date, String augmentation) {
+
+		/** The level every run had before there were levels. */
+		public static final String DEFAULT_AUGMENTATION = "light";
+
+		/** Trained with the default ({@code light}) augmentation. */
+		public Provenance(String method, Map<String, Double> lossWeights, String data, long seed, long steps,
+			Map<String, String> software, String date) {
+			this(method, lossWeights, data, seed, steps, software, date, DEFAULT_AUGMENTATION);
+		}
 	}
 
 	/**

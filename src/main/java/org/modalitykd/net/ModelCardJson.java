@@ -24,7 +24,7 @@ import com.google.gson.JsonParser;
  *   "patch_size": [64, 64, 64], "spacing_mm": [1.0, 1.0, 1.0],
  *   "architecture": {"input_channels": 4, "classes": 4, "levels": 4, "base_filters": 16, ...},
  *   "provenance": {"method": "supervised", "loss_weights": {...}, "data": "...", "seed": 1, "steps": 1000,
- *                  "software": {...}, "date": "2026-01-01T00:00:00Z"},
+ *                  "software": {...}, "date": "2026-01-01T00:00:00Z", "augmentation": "light"},
  *   "validation": {"dice_wt": 0.86},
  *   "channel_signature": {"deciles": [[...9 values...] per channel], "correlation": [[...] per channel]} or null,
  *   "signature": {"key": "serving_default", "input": "image", "output": "probabilities", "layout": "..."} }
@@ -66,6 +66,7 @@ public final class ModelCardJson {
 		prov.addProperty("steps", p.steps());
 		prov.add("software", GSON.toJsonTree(p.software()));
 		prov.addProperty("date", p.date());
+		prov.addProperty("augmentation", p.augmentation());
 		o.add("provenance", prov);
 		o.add("validation", GSON.toJsonTree(card.validation()));
 		o.add("channel_signature", channelSignature(card.channelSignature()));
@@ -102,7 +103,9 @@ public final class ModelCardJson {
 			ModelCard.Provenance provenance = new ModelCard.Provenance(require(prov, "method").getAsString(),
 				doubles(require(prov, "loss_weights")), require(prov, "data").getAsString(),
 				require(prov, "seed").getAsLong(), require(prov, "steps").getAsLong(),
-				stringMap(require(prov, "software")), require(prov, "date").getAsString());
+				stringMap(require(prov, "software")), require(prov, "date").getAsString(),
+				prov.has("augmentation") ? prov.get("augmentation").getAsString()
+					: ModelCard.Provenance.DEFAULT_AUGMENTATION);
 			return new ModelCard(version, ModelRole.parse(require(o, "role").getAsString()),
 				stringList(require(o, "modalities")), ints(require(o, "label_map")), stringList(require(o, "class_names")),
 				new ModelCard.IntensityNormalization(

@@ -24,7 +24,9 @@ public enum TrainingOption {
 	/** ProtoKD's prototype (I2FV) term weight beta. */
 	PROTO_WEIGHT("proto_weight"),
 	/** The unpaired method's softening temperature. */
-	TAU("tau");
+	TAU("tau"),
+	/** The augmentation level of the training patches (light, nnunet). */
+	AUGMENTATION("augmentation");
 
 	/** How a front end names its options. */
 	public enum Spelling {

@@ -2,6 +2,7 @@ package org.modalitykd.train;
 
 import java.util.Arrays;
 
+import org.modalitykd.data.AugmentationLevel;
 import org.modalitykd.net.UNetConfig;
 
 /**
@@ -27,10 +28,13 @@ import org.modalitykd.net.UNetConfig;
  * @param seed               seed of the split, the initial weights and the batches
  * @param levels             U-Net resolution levels (a distilled student copies its teacher's)
  * @param baseFilters        filters of the first level (a distilled student copies its teacher's)
+ * @param augmentation       augmentation level of the training patches ({@code light}, the
+ *                           default, or {@code nnunet}; docs/training.md)
  */
 public record TrainingParameters(long steps, int epochs, int batchSize, int[] patchSize, double learningRate,
 	String lrSchedule, double weightDecay, double diceWeight, double crossEntropyWeight, double validationFraction,
-	int validationInterval, int checkpointInterval, double tumourShare, long seed, int levels, int baseFilters) {
+	int validationInterval, int checkpointInterval, double tumourShare, long seed, int levels, int baseFilters,
+	AugmentationLevel augmentation) {
 
 	public TrainingParameters {
 		if (patchSize == null || patchSize.length != 3) {
@@ -40,7 +44,33 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 		if (epochs < 0) {
 			throw new IllegalArgumentException("the number of epochs must be at least 1, got " + epochs);
 		}
+		if (augmentation == null) {
+			throw new InvalidOptionException(TrainingOption.AUGMENTATION, "give an augmentation level: "
+				+ String.join(" or ", java.util.Arrays.stream(AugmentationLevel.values()).map(AugmentationLevel::key).toList()));
+		}
 		patchSize = patchSize.clone();
+	}
+
+	/** With the default ({@code light}) augmentation. */
+	public TrainingParameters(long steps, int epochs, int batchSize, int[] patchSize, double learningRate,
+		String lrSchedule, double weightDecay, double diceWeight, double crossEntropyWeight, double validationFraction,
+		int validationInterval, int checkpointInterval, double tumourShare, long seed, int levels, int baseFilters) {
+		this(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay, diceWeight, crossEntropyWeight,
+			validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels, baseFilters,
+			AugmentationLevel.defaultLevel());
+	}
+
+	/**
+	 * The augmentation level named {@code value} ({@code light} or {@code nnunet}).
+	 *
+	 * @throws InvalidOptionException naming the augmentation option
+	 */
+	public static AugmentationLevel augmentationLevel(String value) {
+		try {
+			return AugmentationLevel.parse(value);
+		} catch (IllegalArgumentException e) {
+			throw new InvalidOptionException(TrainingOption.AUGMENTATION, e.getMessage());
+		}
 	}
 
 	/** 1000 steps, batch 2, 96^3 patches, lr 1e-3 poly, 20 % validation every 100 steps, 4 levels of 16 filters, seed 1. */
@@ -77,7 +107,7 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	public TrainingSchedule schedule(int trainingCases) {
 		long n = epochs > 0 ? TrainingSchedule.stepsForEpochs(epochs, trainingCases, batchSize) : steps;
 		return new TrainingSchedule(n, batchSize, patchSize, learningRate, lrSchedule, validationFraction,
-			validationInterval, checkpointInterval, seed, tumourShare);
+			validationInterval, checkpointInterval, seed, tumourShare, augmentation);
 	}
 
 	/** A method's default objective with these segmentation weights and this weight decay. */
@@ -94,13 +124,13 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	public TrainingParameters withSteps(long n) {
 		return new TrainingParameters(n, 0, batchSize, patchSize, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters);
+			baseFilters, augmentation);
 	}
 
 	public TrainingParameters withBatchSize(int n) {
 		return new TrainingParameters(steps, epochs, n, patchSize, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters);
+			baseFilters, augmentation);
 	}
 
 	/** A cube of {@code n} voxels. */
@@ -111,38 +141,53 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	public TrainingParameters withPatchSize(int[] xyz) {
 		return new TrainingParameters(steps, epochs, batchSize, xyz, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters);
+			baseFilters, augmentation);
 	}
 
 	public TrainingParameters withLearningRate(double lr) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, lr, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters);
+			baseFilters, augmentation);
 	}
 
 	/** Levels and base filters of the network. */
 	public TrainingParameters withNetwork(int nLevels, int nBaseFilters) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			nLevels, nBaseFilters);
+			nLevels, nBaseFilters, augmentation);
 	}
 
 	public TrainingParameters withSeed(long s) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, s,
-			levels, baseFilters);
+			levels, baseFilters, augmentation);
 	}
 
 	/** Share of cases held out and how often (in steps) they are segmented and scored. */
 	public TrainingParameters withValidation(double fraction, int interval) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, fraction, interval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters);
+			baseFilters, augmentation);
 	}
 
 	public TrainingParameters withCheckpointInterval(int n) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, n, tumourShare, seed, levels,
-			baseFilters);
+			baseFilters, augmentation);
+	}
+
+	public TrainingParameters withAugmentation(AugmentationLevel level) {
+		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
+			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
+			levels, baseFilters, level);
+	}
+
+	/**
+	 * The augmentation level by name, {@code light} or {@code nnunet}, as scripts give it.
+	 *
+	 * @throws InvalidOptionException naming the augmentation option
+	 */
+	public TrainingParameters withAugmentation(String level) {
+		return withAugmentation(augmentationLevel(level));
 	}
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.modalitykd.data.Augmentation;
+import org.modalitykd.data.AugmentationLevel;
 import org.modalitykd.data.BatchSource;
 import org.modalitykd.data.CaseSplit;
 import org.modalitykd.data.PatchSampler;
@@ -52,6 +52,8 @@ public final class TrainingRun {
 
 	public static final String LOG_FILE = "training-log.csv";
 	public static final String CHECKPOINT_DIR = "checkpoint";
+	/** Checkpoint key of the augmentation level; a checkpoint without it was trained with light. */
+	private static final String AUGMENTATION_KEY = "augmentation";
 
 	/**
 	 * How a run ended.
@@ -138,9 +140,11 @@ public final class TrainingRun {
 			if (resume) {
 				Map<String, String> saved = Checkpoint.restore(trainer.session(), checkpoint);
 				for (var e : meta.entrySet()) {
-					if (!e.getValue().equals(saved.get(e.getKey()))) {
+					String was = saved.getOrDefault(e.getKey(),
+						e.getKey().equals(AUGMENTATION_KEY) ? AugmentationLevel.defaultLevel().key() : null);
+					if (!e.getValue().equals(was)) {
 						throw new IllegalArgumentException("the checkpoint in " + work + " was written by a different run: its "
-							+ e.getKey() + " is '" + saved.get(e.getKey()) + "', now '" + e.getValue() + "'");
+							+ e.getKey() + " is '" + was + "', now '" + e.getValue() + "'");
 					}
 				}
 				first = trainer.stepCount();
@@ -272,7 +276,7 @@ public final class TrainingRun {
 		ZScoreNormalizer normalizer = new ZScoreNormalizer();
 		List<TrainingCase> cases = select(data, ids).stream()
 			.map(c -> TrainingCase.of(c.id(), c.images(), c.labels(), normalizer)).toList();
-		return new BatchSource(cases, sampler, Augmentation.defaults(), s.batchSize(), s.tumourShare(), seed, first, 2);
+		return new BatchSource(cases, sampler, s.augmentation().augmentation(), s.batchSize(), s.tumourShare(), seed, first, 2);
 	}
 
 	/** What must match for a checkpoint to be resumed by this job. */
@@ -287,6 +291,7 @@ public final class TrainingRun {
 		m.put("patch_size", Arrays.toString(s.patchSize()));
 		m.put("split", split.describe());
 		m.put("teacher_sha256", job.teacher() == null ? "" : job.teacher().checksum());
+		m.put(AUGMENTATION_KEY, s.augmentation().key());
 		return m;
 	}
 
@@ -364,7 +369,7 @@ public final class TrainingRun {
 		software.put("java", System.getProperty("java.version"));
 		ModelCard.Provenance provenance = new ModelCard.Provenance(job.objective().method().key(),
 			job.objective().describe(), data.toString(), job.schedule().seed(), steps, software,
-			Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+			Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), job.schedule().augmentation().key());
 		return new ModelCard(ModelCard.FORMAT_VERSION, job.role(), job.modalities(), ModelCard.BRATS_LABELS,
 			ModelCard.BRATS_CLASS_NAMES, new ModelCard.IntensityNormalization(ModelCard.IntensityNormalization.ZSCORE_NONZERO),
 			job.schedule().patchSize(), job.data().spacing(), job.network(), provenance, validation);
