@@ -195,10 +195,11 @@ public record IntensityTransforms(Transform biasField, Transform noise, Transfor
 			min = Math.min(min, v[i]);
 			max = Math.max(max, v[i]);
 		}
-		double mean = sum / n;
+		// Float arithmetic per voxel: the loop vectorises.
+		float mean = (float) (sum / n);
+		float f = (float) factor;
 		for (int i = from, end = from + n; i < end; i++) {
-			double x = (v[i] - mean) * factor + mean;
-			v[i] = (float) Math.max(min, Math.min(max, x));
+			v[i] = Math.max(min, Math.min(max, (v[i] - mean) * f + mean));
 		}
 	}
 
@@ -222,20 +223,21 @@ public record IntensityTransforms(Transform biasField, Transform noise, Transfor
 		mean /= n;
 		double std = std(v, from, n, sign, mean);
 		double range = max - min;
-		double[] out = new double[n];
-		double newMean = 0;
-		for (int i = 0; i < n; i++) {
-			out[i] = min + range * Math.pow((sign * v[from + i] - min) / (range + 1e-7), g);
-			newMean += out[i];
+		double inverseRange = 1 / (range + 1e-7);
+		double sum = 0;
+		double squares = 0;
+		for (int i = from; i < end; i++) {
+			double t = (sign * v[i] - min) * inverseRange;
+			double y = min + range * Math.pow(t, g);
+			v[i] = (float) y;
+			sum += y;
+			squares += y * y;
 		}
-		newMean /= n;
-		double newVar = 0;
-		for (int i = 0; i < n; i++) {
-			newVar += (out[i] - newMean) * (out[i] - newMean);
-		}
-		double scale = std / (Math.sqrt(newVar / n) + 1e-8);
-		for (int i = 0; i < n; i++) {
-			v[from + i] = (float) (sign * ((out[i] - newMean) * scale + mean));
+		double newMean = sum / n;
+		double newStd = Math.sqrt(Math.max(0, squares / n - newMean * newMean));
+		double scale = std / (newStd + 1e-8);
+		for (int i = from; i < end; i++) {
+			v[i] = (float) (sign * ((v[i] - newMean) * scale + mean));
 		}
 	}
 

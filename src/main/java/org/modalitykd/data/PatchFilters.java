@@ -135,19 +135,32 @@ final class PatchFilters {
 				p2[d][i] = 1.5 * t * t - 0.5;
 			}
 		}
+		// exp of a sum is a product of exps: tables along x, (y, x) and (z, x), one factor per
+		// row, so no exp per voxel.
 		int w = size[0];
-		double[] row = new double[w];
+		int h = size[1];
+		int d = size[2];
+		double[] ex = new double[w];
+		double[] exy = new double[h * w];
+		double[] exz = new double[d * w];
+		for (int x = 0; x < w; x++) {
+			ex[x] = Math.exp(s * (c[0] * p1[0][x] + c[3] * p2[0][x]));
+			for (int y = 0; y < h; y++) {
+				exy[y * w + x] = Math.exp(s * c[6] * p1[1][y] * p1[0][x]);
+			}
+			for (int z = 0; z < d; z++) {
+				exz[z * w + x] = Math.exp(s * c[7] * p1[2][z] * p1[0][x]);
+			}
+		}
 		int i = from;
-		for (int z = 0; z < size[2]; z++) {
+		for (int z = 0; z < d; z++) {
 			double fz = c[2] * p1[2][z] + c[5] * p2[2][z];
-			for (int y = 0; y < size[1]; y++) {
-				double fyz = fz + c[1] * p1[1][y] + c[4] * p2[1][y] + c[8] * p1[1][y] * p1[2][z];
-				double xy = c[6] * p1[1][y] + c[7] * p1[2][z];
-				for (int x = 0; x < w; x++) {
-					row[x] = Math.exp(s * (fyz + c[0] * p1[0][x] + c[3] * p2[0][x] + xy * p1[0][x]));
-				}
+			for (int y = 0; y < h; y++) {
+				double row = Math.exp(s * (fz + c[1] * p1[1][y] + c[4] * p2[1][y] + c[8] * p1[1][y] * p1[2][z]));
+				int xy = y * w;
+				int xz = z * w;
 				for (int x = 0; x < w; x++, i++) {
-					v[i] = (float) (v[i] * row[x]);
+					v[i] = (float) (v[i] * (row * ex[x] * exy[xy + x] * exz[xz + x]));
 				}
 			}
 		}
