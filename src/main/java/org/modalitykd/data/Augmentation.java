@@ -22,6 +22,12 @@ import java.util.SplittableRandom;
 public record Augmentation(boolean mirror, boolean rotate, double scaleShift, double gamma, double scaleRange,
 	double shiftRange, IntensityTransforms scanner) {
 
+	public Augmentation {
+		if (scanner == null) {
+			scanner = IntensityTransforms.none();
+		}
+	}
+
 	/** Without further intensity transforms. */
 	public Augmentation(boolean mirror, boolean rotate, double scaleShift, double gamma, double scaleRange,
 		double shiftRange) {
