@@ -29,16 +29,17 @@ import picocli.CommandLine.Model.CommandSpec;
 final class BenchCommand implements Callable<Integer> {
 
 	@Option(names = "--suite", defaultValue = "io", description = "Which suite to run: io (default), net, train, soak (native memory over many forward passes and "
-		+ "training steps) or perf (the whole performance table).")
+		+ "training steps), perf (the whole performance table) or augment (time to make a batch per augmentation level, "
+		+ "at --patch / --batch).")
 	String suite;
 
 	@Option(names = "--window", defaultValue = "96", description = "Suites net and perf: sliding-window patch size (default: ${DEFAULT-VALUE}).")
 	int window;
 
-	@Option(names = "--patch", defaultValue = "96", description = "Suites train and perf: training patch size (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--patch", defaultValue = "96", description = "Suites train, perf and augment: training patch size (default: ${DEFAULT-VALUE}).")
 	int patch;
 
-	@Option(names = "--batch", defaultValue = "2", description = "Suites train and perf: patches per training step (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--batch", defaultValue = "2", description = "Suites train, perf and augment: patches per training step (default: ${DEFAULT-VALUE}).")
 	int batch;
 
 	@Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|auto", description = "Suites net, train, soak and perf: where TensorFlow runs.")
@@ -81,6 +82,7 @@ final class BenchCommand implements Callable<Integer> {
 		List<String> suites = new java.util.ArrayList<>(NetBenchmark.suites());
 		suites.addAll(TrainBenchmark.suites());
 		suites.add("perf");
+		suites.add("augment");
 		if (!suites.contains(suite)) {
 			throw new UsageException("unknown suite '" + suite + "'; available: " + String.join(", ", suites));
 		}
@@ -89,6 +91,13 @@ final class BenchCommand implements Callable<Integer> {
 		}
 		org.modalitykd.net.SessionOptions options = new org.modalitykd.net.SessionOptions(
 			org.modalitykd.net.Device.parse(device), intraOp, interOp);
+		if (suite.equals("augment")) {
+			if (patch < 8 || batch < 1 || repeats < 1) {
+				throw new UsageException("--patch must be at least 8, --batch and --repeats positive");
+			}
+			new AugmentBenchmark(patch, batch, repeats).run(spec.commandLine().getOut());
+			return 0;
+		}
 		if (suite.equals("train")) {
 			if (patch < 8 || patch % 8 != 0 || batch < 1) {
 				throw new UsageException("--patch must be a positive multiple of 8 and --batch positive");

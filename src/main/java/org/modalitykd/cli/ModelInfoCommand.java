@@ -55,6 +55,7 @@ final class ModelInfoCommand implements Callable<Integer> {
 		out.printf("spacing       %s mm%n", String.join(" x ", Arrays.stream(c.spacing()).mapToObj(StatsCommand::num).toList()));
 		out.printf("network       %s%n", c.architecture().describe());
 		out.printf("trained       %s, %d steps, seed %d, on %s (%s)%n", p.method(), p.steps(), p.seed(), p.data(), p.date());
+		out.printf("augmentation  %s%n", p.augmentation());
 		if (!p.lossWeights().isEmpty()) {
 			out.printf("loss weights  %s%n", p.lossWeights());
 		}

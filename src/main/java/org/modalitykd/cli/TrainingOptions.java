@@ -67,6 +67,12 @@ final class TrainingOptions {
 	@Option(names = "--tumour-share", defaultValue = "0.333", description = "Share of patches forced to contain tumour (default: ${DEFAULT-VALUE}).")
 	double tumourShare;
 
+	@Option(names = "--augmentation", defaultValue = "light", paramLabel = "light|nnunet",
+		description = "Augmentation of the training patches: light (mirroring, quarter turns, scale/shift and gamma) or "
+			+ "nnunet (mirroring, quarter turns, nnU-Net's noise, blur, brightness, contrast, low resolution and gammas, "
+			+ "and a bias field; docs/training.md) (default: ${DEFAULT-VALUE}).")
+	String augmentation;
+
 	@Option(names = "--seed", defaultValue = "1", description = "Seed of the split, the initial weights and the batches (default: ${DEFAULT-VALUE}).")
 	long seed;
 
@@ -132,7 +138,7 @@ final class TrainingOptions {
 			}
 			TrainingParameters p = new TrainingParameters(steps, epochs, batchSize, patch(), lr, lrSchedule, weightDecay, diceWeight,
 				ceWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-				baseFilters, SegmentationLossForm.parse(segLoss));
+				baseFilters, SegmentationLossForm.parse(segLoss), TrainingParameters.augmentationLevel(augmentation));
 			p.schedule(1);
 			if (ownNetwork) {
 				p.check();

@@ -6,8 +6,9 @@ import java.util.SplittableRandom;
  * Random augmentation of a training patch: mirroring along each axis, in-plane
  * rotations by multiples of 90 degrees (only 180 degrees when the patch is not square
  * in-plane), and per-channel intensity changes (scale and shift in z-score units, and a
- * gamma curve). Geometric changes move image and classes together; intensity changes
- * touch the image only. Deterministic given the random source. Thread-safe.
+ * gamma curve), then the {@link IntensityTransforms} of the nnU-Net level. Geometric
+ * changes move image and classes together; intensity changes touch the image only.
+ * Deterministic given the random source. Thread-safe.
  *
  * @param mirror       mirror each axis with probability 1/2
  * @param rotate       rotate in the i-j plane by 0, 90, 180 or 270 degrees
@@ -15,13 +16,36 @@ import java.util.SplittableRandom;
  * @param gamma        probability of a gamma in [0.7, 1.5] per channel
  * @param scaleRange   s
  * @param shiftRange   t
+ * @param scanner      further intensity transforms after these (none draws nothing, so
+ *                     the light level's batches stay what they were before it existed)
  */
 public record Augmentation(boolean mirror, boolean rotate, double scaleShift, double gamma, double scaleRange,
-	double shiftRange) {
+	double shiftRange, IntensityTransforms scanner) {
 
-	/** Defaults: everything on, intensity changes on a third of the patches, ±10 %. */
+	public Augmentation {
+		if (scanner == null) {
+			scanner = IntensityTransforms.none();
+		}
+	}
+
+	/** Without further intensity transforms. */
+	public Augmentation(boolean mirror, boolean rotate, double scaleShift, double gamma, double scaleRange,
+		double shiftRange) {
+		this(mirror, rotate, scaleShift, gamma, scaleRange, shiftRange, IntensityTransforms.none());
+	}
+
+	/** The {@code light} level: everything on, intensity changes on a third of the patches, ±10 %. */
 	public static Augmentation defaults() {
 		return new Augmentation(true, true, 1.0 / 3, 1.0 / 3, 0.1, 0.1);
+	}
+
+	/**
+	 * The {@code nnunet} level: the same mirroring and rotations, then nnU-Net's intensity
+	 * transforms and a bias field ({@link IntensityTransforms#nnUnet()}) instead of the
+	 * light scale, shift and gamma.
+	 */
+	public static Augmentation nnUnet() {
+		return new Augmentation(true, true, 0, 0, 0, 0, IntensityTransforms.nnUnet());
 	}
 
 	/** No change (validation). */
@@ -52,6 +76,7 @@ public record Augmentation(boolean mirror, boolean rotate, double scaleShift, do
 				gamma(out, c, 0.7 + random.nextDouble() * 0.8);
 			}
 		}
+		scanner.apply(out, random);
 		return out;
 	}
 

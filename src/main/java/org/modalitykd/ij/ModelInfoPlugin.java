@@ -51,6 +51,7 @@ public class ModelInfoPlugin implements PlugIn {
 			row(rt, "network", c.architecture().describe());
 			row(rt, "trained", c.provenance().method() + ", " + c.provenance().steps() + " steps, seed "
 				+ c.provenance().seed() + ", " + c.provenance().data());
+			row(rt, "augmentation", c.provenance().augmentation());
 			row(rt, "date", c.provenance().date());
 			row(rt, "validation", c.validation().isEmpty() ? "none recorded" : c.validation().toString());
 			Tables.show(rt, TABLE);

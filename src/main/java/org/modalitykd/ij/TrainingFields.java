@@ -4,7 +4,9 @@ import java.awt.Checkbox;
 import java.awt.GraphicsEnvironment;
 import java.awt.TextField;
 import java.nio.file.Path;
+import java.util.Arrays;
 
+import org.modalitykd.data.AugmentationLevel;
 import org.modalitykd.net.Device;
 import org.modalitykd.train.InvalidOptionException;
 import org.modalitykd.train.SegmentationLossForm;
@@ -17,7 +19,7 @@ import ij.gui.GenericDialog;
 /**
  * The dialog fields the three training commands share, with their macro keys: the
  * hyperparameters ({@code steps patch_size batch_size learning_rate levels base_filters
- * seed validation_fraction validation_interval checkpoint_interval device seg_loss}) and the
+ * seed validation_fraction validation_interval checkpoint_interval device seg_loss augmentation}) and the
  * output ({@code out resume overwrite}). Add and read them in the same order, as GenericDialog
  * wants. The defaults are {@link TrainingParameters#defaults()}: a key a macro leaves
  * out takes that value.
@@ -31,6 +33,10 @@ final class TrainingFields {
 	/** The values of the {@code seg_loss} choice (default: CE + foreground Dice; official: ProtoKD's code). */
 	static final String[] SEG_LOSSES = java.util.Arrays.stream(SegmentationLossForm.values())
 		.map(SegmentationLossForm::value).toArray(String[]::new);
+
+	/** The values of the {@code augmentation} choice. */
+	static final String[] AUGMENTATIONS = Arrays.stream(AugmentationLevel.values()).map(AugmentationLevel::key)
+		.toArray(String[]::new);
 
 	private final GenericDialog gd;
 
@@ -63,6 +69,8 @@ final class TrainingFields {
 		gd.addNumericField("checkpoint_interval", d.checkpointInterval(), 0, 6, "steps");
 		gd.addChoice("device", SegmentPlugin.DEVICES, "auto");
 		gd.addChoice("seg_loss", SEG_LOSSES, d.segmentationLoss().value());
+
+		gd.addChoice("augmentation", AUGMENTATIONS, d.augmentation().key());
 	}
 
 	/**
@@ -103,11 +111,12 @@ final class TrainingFields {
 		int checkpoints = (int) whole("checkpoint_interval");
 		Device device = Device.parse(gd.getNextChoice());
 		String segLoss = gd.getNextChoice();
+		String augmentation = gd.getNextChoice();
 		TrainingParameters p;
 		try {
 			p = d.withSteps(steps).withPatchSize(patch).withBatchSize(batch).withLearningRate(lr)
 				.withNetwork(levels, filters).withSeed(seed).withValidation(fraction, validation)
-				.withCheckpointInterval(checkpoints).withSegmentationLoss(segLoss);
+				.withCheckpointInterval(checkpoints).withSegmentationLoss(segLoss).withAugmentation(augmentation);
 		} catch (InvalidOptionException e) {
 			throw e.spelled(TrainingOption.Spelling.MACRO);
 		}

@@ -51,19 +51,25 @@ public record ModelCard(int formatVersion, ModelRole role, List<String> modaliti
 	 * @param lossOptions the loss's choices that are not numbers, by macro key (e.g.
 	 *                    {@code seg_loss: default}, {@code latent_loss: kl}); empty on cards
 	 *                    written before they existed
+	 * @param augmentation augmentation level of the training patches ({@code light} or
+	 *                    {@code nnunet}; cards written before the levels existed say light)
 	 */
 	public record Provenance(String method, Map<String, Double> lossWeights, String data, long seed, long steps,
-		Map<String, String> software, String date, Map<String, String> lossOptions) {
+		Map<String, String> software, String date, Map<String, String> lossOptions, String augmentation) {
+
+		/** The level every run had before there were levels. */
+		public static final String DEFAULT_AUGMENTATION = "light";
 
 		public Provenance {
 			lossOptions = lossOptions == null ? Map.of() : java.util.Collections.unmodifiableMap(
 				new java.util.LinkedHashMap<>(lossOptions));
+			augmentation = augmentation == null ? DEFAULT_AUGMENTATION : augmentation;
 		}
 
-		/** Without loss options. */
+		/** Without loss options, with the default ({@code light}) augmentation. */
 		public Provenance(String method, Map<String, Double> lossWeights, String data, long seed, long steps,
 			Map<String, String> software, String date) {
-			this(method, lossWeights, data, seed, steps, software, date, Map.of());
+			this(method, lossWeights, data, seed, steps, software, date, Map.of(), DEFAULT_AUGMENTATION);
 		}
 	}
 

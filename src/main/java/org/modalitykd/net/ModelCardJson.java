@@ -26,7 +26,7 @@ import com.google.gson.JsonParser;
  *   "architecture": {"input_channels": 4, "classes": 4, "levels": 4, "base_filters": 16, ...},
  *   "provenance": {"method": "supervised", "loss_weights": {...},
  *                  "loss_options": {"seg_loss": "default", ...} (optional), "data": "...", "seed": 1, "steps": 1000,
- *                  "software": {...}, "date": "2026-01-01T00:00:00Z"},
+ *                  "software": {...}, "date": "2026-01-01T00:00:00Z", "augmentation": "light" (optional)},
  *   "validation": {"dice_wt": 0.86},
  *   "channel_signature": {"deciles": [[...9 values...] per channel], "correlation": [[...] per channel]} or null,
  *   "signature": {"key": "serving_default", "input": "image", "output": "probabilities", "layout": "..."} }
@@ -76,6 +76,7 @@ public final class ModelCardJson {
 		prov.addProperty("steps", p.steps());
 		prov.add("software", GSON.toJsonTree(p.software()));
 		prov.addProperty("date", p.date());
+		prov.addProperty("augmentation", p.augmentation());
 		o.add("provenance", prov);
 		o.add("validation", GSON.toJsonTree(card.validation()));
 		o.add("channel_signature", channelSignature(card.channelSignature()));
@@ -114,7 +115,9 @@ public final class ModelCardJson {
 				require(prov, "seed").getAsLong(), require(prov, "steps").getAsLong(),
 				stringMap(require(prov, "software")), require(prov, "date").getAsString(),
 				prov.has("loss_options") && !prov.get("loss_options").isJsonNull() ? stringMap(prov.get("loss_options"))
-					: Map.of());
+					: Map.of(),
+				prov.has("augmentation") ? prov.get("augmentation").getAsString()
+					: ModelCard.Provenance.DEFAULT_AUGMENTATION);
 			return new ModelCard(version, ModelRole.parse(require(o, "role").getAsString()),
 				stringList(require(o, "modalities")), ints(require(o, "label_map")), stringList(require(o, "class_names")),
 				normalization(require(o, "intensity_normalization").getAsJsonObject()),

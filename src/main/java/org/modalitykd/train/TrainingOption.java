@@ -28,7 +28,9 @@ public enum TrainingOption {
 	/** KD-Net's latent term: mse or kl ({@link LatentLoss}). */
 	LATENT_LOSS("latent_loss"),
 	/** The segmentation loss of every training: default or official ({@link SegmentationLossForm}). */
-	SEG_LOSS("seg_loss");
+	SEG_LOSS("seg_loss"),
+	/** The augmentation level of the training patches (light, nnunet). */
+	AUGMENTATION("augmentation");
 
 	/** How a front end names its options. */
 	public enum Spelling {

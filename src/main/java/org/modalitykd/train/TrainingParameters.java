@@ -2,6 +2,7 @@ package org.modalitykd.train;
 
 import java.util.Arrays;
 
+import org.modalitykd.data.AugmentationLevel;
 import org.modalitykd.net.UNetConfig;
 
 /**
@@ -28,24 +29,43 @@ import org.modalitykd.net.UNetConfig;
  * @param levels             U-Net resolution levels (a distilled student copies its teacher's)
  * @param baseFilters        filters of the first level (a distilled student copies its teacher's)
  * @param segmentationLoss   which Dice + cross-entropy ({@link TrainingOption#SEG_LOSS}; default or official)
+ * @param augmentation       augmentation level of the training patches ({@code light}, the
+ *                           default, or {@code nnunet}; docs/training.md)
  */
 public record TrainingParameters(long steps, int epochs, int batchSize, int[] patchSize, double learningRate,
 	String lrSchedule, double weightDecay, double diceWeight, double crossEntropyWeight, double validationFraction,
 	int validationInterval, int checkpointInterval, double tumourShare, long seed, int levels, int baseFilters,
-	SegmentationLossForm segmentationLoss) {
+	SegmentationLossForm segmentationLoss, AugmentationLevel augmentation) {
 
-	/** The default segmentation loss. */
+	/** The default segmentation loss and augmentation. */
 	public TrainingParameters(long steps, int epochs, int batchSize, int[] patchSize, double learningRate,
 		String lrSchedule, double weightDecay, double diceWeight, double crossEntropyWeight, double validationFraction,
 		int validationInterval, int checkpointInterval, double tumourShare, long seed, int levels, int baseFilters) {
 		this(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay, diceWeight, crossEntropyWeight,
 			validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels, baseFilters,
-			SegmentationLossForm.DEFAULT);
+			SegmentationLossForm.DEFAULT, AugmentationLevel.defaultLevel());
+	}
+
+	/**
+	 * The augmentation level named {@code value} ({@code light} or {@code nnunet}).
+	 *
+	 * @throws InvalidOptionException naming the augmentation option
+	 */
+	public static AugmentationLevel augmentationLevel(String value) {
+		try {
+			return AugmentationLevel.parse(value);
+		} catch (IllegalArgumentException e) {
+			throw new InvalidOptionException(TrainingOption.AUGMENTATION, e.getMessage());
+		}
 	}
 
 	public TrainingParameters {
 		if (segmentationLoss == null) {
 			throw new InvalidOptionException(TrainingOption.SEG_LOSS, "choose default or official");
+		}
+		if (augmentation == null) {
+			throw new InvalidOptionException(TrainingOption.AUGMENTATION, "give an augmentation level: "
+				+ String.join(" or ", java.util.Arrays.stream(AugmentationLevel.values()).map(AugmentationLevel::key).toList()));
 		}
 		if (patchSize == null || patchSize.length != 3) {
 			throw new IllegalArgumentException("the patch size needs one number or three (X,Y,Z), got "
@@ -91,7 +111,7 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	public TrainingSchedule schedule(int trainingCases) {
 		long n = epochs > 0 ? TrainingSchedule.stepsForEpochs(epochs, trainingCases, batchSize) : steps;
 		return new TrainingSchedule(n, batchSize, patchSize, learningRate, lrSchedule, validationFraction,
-			validationInterval, checkpointInterval, seed, tumourShare);
+			validationInterval, checkpointInterval, seed, tumourShare, augmentation);
 	}
 
 	/** A method's default objective with these segmentation weights and this weight decay. */
@@ -108,13 +128,13 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	public TrainingParameters withSteps(long n) {
 		return new TrainingParameters(n, 0, batchSize, patchSize, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss);
+			baseFilters, segmentationLoss, augmentation);
 	}
 
 	public TrainingParameters withBatchSize(int n) {
 		return new TrainingParameters(steps, epochs, n, patchSize, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss);
+			baseFilters, segmentationLoss, augmentation);
 	}
 
 	/** A cube of {@code n} voxels. */
@@ -125,50 +145,65 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	public TrainingParameters withPatchSize(int[] xyz) {
 		return new TrainingParameters(steps, epochs, batchSize, xyz, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss);
+			baseFilters, segmentationLoss, augmentation);
 	}
 
 	public TrainingParameters withLearningRate(double lr) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, lr, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss);
+			baseFilters, segmentationLoss, augmentation);
 	}
 
 	/** Levels and base filters of the network. */
 	public TrainingParameters withNetwork(int nLevels, int nBaseFilters) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			nLevels, nBaseFilters, segmentationLoss);
+			nLevels, nBaseFilters, segmentationLoss, augmentation);
 	}
 
 	public TrainingParameters withSeed(long s) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, s,
-			levels, baseFilters, segmentationLoss);
+			levels, baseFilters, segmentationLoss, augmentation);
 	}
 
 	/** Share of cases held out and how often (in steps) they are segmented and scored. */
 	public TrainingParameters withValidation(double fraction, int interval) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, fraction, interval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss);
+			baseFilters, segmentationLoss, augmentation);
 	}
 
 	public TrainingParameters withCheckpointInterval(int n) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, n, tumourShare, seed, levels,
-			baseFilters, segmentationLoss);
+			baseFilters, segmentationLoss, augmentation);
 	}
 
 	/** The segmentation loss: {@code default} or {@code official} ({@link SegmentationLossForm}). */
 	public TrainingParameters withSegmentationLoss(SegmentationLossForm f) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			levels, baseFilters, f);
+			levels, baseFilters, f, augmentation);
 	}
 
 	/** The same from its option value; an {@link InvalidOptionException} naming seg_loss for another. */
 	public TrainingParameters withSegmentationLoss(String value) {
 		return withSegmentationLoss(SegmentationLossForm.parse(value));
+	}
+
+	public TrainingParameters withAugmentation(AugmentationLevel level) {
+		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
+			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
+			levels, baseFilters, segmentationLoss, level);
+	}
+
+	/**
+	 * The augmentation level by name, {@code light} or {@code nnunet}, as scripts give it.
+	 *
+	 * @throws InvalidOptionException naming the augmentation option
+	 */
+	public TrainingParameters withAugmentation(String level) {
+		return withAugmentation(augmentationLevel(level));
 	}
 }

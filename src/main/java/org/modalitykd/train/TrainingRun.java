@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.modalitykd.data.Augmentation;
+import org.modalitykd.data.AugmentationLevel;
 import org.modalitykd.data.BatchSource;
 import org.modalitykd.data.CaseSplit;
 import org.modalitykd.data.PatchSampler;
@@ -53,6 +53,8 @@ public final class TrainingRun {
 
 	public static final String LOG_FILE = "training-log.csv";
 	public static final String CHECKPOINT_DIR = "checkpoint";
+	/** Checkpoint key of the augmentation level; a checkpoint without it was trained with light. */
+	private static final String AUGMENTATION_KEY = "augmentation";
 
 	/**
 	 * How a run ended.
@@ -142,9 +144,11 @@ public final class TrainingRun {
 					if (NEWER_KEYS.contains(e.getKey()) && !saved.containsKey(e.getKey())) {
 						continue;
 					}
-					if (!e.getValue().equals(saved.get(e.getKey()))) {
+					String was = saved.getOrDefault(e.getKey(),
+						e.getKey().equals(AUGMENTATION_KEY) ? AugmentationLevel.defaultLevel().key() : null);
+					if (!e.getValue().equals(was)) {
 						throw new IllegalArgumentException("the checkpoint in " + work + " was written by a different run: its "
-							+ e.getKey() + " is '" + saved.get(e.getKey()) + "', now '" + e.getValue() + "'");
+							+ e.getKey() + " is '" + was + "', now '" + e.getValue() + "'");
 					}
 				}
 				first = trainer.stepCount();
@@ -277,7 +281,8 @@ public final class TrainingRun {
 		VolumeNormalizer normalizer = IntensityNormalizer.of(normalization(job));
 		List<TrainingCase> cases = select(data, ids).stream()
 			.map(c -> TrainingCase.of(c.id(), c.images(), c.labels(), normalizer)).toList();
-		return new BatchSource(cases, sampler, Augmentation.defaults(), s.batchSize(), s.tumourShare(), seed, first, 2);
+		return new BatchSource(cases, sampler, s.augmentation().augmentation(), s.batchSize(), s.tumourShare(), seed, first,
+			2);
 	}
 
 	/** What must match for a checkpoint to be resumed by this job. */
@@ -295,6 +300,7 @@ public final class TrainingRun {
 		// A resumed run must optimise the same loss: weights and forms (seg-loss, latent-loss).
 		m.put("loss_weights", job.objective().describe().toString());
 		m.put("loss_options", job.objective().describeOptions().toString());
+		m.put(AUGMENTATION_KEY, s.augmentation().key());
 		return m;
 	}
 
@@ -381,8 +387,10 @@ public final class TrainingRun {
 		software.put("java", System.getProperty("java.version"));
 		ModelCard.Provenance provenance = new ModelCard.Provenance(job.objective().method().key(),
 			job.objective().describe(), data.toString(), job.schedule().seed(), steps, software,
-			Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), job.objective().describeOptions());
+			Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), job.objective().describeOptions(),
+			job.schedule().augmentation().key());
 		return new ModelCard(ModelCard.FORMAT_VERSION, job.role(), job.modalities(), ModelCard.BRATS_LABELS,
-			ModelCard.BRATS_CLASS_NAMES, normalization(job), job.schedule().patchSize(), job.data().spacing(), job.network(), provenance, validation);
+			ModelCard.BRATS_CLASS_NAMES, normalization(job), job.schedule().patchSize(), job.data().spacing(), job.network(),
+			provenance, validation);
 	}
 }

@@ -3,6 +3,8 @@ package org.modalitykd.train;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.modalitykd.data.AugmentationLevel;
+
 /**
  * How long and on what a run trains.
  *
@@ -16,9 +18,11 @@ import java.util.Locale;
  * @param checkpointInterval write a checkpoint every this many steps (and at the end)
  * @param seed               seed of the split, the network's initialisation and the batches
  * @param tumourShare        share of each batch's patches forced to contain tumour
+ * @param augmentation       how the training patches are augmented
  */
 public record TrainingSchedule(long steps, int batchSize, int[] patchSize, double learningRate, String lrSchedule,
-	double validationFraction, int validationInterval, int checkpointInterval, long seed, double tumourShare) {
+	double validationFraction, int validationInterval, int checkpointInterval, long seed, double tumourShare,
+	AugmentationLevel augmentation) {
 
 	public static final int DEFAULT_PATCH = 96;
 
@@ -35,7 +39,15 @@ public record TrainingSchedule(long steps, int batchSize, int[] patchSize, doubl
 		lrSchedule = lrSchedule.toLowerCase(Locale.ROOT);
 		require(lrSchedule.equals("poly") || lrSchedule.equals("cosine") || lrSchedule.equals("constant"),
 			"unknown learning-rate schedule '" + lrSchedule + "'; expected poly, cosine or constant");
+		require(augmentation != null, "the augmentation level is missing");
 		patchSize = patchSize.clone();
+	}
+
+	/** With the default ({@code light}) augmentation. */
+	public TrainingSchedule(long steps, int batchSize, int[] patchSize, double learningRate, String lrSchedule,
+		double validationFraction, int validationInterval, int checkpointInterval, long seed, double tumourShare) {
+		this(steps, batchSize, patchSize, learningRate, lrSchedule, validationFraction, validationInterval,
+			checkpointInterval, seed, tumourShare, AugmentationLevel.defaultLevel());
 	}
 
 	/** 1000 steps, batch 2, 96^3 patches, lr 1e-3 with poly decay, 20 % validation every 100 steps, seed 1, 1/3 tumour. */
@@ -65,7 +77,7 @@ public record TrainingSchedule(long steps, int batchSize, int[] patchSize, doubl
 
 	public TrainingSchedule withSteps(long n) {
 		return new TrainingSchedule(n, batchSize, patchSize, learningRate, lrSchedule, validationFraction,
-			validationInterval, checkpointInterval, seed, tumourShare);
+			validationInterval, checkpointInterval, seed, tumourShare, augmentation);
 	}
 
 	private static void require(boolean ok, String message) {

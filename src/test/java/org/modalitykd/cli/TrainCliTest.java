@@ -80,6 +80,26 @@ class TrainCliTest {
 	}
 
 	@Test
+	void nnUnetAugmentationIsRecordedAndResumedOnlyWithItself() throws IOException {
+		String data = TrainingFixtures.syntheticCases().toString();
+		Path teacher = tmp.resolve("nnunet-teacher");
+		CliTest.Outcome t = CliTest.run(args(TINY, "train-teacher", "--data", data, "--out", teacher.toString(), "--modalities",
+			"t1,t2", "--augmentation", "nnunet"));
+		assertEquals(0, t.status(), t.err());
+		assertEquals("nnunet", ModelBundle.readCard(teacher).provenance().augmentation());
+		CliTest.Outcome info = CliTest.run("model-info", teacher.toString());
+		assertTrue(info.out().contains("augmentation  nnunet"), info.out());
+		// Its checkpoint resumes with the same level only: other batches would be another run.
+		String[] more = args(TINY, "train-teacher", "--data", data, "--out", teacher.toString(), "--modalities", "t1,t2",
+			"--resume");
+		more[java.util.Arrays.asList(more).indexOf("--steps") + 1] = "6";
+		CliTest.assertOneLineError(CliTest.run(more), 1, "augmentation is 'nnunet', now 'light'");
+		CliTest.Outcome resumed = CliTest.run(args(new String[] { "--augmentation", "nnunet" }, more));
+		assertEquals(0, resumed.status(), resumed.err());
+		assertEquals(6, ModelBundle.readCard(teacher).provenance().steps());
+	}
+
+	@Test
 	void clearRefusals() throws IOException {
 		String data = TrainingFixtures.syntheticCases().toString();
 		CliTest.assertOneLineError(CliTest.run(args(TINY, "train-student", "--data", data, "--out", tmp.resolve("s").toString(),
@@ -104,6 +124,8 @@ class TrainCliTest {
 			"--modality-b", "t2", "--out", tmp.resolve("u").toString(), "--tau", "0")), 2, "--tau: ");
 		CliTest.assertOneLineError(CliTest.run(args(TINY, "train-teacher", "--data", data, "--out", tmp.resolve("x").toString(),
 			"--dice-weight", "-1")), 2, "--dice-weight: ");
+		CliTest.assertOneLineError(CliTest.run(args(TINY, "train-teacher", "--data", data, "--out", tmp.resolve("x").toString(),
+			"--augmentation", "heavy")), 2, "--augmentation: unknown augmentation level 'heavy'; expected light or nnunet");
 		assertTrue(!Files.exists(tmp.resolve("s")) && !Files.exists(tmp.resolve("u")) && !Files.exists(tmp.resolve("x")),
 			"a refused run writes nothing");
 

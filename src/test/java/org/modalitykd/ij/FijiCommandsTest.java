@@ -212,6 +212,11 @@ class FijiCommandsTest {
 		assertEquals("role", rt.getStringValue("key", 1));
 		assertEquals("student", rt.getStringValue("value", 1));
 		assertEquals("t1", rt.getStringValue("value", 2));
+		boolean augmentation = false;
+		for (int r = 0; r < rt.size(); r++) {
+			augmentation |= rt.getStringValue("key", r).equals("augmentation") && rt.getStringValue("value", r).equals("light");
+		}
+		assertTrue(augmentation, "the card's augmentation level is listed");
 		ImageJ1.run("Check Device (CPU/GPU)", "");
 		rt = ResultsTable.getResultsTable();
 		assertEquals("TensorFlow", rt.getStringValue("key", 0));

@@ -72,6 +72,7 @@ class FijiTrainingTest {
 		assertEquals(List.of("t1", "t1ce", "t2", "flair"), card.modalities());
 		assertEquals(3, card.architecture().levels());
 		assertEquals(4, card.architecture().baseFilters());
+		assertEquals("light", card.provenance().augmentation(), "the default augmentation");
 		Plot plot = plotOf(teacher);
 		assertEquals(List.of("loss", "dice", "cross_entropy", "val dice_wt", "val dice_tc", "val dice_et", "val dice_mean"),
 			labels(plot));
@@ -89,8 +90,9 @@ class FijiTrainingTest {
 
 		Path unpaired = tmp.resolve("unpaired");
 		ImageJ1.run("Train Unpaired...", "data_a=" + q(data) + " modality_a=t1 data_b=" + q(data)
-			+ " modality_b=flair kd_weight=0.25 tau=3 " + TINY + " out=" + q(unpaired));
+			+ " modality_b=flair kd_weight=0.25 tau=3 " + TINY + " augmentation=nnunet out=" + q(unpaired));
 		card = assertRunWrote(unpaired, 4);
+		assertEquals("nnunet", card.provenance().augmentation());
 		assertEquals(ModelRole.UNPAIRED, card.role());
 		assertEquals(List.of("t1", "flair"), card.modalities());
 		assertEquals(0.25, card.provenance().lossWeights().get("class_kd"));
@@ -157,6 +159,8 @@ class FijiTrainingTest {
 			+ " modality_b=flair tau=warm " + TINY + " out=" + q(out)), "ModalityKD Train Unpaired: tau=warm is not a number");
 		assertOneLine(ImageJ1.runFailing("Train Teacher...", "data=" + q(data) + " modalities=t1 "
 			+ TINY.replace("steps=4", "steps=many") + " out=" + q(out)), "ModalityKD Train Teacher: steps=many is not a number");
+		assertOneLine(ImageJ1.runFailing("Train Teacher...", "data=" + q(data) + " modalities=t1 " + TINY
+			+ " augmentation=heavy out=" + q(out)), "augmentation");
 		assertTrue(Files.isDirectory(data.resolve("tr_0001")), "the cases are still there");
 		assertFalse(Files.exists(TrainingRun.workDirOf(data)));
 		assertFalse(Files.exists(out), "nothing written");

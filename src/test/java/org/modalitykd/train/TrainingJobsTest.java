@@ -40,6 +40,18 @@ class TrainingJobsTest {
 	}
 
 	@Test
+	void anUnknownAugmentationLevelIsNamedInEachSpelling() {
+		InvalidOptionException e = refused("augmentation", () -> P.withAugmentation("heavy"));
+		assertEquals("augmentation: unknown augmentation level 'heavy'; expected light or nnunet", e.getMessage());
+		assertTrue(e.spelled(TrainingOption.Spelling.CLI).getMessage().startsWith("--augmentation: "));
+		refused("augmentation", () -> P.withAugmentation((org.modalitykd.data.AugmentationLevel) null));
+		assertEquals(org.modalitykd.data.AugmentationLevel.LIGHT, P.augmentation(), "the default");
+		TrainingParameters nnunet = P.withAugmentation("nnunet").withSteps(7).withSeed(3);
+		assertEquals(org.modalitykd.data.AugmentationLevel.NNUNET, nnunet.schedule(1).augmentation(),
+			"kept by every with... and handed to the schedule");
+	}
+
+	@Test
 	void everyBadStudentOptionIsNamedInTheFrontEndsSpelling() {
 		Path data = tmp.resolve("no-cases");
 		Path teacher = tmp.resolve("no-teacher");
