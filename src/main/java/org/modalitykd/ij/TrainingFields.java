@@ -110,8 +110,10 @@ final class TrainingFields {
 		int validation = (int) whole("validation_interval");
 		int checkpoints = (int) whole("checkpoint_interval");
 		Device device = Device.parse(gd.getNextChoice());
-		String segLoss = gd.getNextChoice();
-		String augmentation = gd.getNextChoice();
+		// ImageJ puts back the default for a choice a macro gives a value it does not list;
+		// the value the macro wrote is read too, so that a typo is refused, not ignored.
+		String segLoss = macroChoice("seg_loss", gd.getNextChoice());
+		String augmentation = macroChoice("augmentation", gd.getNextChoice());
 		TrainingParameters p;
 		try {
 			p = d.withSteps(steps).withPatchSize(patch).withBatchSize(batch).withLearningRate(lr)
@@ -160,5 +162,15 @@ final class TrainingFields {
 			throw new IllegalArgumentException(key + " must be a whole number, got " + v);
 		}
 		return (long) v;
+	}
+
+	/** The value a macro gave for a choice, as written (null options: what the dialog says). */
+	private static String macroChoice(String key, String fromDialog) {
+		String options = ij.Macro.getOptions();
+		if (options == null) {
+			return fromDialog;
+		}
+		String written = ij.Macro.getValue(options, key, null);
+		return written == null ? fromDialog : written;
 	}
 }

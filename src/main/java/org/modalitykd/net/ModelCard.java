@@ -66,6 +66,18 @@ public record ModelCard(int formatVersion, ModelRole role, List<String> modaliti
 			augmentation = augmentation == null ? DEFAULT_AUGMENTATION : augmentation;
 		}
 
+		/** With the default ({@code light}) augmentation. */
+		public Provenance(String method, Map<String, Double> lossWeights, String data, long seed, long steps,
+			Map<String, String> software, String date, Map<String, String> lossOptions) {
+			this(method, lossWeights, data, seed, steps, software, date, lossOptions, DEFAULT_AUGMENTATION);
+		}
+
+		/** Without loss options. */
+		public Provenance(String method, Map<String, Double> lossWeights, String data, long seed, long steps,
+			Map<String, String> software, String date, String augmentation) {
+			this(method, lossWeights, data, seed, steps, software, date, Map.of(), augmentation);
+		}
+
 		/** Without loss options, with the default ({@code light}) augmentation. */
 		public Provenance(String method, Map<String, Double> lossWeights, String data, long seed, long steps,
 			Map<String, String> software, String date) {
