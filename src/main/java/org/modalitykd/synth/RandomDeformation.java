@@ -83,32 +83,7 @@ final class RandomDeformation {
 			throw new IllegalArgumentException("the anatomy is on " + reference.geometry().describe()
 				+ ", the deformation on " + grid.describe());
 		}
-		int[] dims = grid.dims();
-		int n = reference.csf().length;
-		float[] csf = new float[n];
-		float[] grey = new float[n];
-		float[] white = new float[n];
-		TrilinearInterpolator csfAt = new TrilinearInterpolator(reference.csf(), dims);
-		TrilinearInterpolator greyAt = new TrilinearInterpolator(reference.grey(), dims);
-		TrilinearInterpolator whiteAt = new TrilinearInterpolator(reference.white(), dims);
-		IntStream.range(0, dims[2]).parallel().forEach(k -> {
-			for (int j = 0; j < dims[1]; j++) {
-				int p = dims[0] * (j + dims[1] * k);
-				for (int i = 0; i < dims[0]; i++, p++) {
-					double[] q = indexMap.apply(i, j, k);
-					double x = q[0] + displacement[0][p];
-					double y = q[1] + displacement[1][p];
-					double z = q[2] + displacement[2][p];
-					if (x < -0.5 || y < -0.5 || z < -0.5 || x > dims[0] - 0.5 || y > dims[1] - 0.5 || z > dims[2] - 0.5) {
-						continue;
-					}
-					csf[p] = (float) csfAt.at(x, y, z);
-					grey[p] = (float) greyAt.at(x, y, z);
-					white[p] = (float) whiteAt.at(x, y, z);
-				}
-			}
-		});
-		return new TissueMaps(grid, csf, grey, white);
+		return new TissueMaps(grid, warp(reference.csf()), warp(reference.grey()), warp(reference.white()));
 	}
 
 	/** The reference head maps as this case sees them; 0 (air) where the pull-back leaves the grid. */
