@@ -2,16 +2,13 @@ package org.modalitykd.ij;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Field;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Enumeration;
-import java.util.Hashtable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
 
 import ij.IJ;
-import ij.Menus;
 import net.imagej.patcher.LegacyInjector;
 
 /**
@@ -51,29 +48,15 @@ public final class HeadlessBatch {
 		System.exit(0);
 	}
 
-	@SuppressWarnings("unchecked")
+	/** The commands of every plugins.config on the class path (the plugin jar's, as ImageJ finds it). */
 	private static void register() throws IOException {
-		try {
-			Field f = Menus.class.getDeclaredField("pluginsTable");
-			f.setAccessible(true);
-			if (f.get(null) == null) {
-				f.set(null, new Hashtable<String, String>());
-			}
-		} catch (ReflectiveOperationException e) {
-			throw new IllegalStateException(e);
-		}
-		Hashtable<String, String> commands = Menus.getCommands();
-		Pattern line = Pattern.compile("^Plugins>[^,]*,\\s*\"([^\"]+)\",\\s*(\\S+)\\s*$");
+		List<String> lines = new ArrayList<>();
 		Enumeration<URL> configs = HeadlessBatch.class.getClassLoader().getResources("plugins.config");
 		while (configs.hasMoreElements()) {
 			try (InputStream in = configs.nextElement().openStream()) {
-				for (String l : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
-					Matcher m = line.matcher(l);
-					if (m.matches()) {
-						commands.put(m.group(1), m.group(2));
-					}
-				}
+				lines.addAll(List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")));
 			}
 		}
+		PluginsConfig.register(lines);
 	}
 }

@@ -1,16 +1,11 @@
 package org.modalitykd.ij;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Hashtable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import ij.IJ;
 import ij.ImagePlus;
-import ij.Menus;
 import ij.WindowManager;
 import ij.measure.ResultsTable;
 import net.imagej.patcher.LegacyInjector;
@@ -34,26 +29,9 @@ final class ImageJ1 {
 	}
 
 	/** Registers plugins.config once, closes all images and clears the Results table. */
-	@SuppressWarnings("unchecked")
 	static synchronized void reset() throws IOException {
 		if (!registered) {
-			try {
-				Field f = Menus.class.getDeclaredField("pluginsTable");
-				f.setAccessible(true);
-				if (f.get(null) == null) {
-					f.set(null, new Hashtable<String, String>());
-				}
-			} catch (ReflectiveOperationException e) {
-				throw new IllegalStateException(e);
-			}
-			Hashtable<String, String> commands = Menus.getCommands();
-			Pattern line = Pattern.compile("^Plugins>ModalityKD,\\s*\"([^\"]+)\",\\s*(\\S+)\\s*$");
-			for (String l : Files.readAllLines(Path.of("plugins.config"))) {
-				Matcher m = line.matcher(l);
-				if (m.matches()) {
-					commands.put(m.group(1), m.group(2));
-				}
-			}
+			PluginsConfig.register(Files.readAllLines(Path.of("plugins.config")));
 			registered = true;
 		}
 		while (WindowManager.getImageCount() > 0) {

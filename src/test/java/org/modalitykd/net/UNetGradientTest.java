@@ -25,8 +25,18 @@ class UNetGradientTest {
 		Conv3dGradients.ensureRegistered();
 	}
 
-	static <T extends TFloating> void checkNetwork(UNetConfig config, Class<T> type, long[] inShape, double h,
+	private static <T extends TFloating> void checkNetwork(UNetConfig config, Class<T> type, long[] inShape, double h,
 		double tol) {
+		List<GradientCheck.Report> reports = reports(config, type, inShape, h);
+		for (GradientCheck.Report r : reports) {
+			assertTrue(r.relativeError() < tol, r.toString());
+		}
+		assertTrue(reports.size() > 20, "the check covered every parameter tensor: " + reports.size());
+	}
+
+	/** Analytic against central-difference gradients of a projection of the logits, for the input and every parameter. */
+	static <T extends TFloating> List<GradientCheck.Report> reports(UNetConfig config, Class<T> type, long[] inShape,
+		double h) {
 		try (Graph g = new Graph(); Session s = new Session(g)) {
 			Ops tf = Ops.create(g);
 			PlaceholderStore params = new PlaceholderStore(tf, 21);
@@ -39,11 +49,7 @@ class UNetGradientTest {
 			List<GradientCheck.Input> inputs = new ArrayList<>();
 			inputs.add(new GradientCheck.Input("x", x, inShape, LayerGradientTest.normal(inShape, 4)));
 			params.params().forEach(p -> inputs.add(GradientCheck.Input.of(p)));
-			List<GradientCheck.Report> reports = GradientCheck.check(g, s, f, inputs, 4, h, 9);
-			for (GradientCheck.Report r : reports) {
-				assertTrue(r.relativeError() < tol, r.toString());
-			}
-			assertTrue(reports.size() > 20, "the check covered every parameter tensor: " + reports.size());
+			return GradientCheck.check(g, s, f, inputs, 4, h, 9);
 		}
 	}
 
