@@ -185,9 +185,7 @@ final class BatchCommand implements Callable<Integer> {
 						? List.of(choice.entry().card().modalities().stream().filter(loaded.images().channelNames()::contains)
 							.findFirst().orElseThrow())
 						: choice.entry().card().modalities();
-					List<Path> inputs = new java.util.ArrayList<>(c.modalities().values());
-					c.labels().ifPresent(inputs::add);
-					OutputPaths.requireNotInput(target, inputs);
+					OutputPaths.requireNotInput(target, c.files());
 					Volume images = loaded.images().select(needed);
 					Segmentation seg = segmenter.segment(images, false, Progress.NONE);
 					new NiftiWriter().writeLabels(seg.labels(), loaded.referenceHeader(), target,

@@ -210,8 +210,7 @@ final class CompareCommand implements Callable<Integer> {
 		Files.createDirectories(out);
 		List<Path> inputs = new ArrayList<>();
 		for (CaseFiles c : caseFiles) {
-			inputs.addAll(c.modalities().values());
-			c.labels().ifPresent(inputs::add);
+			inputs.addAll(c.files());
 		}
 		List<Path> targets = new ArrayList<>(List.of(out.resolve("report.csv"), out.resolve("summary.md"),
 			out.resolve("overlay.png")));

@@ -62,8 +62,7 @@ final class MontageCommand implements Callable<Integer> {
 		Files.createDirectories(absolute.getParent());
 		List<Path> inputFiles = new ArrayList<>();
 		for (CaseFiles f : files) {
-			inputFiles.addAll(f.modalities().values());
-			f.labels().ifPresent(inputFiles::add);
+			inputFiles.addAll(f.files());
 		}
 		Leftovers.report(org.modalitykd.io.OutputPaths.prepare(absolute, inputFiles, overwrite, "--overwrite"),
 			absolute.getParent(), spec.commandLine().getOut());

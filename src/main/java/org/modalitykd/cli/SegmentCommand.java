@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -166,8 +165,7 @@ final class SegmentCommand implements Callable<Integer> {
 	 * killed runs in the output folders go.
 	 */
 	private void checkOutputs(CaseFiles files, List<Path> outputs) throws IOException {
-		List<Path> inputs = new ArrayList<>(files.modalities().values());
-		files.labels().ifPresent(inputs::add);
+		List<Path> inputs = files.files();
 		Path modelDir = Files.isDirectory(model) ? model.toRealPath() : null;
 		Set<Path> folders = new LinkedHashSet<>();
 		if (outputs.stream().map(o -> o.toAbsolutePath().normalize()).distinct().count() < outputs.size()) {

@@ -21,6 +21,13 @@ public record CaseFiles(String id, Map<String, Path> modalities, Optional<Path> 
 		modalities = Collections.unmodifiableMap(new LinkedHashMap<>(ordered(modalities)));
 	}
 
+	/** Every file of the case, images then labels: what no command may write over. */
+	public List<Path> files() {
+		List<Path> all = new java.util.ArrayList<>(modalities.values());
+		labels.ifPresent(all::add);
+		return all;
+	}
+
 	/** Modality names in channel order. */
 	public List<String> modalityNames() {
 		return List.copyOf(modalities.keySet());

@@ -3,7 +3,6 @@ package org.modalitykd.scijava;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -100,9 +99,7 @@ public class DefaultModalityKDService extends AbstractService implements Modalit
 	public SegmentationTool.Result segmentCase(Path caseDirOrManifest, Path models, Path output, boolean overwrite)
 		throws IOException {
 		CaseFiles files = CaseLoader.filesOf(caseDirOrManifest);
-		List<Path> inputs = new ArrayList<>(files.modalities().values());
-		files.labels().ifPresent(inputs::add);
-		OutputPaths.prepare(output, inputs, overwrite, "overwrite = true");
+		OutputPaths.prepare(output, files.files(), overwrite, "overwrite = true");
 		CaseLoader.Screened screened = loader.loadScreened(files, null);
 		MriCase c = screened.usable();
 		SegmentationTool tool = new SegmentationTool(new SessionOptions(Device.parse("auto"), 0, 0),
