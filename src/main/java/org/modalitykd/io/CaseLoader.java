@@ -165,20 +165,26 @@ public final class CaseLoader {
 			paths.add(files.modalities().get(m));
 		}
 		files.labels().ifPresent(paths::add);
+		// Each header is read once: the modalities' first (a 4D one is named before anything
+		// else is said about it), the labels' when the grids are compared.
+		Map<Path, NiftiHeader> headers = new java.util.HashMap<>();
 		for (String m : wanted) {
 			Path file = files.modalities().get(m);
-			long volumes = reader.readHeader(file).volumeCount();
+			NiftiHeader header = reader.readHeader(file);
+			headers.put(file, header);
+			long volumes = header.volumeCount();
 			if (volumes != 1) {
 				throw new NiftiException(file, "holds " + volumes + " volumes (4D); give one 3D image per modality");
 			}
 		}
 		Path first = paths.get(0);
-		Geometry reference = NiftiReader.geometryOf(reader.readHeader(first), first);
+		Geometry reference = NiftiReader.geometryOf(headers.get(first), first);
 		int[] d = reference.dims();
 		MemoryNeed.noteCase("case " + files.id() + " (" + dims(reference) + " voxels x " + wanted.size() + " modalities)",
 			(long) d[0] * d[1] * d[2], wanted.size());
 		for (Path other : paths.subList(1, paths.size())) {
-			Geometry g = NiftiReader.geometryOf(reader.readHeader(other), other);
+			NiftiHeader header = headers.containsKey(other) ? headers.get(other) : reader.readHeader(other);
+			Geometry g = NiftiReader.geometryOf(header, other);
 			String mismatch = mismatch(reference, g);
 			if (mismatch != null) {
 				throw new NiftiException(other, "does not share the voxel grid of " + first.getFileName() + ": "
