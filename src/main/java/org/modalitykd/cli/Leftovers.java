@@ -27,13 +27,6 @@ final class Leftovers {
 
 	/** Says what a clean-up of {@code folder} removed, and what it could not check. */
 	static void report(StaleTemporaries.Outcome cleaned, Path folder, PrintWriter o) {
-		if (!cleaned.removed().isEmpty()) {
-			o.printf("removed %d temporary file(s) left by a killed run in %s: %s%n", cleaned.removed().size(), folder,
-				cleaned.removed().stream().map(p -> p.getFileName().toString()).toList());
-		}
-		if (!cleaned.unchecked().isEmpty()) {
-			o.printf("kept %d temporary file(s) in %s that could not be checked for a live writer (no file locks here?): %s%n",
-				cleaned.unchecked().size(), folder, cleaned.unchecked().stream().map(p -> p.getFileName().toString()).toList());
-		}
+		cleaned.report(folder).forEach(o::println);
 	}
 }

@@ -43,6 +43,24 @@ public final class StaleTemporaries {
 
 	/** What a clean-up did: the files removed, and those it could not check for a lock. */
 	public record Outcome(List<Path> removed, List<Path> unchecked) {
+
+		/** What a clean-up of {@code folder} removed, and what it could not check: a line each, none when nothing. */
+		public List<String> report(Path folder) {
+			List<String> lines = new ArrayList<>();
+			if (!removed.isEmpty()) {
+				lines.add(String.format("removed %d temporary file(s) left by a killed run in %s: %s", removed.size(), folder,
+					names(removed)));
+			}
+			if (!unchecked.isEmpty()) {
+				lines.add(String.format("kept %d temporary file(s) in %s that could not be checked for a live writer "
+					+ "(no file locks here?): %s", unchecked.size(), folder, names(unchecked)));
+			}
+			return lines;
+		}
+
+		private static List<String> names(List<Path> paths) {
+			return paths.stream().map(p -> p.getFileName().toString()).toList();
+		}
 	}
 
 	/** Removes the leftovers of dead writers in {@code folder} (not in its sub-folders). */

@@ -242,11 +242,7 @@ public final class TrainingRun {
 		if (!Files.isDirectory(folder)) {
 			return;
 		}
-		StaleTemporaries.Outcome o = StaleTemporaries.removeIn(folder);
-		if (!o.removed().isEmpty()) {
-			listener.message("removed " + o.removed().size() + " temporary file(s) left by a killed run in " + folder + ": "
-				+ o.removed().stream().map(p -> p.getFileName().toString()).toList());
-		}
+		StaleTemporaries.removeIn(folder).report(folder).forEach(listener::message);
 	}
 
 	/**
