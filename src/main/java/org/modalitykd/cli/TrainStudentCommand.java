@@ -54,6 +54,14 @@ final class TrainStudentCommand implements Callable<Integer> {
 		+ "difference) or kl (KL(teacher || student) of the channel-wise softmax per voxel; default: mse).")
 	String latentLoss;
 
+	@Option(names = "--temperature-squared", paramLabel = "true|false", arity = "1",
+		description = "kdnet: multiply the logit KL by T^2 as Hinton et al. (default: true).")
+	Boolean temperatureSquared;
+
+	@Option(names = "--kd-warmup", paramLabel = "SHARE", description = "kdnet, protokd: raise the distillation terms' "
+		+ "weights linearly from 0 over this share of the steps, in [0, 1) (default: 0, no warm-up).")
+	Double kdWarmup;
+
 	@Mixin
 	TrainingOptions options;
 
@@ -68,7 +76,7 @@ final class TrainStudentCommand implements Callable<Integer> {
 		options.checkOutput(out);
 		TrainingParameters parameters = options.parameters(m == TrainingMethod.SUPERVISED);
 		TrainingJobs.Distillation weights = new TrainingJobs.Distillation(kdWeight, temperature, featureWeight, protoWeight,
-			latentLoss);
+			latentLoss, temperatureSquared, kdWarmup);
 		TrainingJob job = TrainingCommands.checked(() -> TrainingJobs.student(data, student, m, teacher, weights,
 			parameters, TrainingOption.Spelling.CLI));
 		return TrainingConsole.run(job, out, options, spec.commandLine().getOut());

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import org.modalitykd.io.Modalities;
-import org.modalitykd.train.KdNetLosses;
-import org.modalitykd.train.LatentLoss;
 import org.modalitykd.train.TrainingJob;
 import org.modalitykd.train.TrainingJobs;
 import org.modalitykd.train.TrainingMethod;
@@ -27,14 +25,15 @@ import ij.plugin.PlugIn;
  * patch_size=96 batch_size=2 learning_rate=1E-3 levels=4 base_filters=16 seed=1 validation_fraction=0.2
  * validation_interval=100 checkpoint_interval=100 device=auto seg_loss=default latent_loss=mse
  * out=/models/student-flair");}
- * {@code latent_loss} (mse or kl) is KD-Net's bottleneck term; another method refuses kl.
+ * Distillation keys ({@link DistillationFields}): {@code kd_weight temperature feature_weight proto_weight}
+ * (left out: the method's defaults), {@code latent_loss} (mse or kl) and {@code temperature_squared}
+ * (true or false), KD-Net's; {@code kd_warmup} (share of the steps, 0 to below 1). A key that does not
+ * belong to the method is refused.
  */
 public class DistillStudentPlugin implements PlugIn {
 
 	static final String COMMAND = "Distill Student";
 	static final String[] METHODS = { "none", "kdnet", "protokd" };
-	static final String[] LATENT_LOSSES = java.util.Arrays.stream(LatentLoss.values()).map(LatentLoss::value)
-		.toArray(String[]::new);
 	static final String PREF_TEACHER = "modalitykd.train.teacher";
 	static final String PREF_OUT = "modalitykd.train.student";
 
@@ -50,10 +49,10 @@ public class DistillStudentPlugin implements PlugIn {
 		gd.addChoice("modality", Modalities.BRATS.toArray(new String[0]), Modalities.FLAIR);
 		gd.addChoice("method", METHODS, "protokd");
 		Dialogs.addPath(gd, "teacher", Prefs.get(PREF_TEACHER, ""), true);
-		gd.addChoice("latent_loss", LATENT_LOSSES, KdNetLosses.DEFAULT_LATENT_LOSS.value());
 		gd.addMessage("data: labelled cases holding the teacher's modalities (the teacher reads them all, the student one)\n"
-			+ "method none: the one-modality baseline, no teacher; kdnet: KD-Net; protokd: ProtoKD\n"
-			+ "latent_loss (kdnet): mse of the bottlenecks, or kl of their channel-wise softmax");
+			+ "method none: the one-modality baseline, no teacher; kdnet: KD-Net; protokd: ProtoKD");
+		DistillationFields distillation = new DistillationFields(gd);
+		distillation.add();
 		TrainingFields fields = new TrainingFields(gd);
 		fields.addParameters();
 		gd.addMessage("levels and base_filters: for method none; a distilled student copies its teacher's");
@@ -67,10 +66,7 @@ public class DistillStudentPlugin implements PlugIn {
 			String modality = TrainingJobs.modality(gd.getNextChoice(), "modality");
 			TrainingMethod method = TrainingJobs.studentMethod(gd.getNextChoice(), TrainingOption.Spelling.MACRO);
 			String teacherText = gd.getNextString().trim();
-			String latent = gd.getNextChoice();
-			// The choice always holds a value: the default counts as "not given" for the other methods.
-			TrainingJobs.Distillation weights = TrainingJobs.Distillation.DEFAULTS.withLatentLoss(
-				method == TrainingMethod.KD_NET || !latent.equals(KdNetLosses.DEFAULT_LATENT_LOSS.value()) ? latent : null);
+			TrainingJobs.Distillation weights = distillation.read(method);
 			// The teacher field keeps its remembered value when "none" is chosen: ignore it then.
 			Path teacher = method.needsTeacher() ? TrainingFields.folder(teacherText, "teacher") : null;
 			TrainingFields.Settings settings = fields.readParameters(!method.needsTeacher());

@@ -165,7 +165,7 @@ final class TrainingFields {
 	}
 
 	/** The value a macro gave for a choice, as written (null options: what the dialog says). */
-	private static String macroChoice(String key, String fromDialog) {
+	static String macroChoice(String key, String fromDialog) {
 		String options = ij.Macro.getOptions();
 		if (options == null) {
 			return fromDialog;

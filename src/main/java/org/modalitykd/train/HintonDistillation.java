@@ -17,8 +17,18 @@ public final class HintonDistillation {
 	/** @param teacherLogits, studentLogits NDHWC logits of the same shape */
 	public static <T extends TFloating> Operand<T> loss(Ops tf, Operand<T> teacherLogits, Operand<T> studentLogits,
 		double temperature) {
+		return loss(tf, teacherLogits, studentLogits, temperature, true);
+	}
+
+	/**
+	 * The same, times T^2 only when {@code temperatureSquared}: without it the term
+	 * shrinks roughly as 1/T^2 at high T, which some reimplementations prefer to a
+	 * smaller weight.
+	 */
+	public static <T extends TFloating> Operand<T> loss(Ops tf, Operand<T> teacherLogits, Operand<T> studentLogits,
+		double temperature, boolean temperatureSquared) {
 		Operand<T> kl = SoftenedKl.perVoxel(tf, teacherLogits, studentLogits, temperature);
 		Operand<T> mean = tf.math.mean(tf.reshape(kl, tf.constant(new int[] { -1 })), tf.constant(0));
-		return tf.math.mul(mean, tf.constant(teacherLogits.type(), temperature * temperature));
+		return temperatureSquared ? tf.math.mul(mean, tf.constant(teacherLogits.type(), temperature * temperature)) : mean;
 	}
 }

@@ -50,4 +50,16 @@ public final class InvalidOptionException extends IllegalArgumentException {
 		}
 		return value;
 	}
+
+	/**
+	 * A warm-up is a share of the training steps in [0, 1): 1 or more would end training
+	 * before the distillation terms reach their weights.
+	 */
+	static double warmup(TrainingOption option, double value) {
+		if (!(value >= 0 && value < 1)) {
+			throw new InvalidOptionException(option, "the warm-up is a share of the training steps, 0 or more and below 1 "
+				+ "(e.g. 0.2 for the first fifth); got " + value);
+		}
+		return value;
+	}
 }

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * KD-Net (Hu et al. 2020): {@code kd} = T^2 KL(softmax(z_T / T) || softmax(z_S / T))
+ * KD-Net (Hu et al. 2020): {@code kd} = T^2 (or, with temperatureSquared off, 1) x KL(softmax(z_T / T) || softmax(z_S / T))
  * ({@link HintonDistillation}) weighted by kdWeight, and {@code feature_l2} = mean squared
  * difference of the teacher's and the student's bottlenecks ({@link FeatureDistance})
  * weighted by featureWeight, or with {@link LatentLoss#KL} {@code feature_kl} = the KL
@@ -16,14 +16,17 @@ import java.util.Set;
  * @param temperature   T ({@link TrainingOption#TEMPERATURE})
  * @param featureWeight lambda_lat ({@link TrainingOption#FEATURE_WEIGHT})
  * @param latentLoss    the reading of the latent term ({@link TrainingOption#LATENT_LOSS})
+ * @param temperatureSquared whether the logit KL is multiplied by T^2, as Hinton et al.
+ *                      do to keep its gradient independent of T ({@link TrainingOption#TEMPERATURE_SQUARED})
  */
-public record KdNetLosses(double kdWeight, double temperature, double featureWeight, LatentLoss latentLoss)
-	implements MethodLosses {
+public record KdNetLosses(double kdWeight, double temperature, double featureWeight, LatentLoss latentLoss,
+	boolean temperatureSquared) implements MethodLosses {
 
 	public static final double DEFAULT_WEIGHT = 1;
 	public static final double DEFAULT_TEMPERATURE = 4;
 	public static final double DEFAULT_FEATURE_WEIGHT = 0.1;
 	public static final LatentLoss DEFAULT_LATENT_LOSS = LatentLoss.MSE;
+	public static final boolean DEFAULT_TEMPERATURE_SQUARED = true;
 
 	public KdNetLosses {
 		InvalidOptionException.weight(TrainingOption.KD_WEIGHT, kdWeight);
@@ -34,13 +37,17 @@ public record KdNetLosses(double kdWeight, double temperature, double featureWei
 		}
 	}
 
-	/** The MSE reading of the latent term. */
+	/** The MSE reading of the latent term, times T^2. */
 	public KdNetLosses(double kdWeight, double temperature, double featureWeight) {
-		this(kdWeight, temperature, featureWeight, DEFAULT_LATENT_LOSS);
+		this(kdWeight, temperature, featureWeight, DEFAULT_LATENT_LOSS, DEFAULT_TEMPERATURE_SQUARED);
 	}
 
 	public KdNetLosses withLatentLoss(LatentLoss l) {
-		return new KdNetLosses(kdWeight, temperature, featureWeight, l);
+		return new KdNetLosses(kdWeight, temperature, featureWeight, l, temperatureSquared);
+	}
+
+	public KdNetLosses withTemperatureSquared(boolean on) {
+		return new KdNetLosses(kdWeight, temperature, featureWeight, latentLoss, on);
 	}
 
 	public static KdNetLosses defaults() {
@@ -61,14 +68,14 @@ public record KdNetLosses(double kdWeight, double temperature, double featureWei
 	@Override
 	public Set<TrainingOption> options() {
 		return Set.of(TrainingOption.KD_WEIGHT, TrainingOption.TEMPERATURE, TrainingOption.FEATURE_WEIGHT,
-			TrainingOption.LATENT_LOSS);
+			TrainingOption.LATENT_LOSS, TrainingOption.TEMPERATURE_SQUARED);
 	}
 
 	@Override
 	public void addTerms(LossInputs in, DiceCrossEntropy segmentation, LossTerms terms) {
-		terms.add("kd", kdWeight, HintonDistillation.loss(terms.ops(), in.teacher().logits(), in.student().logits(),
-			temperature));
-		terms.add(latentLoss.term(), featureWeight, FeatureDistance.of(latentLoss, terms.ops(),
+		terms.addDistillation("kd", kdWeight, HintonDistillation.loss(terms.ops(), in.teacher().logits(),
+			in.student().logits(), temperature, temperatureSquared));
+		terms.addDistillation(latentLoss.term(), featureWeight, FeatureDistance.of(latentLoss, terms.ops(),
 			in.teacher().bottleneck(), in.student().bottleneck()));
 	}
 
@@ -82,5 +89,9 @@ public record KdNetLosses(double kdWeight, double temperature, double featureWei
 	@Override
 	public void describeOptions(Map<String, String> card) {
 		card.put(TrainingOption.LATENT_LOSS.spelled(TrainingOption.Spelling.MACRO), latentLoss.value());
+		// Only when off: a card without the key means Hinton's T^2, as every card written before the option.
+		if (!temperatureSquared) {
+			card.put(TrainingOption.TEMPERATURE_SQUARED.spelled(TrainingOption.Spelling.MACRO), "false");
+		}
 	}
 }

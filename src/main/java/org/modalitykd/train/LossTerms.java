@@ -18,9 +18,15 @@ public final class LossTerms {
 	private final Ops ops;
 	private final Map<String, Operand<TFloat32>> named = new LinkedHashMap<>();
 	private final List<Operand<TFloat32>> parts = new ArrayList<>();
+	private final Operand<TFloat32> distillationScale;
 
-	LossTerms(Ops ops) {
+	/**
+	 * @param distillationScale a scalar fed every step that multiplies the distillation
+	 *                          terms' weights (their warm-up), or null when they keep their weights
+	 */
+	LossTerms(Ops ops, Operand<TFloat32> distillationScale) {
 		this.ops = ops;
+		this.distillationScale = distillationScale;
 	}
 
 	/** The ops of the loss scope: build terms with these. */
@@ -32,6 +38,19 @@ public final class LossTerms {
 	public void add(String name, double weight, Operand<TFloat32> term) {
 		report(name, term);
 		addPart(ops.math.mul(ops.constant((float) weight), term));
+	}
+
+	/**
+	 * A distillation term: logged, and entering the total as {@code weight x term}, times
+	 * the warm-up factor of the step when the run warms its distillation terms up.
+	 */
+	public void addDistillation(String name, double weight, Operand<TFloat32> term) {
+		if (distillationScale == null) {
+			add(name, weight, term);
+			return;
+		}
+		report(name, term);
+		addPart(ops.math.mul(ops.math.mul(ops.constant((float) weight), distillationScale), term));
 	}
 
 	/** A term that is logged only (it enters the total inside some {@link #addPart part}). */

@@ -48,9 +48,9 @@ public record ProtoKdLosses(double alpha, double temperature, double beta) imple
 
 	@Override
 	public void addTerms(LossInputs in, DiceCrossEntropy segmentation, LossTerms terms) {
-		terms.add("pixel_kd", alpha, PixelDistillation.loss(terms.ops(), in.teacher().logits(), in.student().logits(),
+		terms.addDistillation("pixel_kd", alpha, PixelDistillation.loss(terms.ops(), in.teacher().logits(), in.student().logits(),
 			temperature, in.classes()));
-		terms.add("proto_kd", beta, PrototypeDistillation.loss(terms.ops(), in.teacher().decoderFeatures(),
+		terms.addDistillation("proto_kd", beta, PrototypeDistillation.loss(terms.ops(), in.teacher().decoderFeatures(),
 			in.student().decoderFeatures(), in.labels(), in.classes()));
 	}
 

@@ -65,6 +65,8 @@ public final class Trainer implements AutoCloseable {
 	private final Operand<TInt32> slotB;
 	private final Operand<TInt32> evalSlot;
 	private final Placeholder<TFloat32> learningRate;
+	/** Null when the objective has no warm-up: the graph is then the same as before warm-ups existed. */
+	private final Placeholder<TFloat32> distillationScale;
 	private final Map<String, Operand<TFloat32>> terms = new LinkedHashMap<>();
 	private final Operand<TFloat32> total;
 	private final AdamW.Minimization minimization;
@@ -94,7 +96,10 @@ public final class Trainer implements AutoCloseable {
 				NetMode.TRAINING);
 			slot = net.normSlot();
 			List<Op> updates = new ArrayList<>(net.updateOps());
-			LossTerms loss = new LossTerms(tf.withSubScope("loss"));
+			distillationScale = objective.distillationWarmup() > 0
+				? tf.withName("distillation_scale").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()))
+				: null;
+			LossTerms loss = new LossTerms(tf.withSubScope("loss"), distillationScale);
 			objective.segmentation().addTerms(loss, net, y, "", classes);
 
 			UNet<TFloat32> teacherNet = null;
@@ -215,9 +220,18 @@ public final class Trainer implements AutoCloseable {
 	 * @param b the second modality's batch (unpaired training), else null
 	 */
 	public StepResult step(PatchBatch a, PatchBatch b, double lr) {
+		return step(a, b, lr, 1);
+	}
+
+	/**
+	 * The same with the distillation terms' weights times {@code distillationScale}
+	 * ({@link Objective#distillationScale}); ignored when the objective has no warm-up.
+	 */
+	public StepResult step(PatchBatch a, PatchBatch b, double lr, double distillationScale) {
 		List<Tensor> fed = new ArrayList<>();
 		try {
 			Session.Runner runner = feed(a, b, fed);
+			feedScale(runner, distillationScale, fed);
 			return OptimizerStep.run(runner, fed, learningRate, minimization, terms, lr);
 		} finally {
 			fed.forEach(Tensor::close);
@@ -229,6 +243,7 @@ public final class Trainer implements AutoCloseable {
 		List<Tensor> fed = new ArrayList<>();
 		try {
 			Session.Runner runner = feed(batch, null, fed);
+			feedScale(runner, 1, fed);
 			List<String> names = terms.keySet().stream().filter(n -> !n.equals("gradient_norm")).toList();
 			names.forEach(n -> runner.fetch(terms.get(n)));
 			try (Result r = runner.run()) {
@@ -282,6 +297,14 @@ public final class Trainer implements AutoCloseable {
 			feedSlot(runner, slotB, 1, fed);
 		}
 		return runner;
+	}
+
+	private void feedScale(Session.Runner runner, double scale, List<Tensor> fed) {
+		if (distillationScale != null) {
+			TFloat32 t = TFloat32.scalarOf((float) scale);
+			fed.add(t);
+			runner.feed(distillationScale, t);
+		}
 	}
 
 	private void feedSlot(Session.Runner runner, Operand<TInt32> placeholder, int value, List<Tensor> fed) {

@@ -25,28 +25,48 @@ import org.modalitykd.net.UNetConfig;
 public final class TrainingJobs {
 
 	/**
-	 * Distillation weights that replace a method's defaults; null keeps the default.
+	 * Distillation settings that replace a method's defaults; null keeps the default.
 	 *
-	 * @param weight          KD-Net lambda_kd or ProtoKD alpha ({@link TrainingOption#KD_WEIGHT})
-	 * @param temperature     KD-Net or ProtoKD T ({@link TrainingOption#TEMPERATURE})
-	 * @param featureWeight   KD-Net bottleneck L2 weight ({@link TrainingOption#FEATURE_WEIGHT})
-	 * @param prototypeWeight ProtoKD I2FV weight beta ({@link TrainingOption#PROTO_WEIGHT})
-	 * @param latentLoss      KD-Net's latent term, mse or kl ({@link TrainingOption#LATENT_LOSS})
+	 * @param weight             KD-Net lambda_kd or ProtoKD alpha ({@link TrainingOption#KD_WEIGHT})
+	 * @param temperature        KD-Net or ProtoKD T ({@link TrainingOption#TEMPERATURE})
+	 * @param featureWeight      KD-Net bottleneck L2 weight ({@link TrainingOption#FEATURE_WEIGHT})
+	 * @param prototypeWeight    ProtoKD I2FV weight beta ({@link TrainingOption#PROTO_WEIGHT})
+	 * @param latentLoss         KD-Net's latent term, mse or kl ({@link TrainingOption#LATENT_LOSS})
+	 * @param temperatureSquared KD-Net: the logit KL times T^2 or not ({@link TrainingOption#TEMPERATURE_SQUARED})
+	 * @param warmup             share of the steps over which the distillation weights rise
+	 *                           from 0 ({@link TrainingOption#KD_WARMUP})
 	 */
 	public record Distillation(Double weight, Double temperature, Double featureWeight, Double prototypeWeight,
-		String latentLoss) {
+		String latentLoss, Boolean temperatureSquared, Double warmup) {
 
 		/** The method's defaults (METHODS.md). */
-		public static final Distillation DEFAULTS = new Distillation(null, null, null, null, null);
+		public static final Distillation DEFAULTS = new Distillation(null, null, null, null, null, null, null);
 
 		/** These weights, KD-Net's latent term left at its default. */
 		public Distillation(Double weight, Double temperature, Double featureWeight, Double prototypeWeight) {
-			this(weight, temperature, featureWeight, prototypeWeight, null);
+			this(weight, temperature, featureWeight, prototypeWeight, null, null, null);
+		}
+
+		/** These weights and KD-Net latent term. */
+		public Distillation(Double weight, Double temperature, Double featureWeight, Double prototypeWeight,
+			String latentLoss) {
+			this(weight, temperature, featureWeight, prototypeWeight, latentLoss, null, null);
 		}
 
 		/** The same with KD-Net's latent term {@code value} (mse or kl; null: the default). */
 		public Distillation withLatentLoss(String value) {
-			return new Distillation(weight, temperature, featureWeight, prototypeWeight, value);
+			return new Distillation(weight, temperature, featureWeight, prototypeWeight, value, temperatureSquared, warmup);
+		}
+
+		/** The same with KD-Net's logit term times T^2 or not (null: the default, on). */
+		public Distillation withTemperatureSquared(Boolean on) {
+			return new Distillation(weight, temperature, featureWeight, prototypeWeight, latentLoss, on, warmup);
+		}
+
+		/** The same with the distillation weights warmed up over {@code share} of the steps (null: none). */
+		public Distillation withWarmup(Double share) {
+			return new Distillation(weight, temperature, featureWeight, prototypeWeight, latentLoss, temperatureSquared,
+				share);
 		}
 
 		/** The options given, by option. */
@@ -66,21 +86,29 @@ public final class TrainingJobs {
 		}
 
 		/**
-		 * A method's objective with these weights.
+		 * A method's objective with these settings.
 		 *
-		 * @throws InvalidOptionException when a weight does not belong to the method or is bad
+		 * @throws InvalidOptionException when a setting does not belong to the method or is bad
 		 */
 		public Objective applyTo(Objective o) {
 			MethodLosses m = MethodLosses.of(o.method(), given());
 			if (latentLoss != null) {
 				LatentLoss l = LatentLoss.parse(latentLoss);
-				if (!(m instanceof KdNetLosses kdNet)) {
-					throw new InvalidOptionException(TrainingOption.LATENT_LOSS, "method " + o.method().optionValue()
-						+ " has no latent term (it is kdnet's); leave it out");
-				}
-				m = kdNet.withLatentLoss(l);
+				m = kdNet(m, TrainingOption.LATENT_LOSS, "latent term").withLatentLoss(l);
 			}
-			return o.withMethodLosses(m);
+			if (temperatureSquared != null) {
+				m = kdNet(m, TrainingOption.TEMPERATURE_SQUARED, "T^2 factor").withTemperatureSquared(temperatureSquared);
+			}
+			Objective out = o.withMethodLosses(m);
+			return warmup == null ? out : out.withDistillationWarmup(warmup);
+		}
+
+		private static KdNetLosses kdNet(MethodLosses m, TrainingOption option, String what) {
+			if (!(m instanceof KdNetLosses kdNet)) {
+				throw new InvalidOptionException(option, "method " + m.method().optionValue() + " has no " + what
+					+ " (it is kdnet's); leave it out");
+			}
+			return kdNet;
 		}
 	}
 

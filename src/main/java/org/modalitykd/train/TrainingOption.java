@@ -30,7 +30,11 @@ public enum TrainingOption {
 	/** The segmentation loss of every training: default or official ({@link SegmentationLossForm}). */
 	SEG_LOSS("seg_loss"),
 	/** The augmentation level of the training patches (light, nnunet). */
-	AUGMENTATION("augmentation");
+	AUGMENTATION("augmentation"),
+	/** Share of the steps over which the distillation terms' weights rise linearly from 0 (0: none). */
+	KD_WARMUP("kd_warmup"),
+	/** KD-Net: whether the logit KL is multiplied by T^2 (Hinton) or not. */
+	TEMPERATURE_SQUARED("temperature_squared");
 
 	/** How a front end names its options. */
 	public enum Spelling {

@@ -171,7 +171,8 @@ public final class TrainingRun {
 					: batches(job, job.dataB(), splitB.training(), sampler, s, s.seed() ^ 0x5DEECE66DL, first)) {
 				LearningRateSchedule rates = s.learningRates();
 				while (step < s.steps() && !cancelled) {
-					StepResult r = trainer.step(a.next(), b == null ? null : b.next(), rates.at(step));
+					StepResult r = trainer.step(a.next(), b == null ? null : b.next(), rates.at(step),
+						job.objective().distillationScale(step, s.steps()));
 					step = r.step();
 					listener.stepDone(r, s.steps());
 					boolean last = step == s.steps();

@@ -41,7 +41,7 @@ public record UnpairedLosses(double kdWeight, double tau) implements MethodLosse
 	@Override
 	public void addTerms(LossInputs in, DiceCrossEntropy segmentation, LossTerms terms) {
 		segmentation.addTerms(terms, in.studentB(), in.labelsB(), "_b", in.classes());
-		terms.add("class_kd", kdWeight, ClassWiseDistillation.loss(terms.ops(), in.student().logits(), in.labels(),
+		terms.addDistillation("class_kd", kdWeight, ClassWiseDistillation.loss(terms.ops(), in.student().logits(), in.labels(),
 			in.studentB().logits(), in.labelsB(), in.classes(), tau));
 	}
 

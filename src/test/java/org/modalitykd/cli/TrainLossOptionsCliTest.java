@@ -92,4 +92,39 @@ class TrainLossOptionsCliTest {
 		assertEquals(0, b.status(), b.err());
 		assertEquals(Map.of("seg_loss", "default"), ModelBundle.readCard(baseline).provenance().lossOptions());
 	}
+
+	@Test
+	void warmUpAndTemperatureSquaredAreCheckedAndRecorded() throws IOException {
+		String data = TrainingFixtures.syntheticCases().toString();
+		String out = tmp.resolve("w").toString();
+		String absent = tmp.resolve("no-teacher").toString();
+		CliTest.assertOneLineError(CliTest.run(args("train-student", "--data", data, "--out", out, "--modality", "t1",
+			"--method", "kdnet", "--teacher", absent, "--kd-warmup", "1")), 2, "--kd-warmup: ",
+			"share of the training steps");
+		CliTest.assertOneLineError(CliTest.run(args("train-student", "--data", data, "--out", out, "--modality", "t1",
+			"--method", "none", "--kd-warmup", "0.2")), 2, "--kd-warmup: ", "no distillation terms");
+		CliTest.assertOneLineError(CliTest.run(args("train-student", "--data", data, "--out", out, "--modality", "t1",
+			"--method", "protokd", "--teacher", absent, "--temperature-squared", "false")), 2, "--temperature-squared: ",
+			"no T^2 factor");
+		CliTest.Outcome notBoolean = CliTest.run(args("train-student", "--data", data, "--out", out, "--modality", "t1",
+			"--method", "kdnet", "--teacher", absent, "--temperature-squared", "maybe"));
+		assertEquals(2, notBoolean.status(), notBoolean.err());
+		assertEquals(1, notBoolean.err().strip().lines().count(), notBoolean.err());
+		assertTrue(notBoolean.err().contains("--temperature-squared"), notBoolean.err());
+		assertFalse(Files.exists(tmp.resolve("w")), "a refused run writes nothing");
+		assertFalse(Files.exists(TrainingRun.workDirOf(tmp.resolve("w"))));
+
+		Path teacher = tmp.resolve("teacher");
+		assertEquals(0, CliTest.run(args("train-teacher", "--data", data, "--out", teacher.toString())).status());
+		Path student = tmp.resolve("student");
+		CliTest.Outcome s = CliTest.run(args("train-student", "--data", data, "--out", student.toString(), "--modality", "t2",
+			"--method", "kdnet", "--teacher", teacher.toString(), "--kd-weight", "0.1", "--kd-warmup", "0.5",
+			"--temperature-squared", "false"));
+		assertEquals(0, s.status(), s.err());
+		ModelCard card = ModelBundle.readCard(student);
+		assertEquals(Map.of("seg_loss", "default", "latent_loss", "mse", "temperature_squared", "false"),
+			card.provenance().lossOptions());
+		assertEquals(0.5, card.provenance().lossWeights().get("kd_warmup"));
+		assertEquals(0.1, card.provenance().lossWeights().get("kd"));
+	}
 }

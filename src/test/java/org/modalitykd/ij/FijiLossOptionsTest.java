@@ -65,4 +65,45 @@ class FijiLossOptionsTest {
 		assertFalse(Files.exists(out));
 		assertFalse(Files.exists(TrainingRun.workDirOf(out)));
 	}
+
+	@Test
+	void distillationKeysReachTheModelCardAndBadOnesAreOneLine() throws IOException {
+		Path teacher = tmp.resolve("teacher");
+		ImageJ1.run("Train Teacher...", "data=" + q(data) + " modalities=t1,t2 " + TINY + " out=" + q(teacher));
+		Path student = tmp.resolve("student");
+		ImageJ1.run("Distill Student...", "data=" + q(data) + " modality=t2 method=kdnet teacher=" + q(teacher)
+			+ " kd_weight=0.1 temperature=2 feature_weight=0.05 temperature_squared=false kd_warmup=0.25 " + TINY
+			+ " out=" + q(student));
+		ModelCard card = ModelBundle.readCard(student);
+		Map<String, Double> w = card.provenance().lossWeights();
+		assertEquals(0.1, w.get("kd"));
+		assertEquals(2.0, w.get("temperature"));
+		assertEquals(0.05, w.get("feature_l2"));
+		assertEquals(0.25, w.get("kd_warmup"));
+		assertEquals("false", card.provenance().lossOptions().get("temperature_squared"));
+		Path proto = tmp.resolve("proto");
+		ImageJ1.run("Distill Student...", "data=" + q(data) + " modality=t2 method=protokd teacher=" + q(teacher)
+			+ " kd_weight=3 proto_weight=0.3 " + TINY + " out=" + q(proto));
+		w = ModelBundle.readCard(proto).provenance().lossWeights();
+		assertEquals(3.0, w.get("pixel_kd"));
+		assertEquals(0.3, w.get("proto_kd"));
+		assertFalse(ModelBundle.readCard(proto).provenance().lossOptions().containsKey("temperature_squared"),
+			"the choice's default is no option for protokd");
+
+		Path out = tmp.resolve("bad");
+		String[][] bad = { { "method=kdnet kd_weight=abc", "kd_weight: not a number" },
+			{ "method=kdnet proto_weight=0.1", "proto_weight: method kdnet has no such term" },
+			{ "method=protokd temperature_squared=false", "temperature_squared: method protokd has no T^2 factor" },
+			{ "method=kdnet temperature_squared=maybe", "temperature_squared: give true or false" },
+			{ "method=kdnet kd_warmup=1", "kd_warmup: the warm-up is a share" },
+			{ "method=none kd_warmup=0.5", "kd_warmup: method none has no distillation terms" } };
+		for (String[] b : bad) {
+			String printed = ImageJ1.runFailing("Distill Student...", "data=" + q(data) + " modality=t2 teacher=" + q(teacher)
+				+ " " + b[0] + " " + TINY + " out=" + q(out));
+			assertEquals(1, printed.lines().count(), b[0] + ": " + printed);
+			assertTrue(printed.contains(b[1]), b[0] + ": " + printed);
+		}
+		assertFalse(Files.exists(out));
+		assertFalse(Files.exists(TrainingRun.workDirOf(out)));
+	}
 }
