@@ -8,10 +8,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 
+import org.modalitykd.experiment.ExperimentDesign;
 import org.modalitykd.experiment.ExperimentPlan;
 import org.modalitykd.experiment.ExperimentRecords;
 import org.modalitykd.experiment.ExperimentReport;
 import org.modalitykd.experiment.ExperimentRunner;
+import org.modalitykd.experiment.SweepReport;
 import org.modalitykd.io.AtomicFile;
 import org.modalitykd.net.Device;
 import org.modalitykd.net.SessionOptions;
@@ -38,6 +40,21 @@ final class ExperimentCommand implements Callable<Integer> {
 	@Option(names = "--quick", description = "Toy sizes (2 seeds, 15-30 steps, 10 + 4 cases): checks the pipeline in minutes.")
 	boolean quick;
 
+	@Option(names = "--sweep", description = "The settings sweep instead of the main experiment: every distillation "
+		+ "setting of the sweep on T1ce and T2 (quick: T2), scored on validation cases, never on the test cases; "
+		+ "writes sweep.md and sweep.csv besides the tables.")
+	boolean sweep;
+
+	@Option(names = "--points", split = ",", paramLabel = "NAME,...", description = "With --sweep: train only these "
+		+ "settings (e.g. baseline,kdnet,kdnet-kd0.3), to share a sweep between sessions or machines; the tables use "
+		+ "every record.")
+	List<String> points;
+
+	@Option(names = "--records", paramLabel = "DIR", description = "Where the records, the tables, the chart and each "
+		+ "seed's teacher go (default: --out). The reported runs keep theirs under docs/results/ and commit them after "
+		+ "each session: a rerun on any machine continues from them.")
+	Path records;
+
 	@Option(names = "--seeds", split = ",", paramLabel = "S,S,...", description = "Training seeds (default: 1,2,3; quick: 1,2).")
 	List<Long> seeds;
 
@@ -60,10 +77,12 @@ final class ExperimentCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws IOException, InterruptedException {
-		ExperimentPlan plan = quick ? ExperimentPlan.quick() : ExperimentPlan.full();
-		if (quick && spec.commandLine().getParseResult().matchedOption("--out") == null) {
-			out = Path.of("target", "experiment-quick");
+		ExperimentPlan plan = sweep ? (quick ? ExperimentPlan.quickSweep() : ExperimentPlan.sweep())
+			: quick ? ExperimentPlan.quick() : ExperimentPlan.full();
+		if (spec.commandLine().getParseResult().matchedOption("--out") == null) {
+			out = Path.of("target", "experiment" + (sweep ? "-sweep" : "") + (quick ? "-quick" : ""));
 		}
+		Path recordsDir = records == null ? out : records;
 		try {
 			if (seeds != null) {
 				plan = plan.withSeeds(seeds);
@@ -86,23 +105,53 @@ final class ExperimentCommand implements Callable<Integer> {
 		PrintWriter o = spec.commandLine().getOut();
 		// Records make a rerun resume, by design: the outputs are rewritten, only leftovers of killed runs go.
 		Leftovers.removeIn(out, o);
-		ExperimentRunner runner = new ExperimentRunner(plan, out, new SessionOptions(Device.AUTO, threads, 0), line -> {
-			o.printf(Locale.ROOT, "[%s] %s%n", java.time.LocalTime.now().withNano(0), line);
-			o.flush();
-		});
-		o.println("experiment: " + plan.describe());
+		String code = CodeVersion.describe();
+		ExperimentDesign design;
+		try {
+			if (points != null && !sweep) {
+				throw new UsageException("--points chooses settings of the sweep: add --sweep");
+			}
+			design = new ExperimentDesign(plan, points);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
+		ExperimentRunner runner = new ExperimentRunner(design, plan, out, recordsDir, code,
+			new SessionOptions(Device.AUTO, threads, 0), line -> {
+				o.printf(Locale.ROOT, "[%s] %s%n", java.time.LocalTime.now().withNano(0), line);
+				o.flush();
+			});
+		o.println("experiment: " + plan.describe() + "; seeds " + plan.seeds() + "; code " + code);
 		long start = System.nanoTime();
-		ExperimentRecords records = reportOnly ? ExperimentRecords.open(out) : runner.run();
-		ExperimentReport report = new ExperimentReport(runner.design(), records);
-		report.writeCsv(out);
+		ExperimentRecords results;
+		try {
+			results = reportOnly ? ExperimentRecords.open(recordsDir) : runner.run();
+		} catch (IllegalArgumentException e) {
+			// Another plan or other settings in the records: the user chooses, nothing is mixed.
+			throw new UsageException(e.getMessage());
+		}
+		// The tables cover every record of the plan, whichever points this run trained.
+		ExperimentReport report = new ExperimentReport(new ExperimentDesign(plan), results);
+		report.writeCsv(recordsDir);
 		String markdown = report.markdown(plan);
-		AtomicFile.writeString(out.resolve("results.md"), markdown);
+		if (sweep) {
+			SweepReport sweepReport = new SweepReport(plan, results);
+			sweepReport.writeCsv(recordsDir);
+			String table = sweepReport.markdown(plan);
+			AtomicFile.writeString(recordsDir.resolve("sweep.md"), table);
+			PngFile.write(recordsDir.resolve("sweep.png"), SweepChart.render(sweepReport.lines(), String.format(Locale.ROOT,
+				"Sweep: mean validation Dice difference from the method's reference (%s x %d seeds, 95 %% interval)",
+				plan.studentModalities(), plan.seeds().size())));
+			markdown = table + "\n" + markdown;
+		}
+		AtomicFile.writeString(recordsDir.resolve("results.md"), markdown);
 		var chart = DiceBarChart.render(report.rows(), String.format(Locale.ROOT,
-			"Test Dice on synthetic data, mean of %d seeds (%d test cases)", plan.seeds().size(), plan.testCases()));
-		PngFile.write(out.resolve("dice-bars.png"), chart);
+			"%s Dice on synthetic data, mean of %d seeds (%d %s cases)", sweep ? "Validation" : "Test", plan.seeds().size(),
+			plan.testCases(), plan.evaluationName()));
+		PngFile.write(recordsDir.resolve("dice-bars.png"), chart);
 		o.println();
 		o.println(markdown);
-		o.printf(Locale.ROOT, "experiment finished in %.1f minutes; results in %s%n", (System.nanoTime() - start) / 6e10, out);
+		o.printf(Locale.ROOT, "experiment finished in %.1f minutes; results in %s%n", (System.nanoTime() - start) / 6e10,
+			recordsDir);
 		return 0;
 	}
 }

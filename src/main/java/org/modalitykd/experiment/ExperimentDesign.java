@@ -4,13 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.modalitykd.io.Modalities;
+import org.modalitykd.train.SegmentationLossForm;
+import org.modalitykd.train.TrainingJobs;
 import org.modalitykd.train.TrainingMethod;
 
 /**
- * What the seed experiment trains and what it reports, after ProtoKD's Table 1: a teacher
- * on all modalities; per modality a baseline, a KD-Net and a ProtoKD student; and the
- * unpaired method on two modalities from disjoint case sets against each modality trained
- * alone on its own set.
+ * What an experiment trains and what it reports. {@link ExperimentPlan.Kind#MAIN} follows
+ * ProtoKD's Table 1: a teacher on all modalities; per modality a baseline, a KD-Net and a
+ * ProtoKD student with the code's defaults; ablations of each distillation term; and,
+ * when the plan names two modalities, the unpaired method on disjoint case sets against
+ * each modality trained alone on its own set. {@link ExperimentPlan.Kind#SWEEP} trains the
+ * points of {@link SweepPoints} per modality, to be scored on validation cases.
  */
 public final class ExperimentDesign {
 
@@ -27,15 +31,27 @@ public final class ExperimentDesign {
 	/**
 	 * A network to train once per seed.
 	 *
-	 * @param name       its folder name, also the key in the records
-	 * @param method     supervised, KD-Net, ProtoKD or unpaired
-	 * @param modalities its input channels; for the unpaired network one slot per modality
-	 * @param cases      which pool cases it sees (for unpaired: those of the first modality)
+	 * @param name         its folder name, also the key in the records
+	 * @param method       supervised, KD-Net, ProtoKD or unpaired
+	 * @param modalities   its input channels; for the unpaired network one slot per modality
+	 * @param cases        which pool cases it sees (for unpaired: those of the first modality)
+	 * @param distillation the distillation settings that replace the method's defaults
+	 * @param segLoss      the segmentation loss, or null for the default
 	 */
-	public record Training(String name, TrainingMethod method, List<String> modalities, Cases cases) {
+	public record Training(String name, TrainingMethod method, List<String> modalities, Cases cases,
+		TrainingJobs.Distillation distillation, SegmentationLossForm segLoss) {
 
 		public Training {
 			modalities = List.copyOf(modalities);
+			if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+				throw new IllegalArgumentException("a training name is a folder name of letters, digits, '.', '_' and '-': "
+					+ name);
+			}
+		}
+
+		/** With the method's default settings. */
+		public Training(String name, TrainingMethod method, List<String> modalities, Cases cases) {
+			this(name, method, modalities, cases, TrainingJobs.Distillation.DEFAULTS, null);
 		}
 
 		public boolean isTeacher() {
@@ -44,7 +60,7 @@ public final class ExperimentDesign {
 	}
 
 	/**
-	 * A line of the results table: a trained network segmenting the test cases.
+	 * A line of the results table: a trained network segmenting the evaluation cases.
 	 *
 	 * @param label    what the table calls it
 	 * @param training the network
@@ -60,14 +76,60 @@ public final class ExperimentDesign {
 	private final List<Row> rows = new ArrayList<>();
 
 	public ExperimentDesign(ExperimentPlan plan) {
+		this(plan, null);
+	}
+
+	/**
+	 * @param sweepPoints the names of the sweep points to train ({@link SweepPoints.Point#name()}),
+	 *                    or null for all; ignored by the main experiment
+	 * @throws IllegalArgumentException for an unknown point
+	 */
+	public ExperimentDesign(ExperimentPlan plan, java.util.Collection<String> sweepPoints) {
+		if (sweepPoints != null) {
+			List<String> known = SweepPoints.all().stream().map(SweepPoints.Point::name).toList();
+			for (String name : sweepPoints) {
+				if (!known.contains(name)) {
+					throw new IllegalArgumentException("no sweep point '" + name + "'; the points are " + String.join(", ", known));
+				}
+			}
+		}
 		Training teacher = new Training(TEACHER, TrainingMethod.SUPERVISED, Modalities.BRATS, Cases.ALL);
 		trainings.add(teacher);
 		rows.add(new Row("teacher (all four)", teacher, null, null));
+		if (plan.kind() == ExperimentPlan.Kind.SWEEP) {
+			// Point by point, each on every modality: a sweep stopped halfway has whole points.
+			for (SweepPoints.Point p : SweepPoints.all()) {
+				if (sweepPoints != null && !sweepPoints.contains(p.name())) {
+					continue;
+				}
+				for (String m : plan.studentModalities()) {
+					Training t = new Training(m + "-" + p.name(), p.method(), List.of(m), Cases.ALL, p.distillation(),
+						p.segLoss());
+					SweepPoints.Point reference = SweepPoints.referenceOf(p);
+					add(t, m + " " + p.label(), reference == null ? null : m + " " + reference.label());
+				}
+			}
+			return;
+		}
 		for (String m : plan.studentModalities()) {
 			String base = m + " baseline";
 			add(new Training(m + "-baseline", TrainingMethod.SUPERVISED, List.of(m), Cases.ALL), base, null);
 			add(new Training(m + "-kdnet", TrainingMethod.KD_NET, List.of(m), Cases.ALL), m + " KD-Net", base);
 			add(new Training(m + "-protokd", TrainingMethod.PROTOKD, List.of(m), Cases.ALL), m + " ProtoKD", base);
+		}
+		for (String m : plan.ablationModalities()) {
+			// Each ablation is compared with its full method: the difference is what the removed term contributes.
+			add(new Training(m + "-protokd-noproto", TrainingMethod.PROTOKD, List.of(m), Cases.ALL,
+				new TrainingJobs.Distillation(null, null, null, 0.0), null), m + " ProtoKD without prototype term",
+				m + " ProtoKD");
+			add(new Training(m + "-protokd-nopixel", TrainingMethod.PROTOKD, List.of(m), Cases.ALL,
+				new TrainingJobs.Distillation(0.0, null, null, null), null), m + " ProtoKD without pixel KL", m + " ProtoKD");
+			add(new Training(m + "-kdnet-nolatent", TrainingMethod.KD_NET, List.of(m), Cases.ALL,
+				new TrainingJobs.Distillation(null, null, 0.0, null), null), m + " KD-Net without latent term",
+				m + " KD-Net");
+		}
+		if (plan.unpairedModalities().isEmpty()) {
+			return;
 		}
 		String a = plan.unpairedModalities().get(0);
 		String b = plan.unpairedModalities().get(1);
@@ -80,6 +142,9 @@ public final class ExperimentDesign {
 	}
 
 	private void add(Training t, String label, String baseline) {
+		if (trainings.stream().anyMatch(o -> o.name().equals(t.name()))) {
+			throw new IllegalArgumentException("two trainings are called " + t.name());
+		}
 		trainings.add(t);
 		rows.add(new Row(label, t, t.modalities().size() == 1 ? t.modalities().get(0) : null, baseline));
 	}
@@ -87,6 +152,10 @@ public final class ExperimentDesign {
 	/** In training order: the teacher first, as the students need it. */
 	public List<Training> trainings() {
 		return List.copyOf(trainings);
+	}
+
+	public List<Training> training(String name) {
+		return trainings.stream().filter(t -> t.name().equals(name)).toList();
 	}
 
 	public List<Row> rows() {

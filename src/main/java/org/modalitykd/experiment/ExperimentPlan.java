@@ -7,13 +7,16 @@ import org.modalitykd.io.Modalities;
 import org.modalitykd.train.TrainingJobs;
 
 /**
- * The sizes of the seed experiment: data, network, training length and seeds.
+ * The sizes of an experiment: data, network, training length and seeds.
  *
+ * @param kind               the main experiment (scored on test cases) or the sweep (scored on validation cases)
  * @param trainingCases      synthetic cases for training and validation (the pool)
- * @param testCases          synthetic cases never seen in training, made with another seed
+ * @param testCases          synthetic cases never seen in training, made with another seed; the
+ *                           main experiment's test set ({@code dataSeed + 1}) or the sweep's
+ *                           validation set ({@code dataSeed + 2}), never the same cases
  * @param spacing            isotropic voxel size of the synthetic cases, mm
  * @param minTumourMl        smallest whole tumour generated, mL
- * @param dataSeed           seed of the pool (the test set uses {@code dataSeed + 1})
+ * @param dataSeed           seed of the pool
  * @param seeds              one full repetition of every training per seed
  * @param patch              cubic training patch, voxels
  * @param levels             U-Net levels
@@ -23,19 +26,34 @@ import org.modalitykd.train.TrainingJobs;
  * @param studentSteps       optimiser steps of every single-modality and unpaired network
  * @param learningRate       peak learning rate (poly decay)
  * @param validationFraction share of the pool held out for validation
- * @param studentModalities  the modalities given a baseline, a KD-Net and a ProtoKD student
- * @param unpairedModalities the two modalities of the unpaired comparison (disjoint halves of the pool)
+ * @param studentModalities  the modalities given a baseline, a KD-Net and a ProtoKD student (main),
+ *                           or swept (sweep)
+ * @param ablationModalities the modalities whose distillation terms are ablated (main only)
+ * @param unpairedModalities none, or the two modalities of the unpaired comparison (disjoint halves of the pool)
  */
-public record ExperimentPlan(int trainingCases, int testCases, double spacing, double minTumourMl, long dataSeed,
-	List<Long> seeds, int patch, int levels, int baseFilters, int batchSize, long teacherSteps, long studentSteps,
-	double learningRate, double validationFraction, List<String> studentModalities, List<String> unpairedModalities) {
+public record ExperimentPlan(Kind kind, int trainingCases, int testCases, double spacing, double minTumourMl,
+	long dataSeed, List<Long> seeds, int patch, int levels, int baseFilters, int batchSize, long teacherSteps,
+	long studentSteps, double learningRate, double validationFraction, List<String> studentModalities,
+	List<String> ablationModalities, List<String> unpairedModalities) {
+
+	/** What an experiment is for. */
+	public enum Kind {
+		/** the reported rows, scored on test cases */
+		MAIN,
+		/** the settings sweep, scored on validation cases */
+		SWEEP
+	}
 
 	public ExperimentPlan {
 		seeds = List.copyOf(seeds);
 		studentModalities = List.copyOf(studentModalities);
+		ablationModalities = List.copyOf(ablationModalities);
 		unpairedModalities = List.copyOf(unpairedModalities);
 		if (seeds.size() < 2) {
 			throw new IllegalArgumentException("the experiment needs at least two seeds for a spread, got " + seeds.size());
+		}
+		if (seeds.stream().distinct().count() != seeds.size()) {
+			throw new IllegalArgumentException("a seed is named twice: " + seeds);
 		}
 		if (testCases < 2) {
 			throw new IllegalArgumentException("paired intervals need at least two test cases, got " + testCases);
@@ -44,48 +62,84 @@ public record ExperimentPlan(int trainingCases, int testCases, double spacing, d
 			throw new IllegalArgumentException("the pool needs at least 8 cases (two halves for the unpaired method, "
 				+ "each with validation cases), got " + trainingCases);
 		}
-		if (unpairedModalities.size() != 2 || unpairedModalities.get(0).equals(unpairedModalities.get(1))) {
+		if (!unpairedModalities.isEmpty()
+			&& (unpairedModalities.size() != 2 || unpairedModalities.get(0).equals(unpairedModalities.get(1)))) {
 			throw new IllegalArgumentException("the unpaired comparison needs two different modalities, got " + unpairedModalities);
+		}
+		if (!studentModalities.containsAll(ablationModalities)) {
+			throw new IllegalArgumentException("ablations " + ablationModalities + " need their full methods, trained on "
+				+ studentModalities);
 		}
 		studentModalities.forEach(m -> TrainingJobs.modality(m, "studentModalities"));
 		unpairedModalities.forEach(m -> TrainingJobs.modality(m, "unpairedModalities"));
 	}
 
 	/**
-	 * The reported experiment, sized to finish within 90 minutes on a 2-core machine:
-	 * 3 mm voxels (a 60 x 72 x 60 head), 32^3 patches, a 3-level U-Net with 8..32 filters.
+	 * The reported experiment: 3 mm voxels (a 60 x 72 x 60 head), 32^3 patches, a 3-level
+	 * U-Net with 8..32 filters; teacher and students trained 2,000 steps, where the
+	 * validation Dice of a 4,000-step run had levelled off (docs/results.md); 5 seeds.
+	 * About 90 minutes per seed on 2 cores: run in parts, the records make it resume.
 	 */
 	public static ExperimentPlan full() {
-		return new ExperimentPlan(40, 20, 3, 5, 11, List.of(1L, 2L, 3L), 32, 3, 8, 2, 1000, 500, 2e-3, 0.2,
-			Modalities.BRATS, List.of("t1", "t2"));
+		return new ExperimentPlan(Kind.MAIN, 40, 20, 3, 5, 11, List.of(1L, 2L, 3L, 4L, 5L), 32, 3, 8, 2, 2000, 2000, 2e-3,
+			0.2, Modalities.BRATS, List.of("t1ce", "t2"), List.of());
 	}
 
-	/** The same design at toy sizes, to check the whole pipeline in a few minutes. */
+	/** The sweep: the full plan's sizes on T1ce and T2, 2 seeds, scored on 20 validation cases. */
+	public static ExperimentPlan sweep() {
+		return new ExperimentPlan(Kind.SWEEP, 40, 20, 3, 5, 11, List.of(1L, 2L), 32, 3, 8, 2, 2000, 2000, 2e-3, 0.2,
+			List.of("t1ce", "t2"), List.of(), List.of());
+	}
+
+	/** The main design at toy sizes (with the unpaired rows, to keep them tested), in a few minutes. */
 	public static ExperimentPlan quick() {
-		return new ExperimentPlan(10, 4, 3, 5, 11, List.of(1L, 2L), 32, 3, 4, 2, 30, 15, 2e-3, 0.2,
-			Modalities.BRATS, List.of("t1", "t2"));
+		return new ExperimentPlan(Kind.MAIN, 10, 4, 3, 5, 11, List.of(1L, 2L), 32, 3, 4, 2, 30, 15, 2e-3, 0.2,
+			Modalities.BRATS, List.of("t1ce"), List.of("t1", "t2"));
+	}
+
+	/** The sweep at toy sizes on one modality. */
+	public static ExperimentPlan quickSweep() {
+		return new ExperimentPlan(Kind.SWEEP, 10, 4, 3, 5, 11, List.of(1L, 2L), 32, 3, 4, 2, 30, 15, 2e-3, 0.2,
+			List.of("t2"), List.of(), List.of());
+	}
+
+	/** The seed of the cases the rows are scored on: test cases for the main experiment, validation cases for the sweep. */
+	public long evaluationSeed() {
+		return dataSeed + (kind == Kind.MAIN ? 1 : 2);
+	}
+
+	/** What the rows are scored on, for tables. */
+	public String evaluationName() {
+		return kind == Kind.MAIN ? "test" : "validation";
 	}
 
 	public ExperimentPlan withSeeds(List<Long> s) {
-		return new ExperimentPlan(trainingCases, testCases, spacing, minTumourMl, dataSeed, s, patch, levels, baseFilters,
-			batchSize, teacherSteps, studentSteps, learningRate, validationFraction, studentModalities, unpairedModalities);
+		return new ExperimentPlan(kind, trainingCases, testCases, spacing, minTumourMl, dataSeed, s, patch, levels,
+			baseFilters, batchSize, teacherSteps, studentSteps, learningRate, validationFraction, studentModalities,
+			ablationModalities, unpairedModalities);
 	}
 
 	public ExperimentPlan withSteps(long teacher, long student) {
-		return new ExperimentPlan(trainingCases, testCases, spacing, minTumourMl, dataSeed, seeds, patch, levels, baseFilters,
-			batchSize, teacher, student, learningRate, validationFraction, studentModalities, unpairedModalities);
+		return new ExperimentPlan(kind, trainingCases, testCases, spacing, minTumourMl, dataSeed, seeds, patch, levels,
+			baseFilters, batchSize, teacher, student, learningRate, validationFraction, studentModalities,
+			ablationModalities, unpairedModalities);
 	}
 
 	public ExperimentPlan withCases(int training, int test) {
-		return new ExperimentPlan(training, test, spacing, minTumourMl, dataSeed, seeds, patch, levels, baseFilters, batchSize,
-			teacherSteps, studentSteps, learningRate, validationFraction, studentModalities, unpairedModalities);
+		return new ExperimentPlan(kind, training, test, spacing, minTumourMl, dataSeed, seeds, patch, levels, baseFilters,
+			batchSize, teacherSteps, studentSteps, learningRate, validationFraction, studentModalities, ablationModalities,
+			unpairedModalities);
 	}
 
-	/** One line for logs and reports. */
+	/**
+	 * One line for logs and reports. Everything that changes a result is in it except the
+	 * seeds, so that an experiment can grow by seeds and keep its records.
+	 */
 	public String describe() {
-		return String.format(Locale.ROOT, "%d pool + %d test synthetic cases at %.3g mm (data seed %d); seeds %s; "
-			+ "%d-level U-Net, %d..%d filters; %d^3 patches, batch %d; teacher %d steps, others %d steps; lr %.3g (poly)",
-			trainingCases, testCases, spacing, dataSeed, seeds, levels, baseFilters, baseFilters << (levels - 1), patch,
-			batchSize, teacherSteps, studentSteps, learningRate);
+		return String.format(Locale.ROOT, "%s: %d pool + %d %s synthetic cases at %.3g mm (data seed %d); "
+			+ "%d-level U-Net, %d..%d filters; %d^3 patches, batch %d; teacher %d steps, others %d steps; lr %.3g (poly); "
+			+ "modalities %s; ablations %s; unpaired %s", kind.name().toLowerCase(Locale.ROOT), trainingCases, testCases,
+			evaluationName(), spacing, dataSeed, levels, baseFilters, baseFilters << (levels - 1), patch, batchSize,
+			teacherSteps, studentSteps, learningRate, studentModalities, ablationModalities, unpairedModalities);
 	}
 }

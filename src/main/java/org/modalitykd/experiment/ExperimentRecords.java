@@ -11,17 +11,19 @@ import java.util.Locale;
 import org.modalitykd.io.AtomicFile;
 
 /**
- * The experiment's raw results, kept as two CSV files in its output folder and rewritten
+ * The experiment's raw results, kept as two CSV files in its records folder and rewritten
  * whole (atomically) after every training, so that an interrupted experiment continues
- * where it stopped: {@code dice.csv} (seed, row, case, Dice per region) and
- * {@code trainings.csv} (seed, training, steps, seconds, size).
+ * where it stopped, on this machine or, from committed records, on another:
+ * {@code dice.csv} (seed, row, case, Dice per region) and {@code trainings.csv} (seed,
+ * training, steps, seconds, size, the key of its settings and the code version).
  */
 public final class ExperimentRecords {
 
 	public static final String DICE_FILE = "dice.csv";
 	public static final String TRAININGS_FILE = "trainings.csv";
 	private static final String DICE_HEADER = "seed,row,case,dice_wt,dice_tc,dice_et";
-	private static final String TRAININGS_HEADER = "seed,training,steps,seconds,parameters,bundle_bytes,validation_dice_mean,resumed";
+	private static final String TRAININGS_HEADER = "seed,training,steps,seconds,parameters,bundle_bytes,validation_dice_mean,resumed,"
+		+ "settings,code";
 
 	private final Path dir;
 	private final List<CaseScore> scores = new ArrayList<>();
@@ -45,7 +47,7 @@ public final class ExperimentRecords {
 		if (Files.exists(times)) {
 			for (String[] f : rows(times, TRAININGS_HEADER)) {
 				r.trainings.add(new TrainingRecord(Long.parseLong(f[0]), f[1], Long.parseLong(f[2]), Double.parseDouble(f[3]),
-					Long.parseLong(f[4]), Long.parseLong(f[5]), Double.parseDouble(f[6]), Boolean.parseBoolean(f[7])));
+					Long.parseLong(f[4]), Long.parseLong(f[5]), Double.parseDouble(f[6]), Boolean.parseBoolean(f[7]), f[8], f[9]));
 			}
 		}
 		return r;
@@ -71,7 +73,12 @@ public final class ExperimentRecords {
 
 	/** Whether the training {@code name} of {@code seed} is finished and its rows evaluated. */
 	public boolean done(long seed, String name) {
-		return trainings.stream().anyMatch(t -> t.seed() == seed && t.training().equals(name));
+		return record(seed, name) != null;
+	}
+
+	/** The record of training {@code name} of {@code seed}, or null. */
+	public TrainingRecord record(long seed, String name) {
+		return trainings.stream().filter(t -> t.seed() == seed && t.training().equals(name)).findFirst().orElse(null);
 	}
 
 	/** Adds a finished training with the test scores of its rows, and saves both files. */
@@ -104,8 +111,8 @@ public final class ExperimentRecords {
 		}
 		StringBuilder times = new StringBuilder(TRAININGS_HEADER).append('\n');
 		for (TrainingRecord t : trainings) {
-			times.append(String.format(Locale.ROOT, "%d,%s,%d,%.3f,%d,%d,%.6f,%b%n", t.seed(), t.training(), t.steps(),
-				t.seconds(), t.parameters(), t.bundleBytes(), t.validationDice(), t.resumed()));
+			times.append(String.format(Locale.ROOT, "%d,%s,%d,%.3f,%d,%d,%.6f,%b,%s,%s%n", t.seed(), t.training(), t.steps(),
+				t.seconds(), t.parameters(), t.bundleBytes(), t.validationDice(), t.resumed(), t.settings(), t.code()));
 		}
 		AtomicFile.writeString(dir.resolve(DICE_FILE), dice.toString());
 		AtomicFile.writeString(dir.resolve(TRAININGS_FILE), times.toString());

@@ -12,27 +12,41 @@ import java.util.TreeMap;
 import org.modalitykd.io.AtomicFile;
 
 /**
- * The experiment's tables, from its records: per row the mean +- standard deviation over
- * seeds of the mean test Dice, per compared row the paired difference from its baseline
- * with a 95 % t interval over test cases (each case's difference averaged over seeds), and
- * what each training cost.
+ * An experiment's tables, from its records. The unit of a claim is the seed: per row the
+ * mean over seeds of the mean Dice over the evaluation cases with a 95 % t interval over
+ * seeds; per compared row the difference from the row it is compared with, paired by seed
+ * (same teacher, split and cases), with its interval over seeds. Beside it, the interval
+ * paired by case (each case's difference averaged over seeds), which shows how consistent
+ * a difference is across cases but not whether it survives another seed. Measures: Dice
+ * WT, TC, ET and their mean.
  */
 public final class ExperimentReport {
 
 	public static final String[] REGIONS = { "WT", "TC", "ET" };
+	/** The regions and their mean, the order of every per-measure array here. */
+	public static final String[] MEASURES = { "WT", "TC", "ET", "mean" };
 	public static final double LEVEL = 0.95;
 
 	/**
 	 * @param row   the table row
-	 * @param mean  mean over seeds of the mean test Dice, per region
+	 * @param mean  mean over seeds of the mean Dice over cases, per measure
 	 * @param std   sample standard deviation over seeds (NaN for one seed)
+	 * @param low   lower end of the 95 % t interval over seeds (NaN for one seed)
+	 * @param high  upper end
 	 * @param seeds seeds with results
 	 */
-	public record RowSummary(ExperimentDesign.Row row, double[] mean, double[] std, int seeds) {
+	public record RowSummary(ExperimentDesign.Row row, double[] mean, double[] std, double[] low, double[] high,
+		int seeds) {
 	}
 
-	/** A row against its baseline, per region. */
-	public record Comparison(ExperimentDesign.Row row, ExperimentDesign.Row baseline, PairedDifference[] regions) {
+	/**
+	 * A row against the row it is compared with, per measure.
+	 *
+	 * @param bySeed paired by seed: one pair per seed both rows have (null below two seeds)
+	 * @param byCase paired by case, each case's difference averaged over the shared seeds
+	 */
+	public record Comparison(ExperimentDesign.Row row, ExperimentDesign.Row baseline, PairedDifference[] bySeed,
+		PairedDifference[] byCase) {
 	}
 
 	/**
@@ -58,15 +72,22 @@ public final class ExperimentReport {
 			if (perSeed.isEmpty()) {
 				continue;
 			}
-			double[] mean = new double[3];
-			double[] std = new double[3];
-			for (int r = 0; r < 3; r++) {
-				int region = r;
-				double[] v = perSeed.values().stream().mapToDouble(d -> d[region]).toArray();
-				mean[r] = mean(v);
-				std[r] = v.length < 2 ? Double.NaN : Math.sqrt(squares(v, mean[r]) / (v.length - 1));
+			int m = MEASURES.length;
+			double[] mean = new double[m];
+			double[] std = new double[m];
+			double[] low = new double[m];
+			double[] high = new double[m];
+			for (int k = 0; k < m; k++) {
+				int measure = k;
+				double[] v = perSeed.values().stream().mapToDouble(d -> d[measure]).toArray();
+				mean[k] = mean(v);
+				std[k] = v.length < 2 ? Double.NaN : Math.sqrt(squares(v, mean[k]) / (v.length - 1));
+				double half = v.length < 2 ? Double.NaN
+					: StudentT.quantile(1 - (1 - LEVEL) / 2, v.length - 1) * std[k] / Math.sqrt(v.length);
+				low[k] = mean[k] - half;
+				high[k] = mean[k] + half;
 			}
-			rows.add(new RowSummary(row, mean, std, perSeed.size()));
+			rows.add(new RowSummary(row, mean, std, low, high, perSeed.size()));
 			if (row.baseline() != null) {
 				Comparison c = compare(records, row, design.row(row.baseline()));
 				if (c != null) {
@@ -100,28 +121,34 @@ public final class ExperimentReport {
 		return List.copyOf(costs);
 	}
 
-	/** Seed to the mean Dice over the test cases, per region. */
-	private static Map<Long, double[]> seedMeans(ExperimentRecords records, String row) {
+	/** Seed to the mean Dice over the evaluation cases, per measure. */
+	static Map<Long, double[]> seedMeans(ExperimentRecords records, String row) {
 		Map<Long, double[]> sums = new TreeMap<>();
 		Map<Long, Integer> counts = new TreeMap<>();
 		for (CaseScore s : records.scores()) {
 			if (s.row().equals(row)) {
-				double[] d = sums.computeIfAbsent(s.seed(), k -> new double[3]);
-				for (int r = 0; r < 3; r++) {
-					d[r] += s.dice(r);
-				}
+				double[] d = sums.computeIfAbsent(s.seed(), k -> new double[MEASURES.length]);
+				add(d, s, 1);
 				counts.merge(s.seed(), 1, Integer::sum);
 			}
 		}
 		sums.forEach((seed, d) -> {
-			for (int r = 0; r < 3; r++) {
-				d[r] /= counts.get(seed);
+			for (int k = 0; k < d.length; k++) {
+				d[k] /= counts.get(seed);
 			}
 		});
 		return sums;
 	}
 
-	/** The paired difference over the test cases both rows have, for the seeds both have; null when fewer than two. */
+	/** Adds a case's Dice per region and their mean, times {@code weight}, to {@code d}. */
+	private static void add(double[] d, CaseScore s, double weight) {
+		for (int r = 0; r < 3; r++) {
+			d[r] += weight * s.dice(r);
+		}
+		d[3] += weight * (s.dice(0) + s.dice(1) + s.dice(2)) / 3;
+	}
+
+	/** The paired differences over the seeds and the cases both rows have; null when they share fewer than two cases. */
 	private static Comparison compare(ExperimentRecords records, ExperimentDesign.Row row, ExperimentDesign.Row baseline) {
 		Map<String, double[]> method = caseMeans(records, row.label(), baseline.label());
 		Map<String, double[]> base = caseMeans(records, baseline.label(), row.label());
@@ -129,26 +156,31 @@ public final class ExperimentReport {
 		if (cases.size() < 2) {
 			return null;
 		}
-		PairedDifference[] d = new PairedDifference[3];
-		for (int r = 0; r < 3; r++) {
-			int region = r;
-			d[r] = PairedDifference.of(cases.stream().mapToDouble(c -> method.get(c)[region]).toArray(),
-				cases.stream().mapToDouble(c -> base.get(c)[region]).toArray(), LEVEL);
+		Map<Long, double[]> methodSeeds = seedMeans(records, row.label());
+		Map<Long, double[]> baseSeeds = seedMeans(records, baseline.label());
+		List<Long> seeds = methodSeeds.keySet().stream().filter(baseSeeds::containsKey).toList();
+		PairedDifference[] bySeed = seeds.size() < 2 ? null : new PairedDifference[MEASURES.length];
+		PairedDifference[] byCase = new PairedDifference[MEASURES.length];
+		for (int k = 0; k < MEASURES.length; k++) {
+			int measure = k;
+			byCase[k] = PairedDifference.of(cases.stream().mapToDouble(c -> method.get(c)[measure]).toArray(),
+				cases.stream().mapToDouble(c -> base.get(c)[measure]).toArray(), LEVEL);
+			if (bySeed != null) {
+				bySeed[k] = PairedDifference.of(seeds.stream().mapToDouble(s -> methodSeeds.get(s)[measure]).toArray(),
+					seeds.stream().mapToDouble(s -> baseSeeds.get(s)[measure]).toArray(), LEVEL);
+			}
 		}
-		return new Comparison(row, baseline, d);
+		return new Comparison(row, baseline, bySeed, byCase);
 	}
 
-	/** Case to the mean Dice over the seeds that {@code row} and {@code other} share, per region. */
+	/** Case to the mean Dice over the seeds that {@code row} and {@code other} share, per measure. */
 	private static Map<String, double[]> caseMeans(ExperimentRecords records, String row, String other) {
 		List<Long> shared = records.scores().stream().filter(s -> s.row().equals(row)).map(CaseScore::seed).distinct()
 			.filter(seed -> records.scores().stream().anyMatch(s -> s.row().equals(other) && s.seed() == seed)).toList();
 		Map<String, double[]> sums = new TreeMap<>();
 		for (CaseScore s : records.scores()) {
 			if (s.row().equals(row) && shared.contains(s.seed())) {
-				double[] d = sums.computeIfAbsent(s.caseId(), k -> new double[3]);
-				for (int r = 0; r < 3; r++) {
-					d[r] += s.dice(r) / shared.size();
-				}
+				add(sums.computeIfAbsent(s.caseId(), k -> new double[MEASURES.length]), s, 1.0 / shared.size());
 			}
 		}
 		return sums;
@@ -173,27 +205,32 @@ public final class ExperimentReport {
 	/** The tables in Markdown, for docs/results.md. */
 	public String markdown(ExperimentPlan plan) {
 		StringBuilder s = new StringBuilder();
-		s.append("Plan: ").append(plan.describe()).append(".\n\n");
-		s.append("### Test Dice (mean +- std over seeds of the mean over test cases)\n\n");
-		s.append("| row | seeds | WT | TC | ET |\n|---|---|---|---|---|\n");
+		String on = plan.evaluationName();
+		s.append("Plan: ").append(plan.describe()).append("; seeds ").append(plan.seeds()).append(".\n\n");
+		s.append("### Dice on the ").append(on).append(" cases: mean over seeds [")
+			.append(Math.round(LEVEL * 100)).append(" % t interval over seeds]\n\n");
+		s.append("| row | seeds | WT | TC | ET | mean |\n|---|---|---|---|---|---|\n");
 		for (RowSummary r : rows) {
 			s.append("| ").append(r.row().label()).append(" | ").append(r.seeds());
-			for (int k = 0; k < 3; k++) {
-				s.append(String.format(Locale.ROOT, " | %.3f +- %.3f", r.mean()[k], r.std()[k]));
+			for (int k = 0; k < MEASURES.length; k++) {
+				s.append(r.seeds() < 2 ? String.format(Locale.ROOT, " | %.3f", r.mean()[k])
+					: String.format(Locale.ROOT, " | %.3f [%.3f, %.3f]", r.mean()[k], r.low()[k], r.high()[k]));
 			}
 			s.append(" |\n");
 		}
-		s.append("\n### Difference from the baseline (paired over test cases, ")
-			.append(Math.round(LEVEL * 100)).append(" % t interval)\n\n");
-		s.append("| row | baseline | cases | WT | TC | ET |\n|---|---|---|---|---|---|\n");
+		s.append("\n### Difference from the compared row, paired by seed (")
+			.append(Math.round(LEVEL * 100)).append(" % t interval over seeds)\n\n");
+		s.append("| row | compared with | seeds | WT | TC | ET | mean |\n|---|---|---|---|---|---|---|\n");
 		for (Comparison c : comparisons) {
-			s.append("| ").append(c.row().label()).append(" | ").append(c.baseline().label()).append(" | ")
-				.append(c.regions()[0].pairs());
-			for (PairedDifference d : c.regions()) {
-				s.append(String.format(Locale.ROOT, " | %+.3f [%+.3f, %+.3f]%s", d.mean(), d.low(), d.high(),
-					d.significant() ? " *" : ""));
+			if (c.bySeed() != null) {
+				differenceLine(s, c, c.bySeed());
 			}
-			s.append(" |\n");
+		}
+		s.append("\n### The same paired by ").append(on).append(" case (each case's difference averaged over seeds; ")
+			.append("it does not cover the spread between seeds)\n\n");
+		s.append("| row | compared with | cases | WT | TC | ET | mean |\n|---|---|---|---|---|---|---|\n");
+		for (Comparison c : comparisons) {
+			differenceLine(s, c, c.byCase());
 		}
 		s.append("\n`*`: the interval excludes 0.\n\n### Cost of each training (mean over seeds)\n\n");
 		s.append("| training | runs | seconds | s/step | parameters | bundle (KB) |\n|---|---|---|---|---|---|\n");
@@ -205,30 +242,53 @@ public final class ExperimentReport {
 		return s.toString();
 	}
 
-	/** {@code summary.csv} (rows) and {@code differences.csv} (comparisons) in {@code dir}. */
+	private static void differenceLine(StringBuilder s, Comparison c, PairedDifference[] d) {
+		s.append("| ").append(c.row().label()).append(" | ").append(c.baseline().label()).append(" | ").append(d[0].pairs());
+		for (PairedDifference p : d) {
+			s.append(String.format(Locale.ROOT, " | %+.3f [%+.3f, %+.3f]%s", p.mean(), p.low(), p.high(),
+				p.significant() ? " *" : ""));
+		}
+		s.append(" |\n");
+	}
+
+	/** {@code summary.csv} (rows) and {@code differences.csv} (comparisons, by seed and by case) in {@code dir}. */
 	public void writeCsv(Path dir) throws IOException {
-		StringBuilder s = new StringBuilder("row,seeds,dice_wt_mean,dice_wt_std,dice_tc_mean,dice_tc_std,dice_et_mean,dice_et_std\n");
+		StringBuilder s = new StringBuilder("row,seeds");
+		for (String measure : MEASURES) {
+			String k = "dice_" + measure.toLowerCase(Locale.ROOT);
+			s.append(',').append(k).append("_mean,").append(k).append("_std,").append(k).append("_low,").append(k)
+				.append("_high");
+		}
+		s.append('\n');
 		for (RowSummary r : rows) {
 			s.append(r.row().label()).append(',').append(r.seeds());
-			for (int k = 0; k < 3; k++) {
-				s.append(String.format(Locale.ROOT, ",%.6f,%.6f", r.mean()[k], r.std()[k]));
+			for (int k = 0; k < MEASURES.length; k++) {
+				s.append(String.format(Locale.ROOT, ",%.6f,%.6f,%.6f,%.6f", r.mean()[k], r.std()[k], r.low()[k], r.high()[k]));
 			}
 			s.append('\n');
 		}
 		AtomicFile.writeString(dir.resolve("summary.csv"), s.toString());
-		StringBuilder d = new StringBuilder("row,baseline,cases");
-		for (String region : REGIONS) {
-			String k = region.toLowerCase(Locale.ROOT);
+		StringBuilder d = new StringBuilder("row,compared_with,paired_by,pairs");
+		for (String measure : MEASURES) {
+			String k = measure.toLowerCase(Locale.ROOT);
 			d.append(",").append(k).append("_difference,").append(k).append("_low,").append(k).append("_high");
 		}
 		d.append('\n');
 		for (Comparison c : comparisons) {
-			d.append(c.row().label()).append(',').append(c.baseline().label()).append(',').append(c.regions()[0].pairs());
-			for (PairedDifference p : c.regions()) {
-				d.append(String.format(Locale.ROOT, ",%.6f,%.6f,%.6f", p.mean(), p.low(), p.high()));
+			if (c.bySeed() != null) {
+				differenceCsv(d, c, "seed", c.bySeed());
 			}
-			d.append('\n');
+			differenceCsv(d, c, "case", c.byCase());
 		}
 		AtomicFile.writeString(dir.resolve("differences.csv"), d.toString());
+	}
+
+	private static void differenceCsv(StringBuilder d, Comparison c, String unit, PairedDifference[] p) {
+		d.append(c.row().label()).append(',').append(c.baseline().label()).append(',').append(unit).append(',')
+			.append(p[0].pairs());
+		for (PairedDifference x : p) {
+			d.append(String.format(Locale.ROOT, ",%.6f,%.6f,%.6f", x.mean(), x.low(), x.high()));
+		}
+		d.append('\n');
 	}
 }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.modalitykd.eval.BratsRegion;
@@ -40,15 +41,20 @@ import org.modalitykd.train.TrainingRun;
 import org.modalitykd.volume.Volume;
 
 /**
- * Runs the seed experiment in one process: makes the synthetic pool and test set, trains
- * every network of the {@link ExperimentDesign} for every seed, segments the test cases
+ * Runs an experiment in one process: makes the synthetic pool and the evaluation cases
+ * (test cases for the main experiment, validation cases for the sweep), trains every
+ * network of the {@link ExperimentDesign} for every seed, segments the evaluation cases
  * with each and records the Dice per case ({@link ExperimentRecords}).
  * <p>
- * Output folder: {@code plan.txt} (the plan, so that a rerun with another plan is refused
- * instead of mixing results), {@code data/pool} and {@code data/test} (BraTS layout),
- * {@code seed-<s>/<training>/} (model bundles, with their {@code .training/} logs), and
- * the records. A rerun skips finished trainings and resumes an interrupted one from its
- * checkpoint.
+ * Work folder: {@code data/pool} and {@code data/test} or {@code data/validation} (BraTS
+ * layout), {@code seed-<s>/<training>/} (model bundles, with their {@code .training/}
+ * logs). Records folder (may be the work folder; the reported runs keep theirs under
+ * docs/results/ and commit it): {@code plan.txt} (the plan, so that a rerun with another
+ * plan is refused instead of mixing results), the records, {@code settings.txt} (each
+ * record's settings key with what it stands for) and {@code teachers/seed-<s>/} (each
+ * seed's teacher bundle, which its students need, so that another machine continues
+ * with the same teachers). A rerun skips finished trainings and resumes an interrupted
+ * one from its checkpoint.
  */
 public final class ExperimentRunner {
 
@@ -64,19 +70,41 @@ public final class ExperimentRunner {
 	}
 
 	public static final String PLAN_FILE = "plan.txt";
-	private static final String TEST_PREFIX = "test";
+	public static final String SETTINGS_FILE = "settings.txt";
+	public static final String TEACHERS_DIR = "teachers";
 	private static final String POOL_PREFIX = "pool";
 
 	private final ExperimentPlan plan;
 	private final ExperimentDesign design;
 	private final Path out;
+	private final Path recordsDir;
 	private final SessionOptions options;
 	private final Listener listener;
+	private final String code;
 
+	/** Records kept with the work. */
 	public ExperimentRunner(ExperimentPlan plan, Path out, SessionOptions options, Listener listener) {
+		this(plan, out, out, "unknown", options, listener);
+	}
+
+	/**
+	 * @param out        the work folder: data and bundles
+	 * @param recordsDir the records folder
+	 * @param code       the version of the code, stored with every record
+	 */
+	public ExperimentRunner(ExperimentPlan plan, Path out, Path recordsDir, String code, SessionOptions options,
+		Listener listener) {
+		this(new ExperimentDesign(plan), plan, out, recordsDir, code, options, listener);
+	}
+
+	/** Trains {@code design}, which may be part of the plan's (some sweep points). */
+	public ExperimentRunner(ExperimentDesign design, ExperimentPlan plan, Path out, Path recordsDir, String code,
+		SessionOptions options, Listener listener) {
 		this.plan = plan;
-		this.design = new ExperimentDesign(plan);
+		this.design = design;
 		this.out = out;
+		this.recordsDir = recordsDir;
+		this.code = code;
 		this.options = options;
 		this.listener = listener;
 	}
@@ -89,33 +117,50 @@ public final class ExperimentRunner {
 	 * Runs what is not yet done.
 	 *
 	 * @return the records, complete unless cancelled
-	 * @throws IllegalArgumentException when {@code out} holds an experiment with another plan
+	 * @throws IllegalArgumentException when the records hold an experiment with another plan,
+	 *                                  or a training recorded with other settings
 	 */
 	public ExperimentRecords run() throws IOException, InterruptedException {
 		Files.createDirectories(out);
+		Files.createDirectories(recordsDir);
 		checkPlan();
 		Path poolDir = out.resolve("data").resolve("pool");
-		Path testDir = out.resolve("data").resolve("test");
+		Path evalDir = out.resolve("data").resolve(plan.evaluationName());
 		generate(poolDir, plan.trainingCases(), plan.dataSeed(), POOL_PREFIX);
-		generate(testDir, plan.testCases(), plan.dataSeed() + 1, TEST_PREFIX);
+		generate(evalDir, plan.testCases(), plan.evaluationSeed(), plan.evaluationName());
 		TrainingDataset pool = TrainingDataset.load(poolDir, Modalities.BRATS);
-		List<LabelledCase> test = TrainingDataset.load(testDir, Modalities.BRATS).cases();
-		ExperimentRecords records = ExperimentRecords.open(out);
+		List<LabelledCase> evaluation = TrainingDataset.load(evalDir, Modalities.BRATS).cases();
+		ExperimentRecords records = ExperimentRecords.open(recordsDir);
+		Map<String, String> settings = readSettings();
 		for (long seed : plan.seeds()) {
 			for (ExperimentDesign.Training t : design.trainings()) {
-				if (records.done(seed, t.name())) {
-					continue;
-				}
 				Path bundle = OutputPaths.inside(OutputPaths.inside(out, "seed-" + seed), t.name());
 				Files.createDirectories(bundle.getParent());
+				if (!t.isTeacher()) {
+					restoreTeacher(seed, bundle.resolveSibling(ExperimentDesign.TEACHER), records);
+				}
+				TrainingJob job = job(t, seed, pool, bundle);
+				String description = TrainingSettings.describe(plan, t, job);
+				String key = TrainingSettings.key(description);
+				TrainingRecord done = records.record(seed, t.name());
+				if (done != null) {
+					if (!done.settings().equals(key)) {
+						throw new IllegalArgumentException(recordsDir + " records " + t.name() + " of seed " + seed
+							+ " with other settings (" + done.settings() + ", see " + SETTINGS_FILE + "; now " + key
+							+ "); choose another records folder, or delete its records to train it again");
+					}
+					continue;
+				}
+				if (settings.put(key, description) == null) {
+					writeSettings(settings);
+				}
 				boolean resume = Files.isRegularFile(TrainingRun.workDirOf(bundle).resolve(TrainingRun.CHECKPOINT_DIR)
 					.resolve("checkpoint.json"));
 				listener.message(String.format(Locale.ROOT, "seed %d: training %s (%s)%s", seed, t.name(), t.method().key(),
 					resume ? ", resumed from its checkpoint" : ""));
 				long start = System.nanoTime();
 				// The records say what is done: a bundle without a record is an unfinished one to redo.
-				TrainingRun.Outcome outcome = TrainingRun.run(job(t, seed, pool, bundle), bundle, resume, true, options,
-					new Relay(seed, t.name()));
+				TrainingRun.Outcome outcome = TrainingRun.run(job, bundle, resume, true, options, new Relay(seed, t.name()));
 				double seconds = (System.nanoTime() - start) / 1e9;
 				if (outcome.cancelled()) {
 					listener.message("cancelled; run the experiment again to continue from the checkpoint of " + t.name());
@@ -127,27 +172,85 @@ public final class ExperimentRunner {
 					parameters = model.weights().size();
 					Segmenter segmenter = new Segmenter(model, InferenceSettings.defaults());
 					for (ExperimentDesign.Row row : design.rowsOf(t)) {
-						scores.addAll(score(segmenter, row, seed, test));
+						scores.addAll(score(segmenter, row, seed, evaluation));
 					}
 				}
+				if (t.isTeacher()) {
+					keepTeacher(seed, bundle);
+				}
 				TrainingRecord record = new TrainingRecord(seed, t.name(), outcome.steps(), seconds, parameters, bytes(bundle),
-					outcome.bestValidation().getOrDefault("dice_mean", Double.NaN), resume);
+					outcome.bestValidation().getOrDefault("dice_mean", Double.NaN), resume, key, code);
 				records.add(record, scores);
-				listener.message(String.format(Locale.ROOT, "seed %d: %s done in %.0f s; test Dice %s", seed, t.name(), seconds,
-					summary(scores)));
+				listener.message(String.format(Locale.ROOT, "seed %d: %s done in %.0f s; %s Dice %s", seed, t.name(), seconds,
+					plan.evaluationName(), summary(scores)));
 			}
 		}
 		return records;
 	}
 
+	/** The recorded teacher bundle of {@code seed} in the records folder. */
+	private Path keptTeacher(long seed) {
+		return OutputPaths.inside(OutputPaths.inside(recordsDir, TEACHERS_DIR), "seed-" + seed);
+	}
+
+	/** Copies a finished teacher into the records folder, where another machine finds it. */
+	private void keepTeacher(long seed, Path bundle) throws IOException {
+		Path kept = keptTeacher(seed);
+		if (kept.toAbsolutePath().normalize().equals(bundle.toAbsolutePath().normalize())) {
+			return;
+		}
+		Path temp = kept.resolveSibling(kept.getFileName() + ".part");
+		deleteTree(temp);
+		copyTree(bundle, temp);
+		deleteTree(kept);
+		Files.move(temp, kept);
+	}
+
+	/** Puts the recorded teacher of {@code seed} where its students look for it, when the work folder lacks it. */
+	private void restoreTeacher(long seed, Path teacher, ExperimentRecords records) throws IOException {
+		if (Files.isDirectory(teacher) || !records.done(seed, ExperimentDesign.TEACHER)) {
+			return;
+		}
+		Path kept = keptTeacher(seed);
+		if (!Files.isDirectory(kept)) {
+			throw new IllegalArgumentException(recordsDir + " records the teacher of seed " + seed + " but holds no "
+				+ TEACHERS_DIR + "/seed-" + seed + " bundle for its students; restore it, or delete that seed's records");
+		}
+		listener.message("seed " + seed + ": the recorded teacher from " + kept);
+		Path temp = teacher.resolveSibling(teacher.getFileName() + ".part");
+		deleteTree(temp);
+		copyTree(kept, temp);
+		Files.move(temp, teacher);
+	}
+
+	private Map<String, String> readSettings() throws IOException {
+		Map<String, String> m = new TreeMap<>();
+		Path file = recordsDir.resolve(SETTINGS_FILE);
+		if (Files.exists(file)) {
+			for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+				int tab = line.indexOf('\t');
+				if (tab > 0) {
+					m.put(line.substring(0, tab), line.substring(tab + 1));
+				}
+			}
+		}
+		return m;
+	}
+
+	private void writeSettings(Map<String, String> settings) throws IOException {
+		StringBuilder s = new StringBuilder();
+		settings.forEach((k, v) -> s.append(k).append('\t').append(v).append('\n'));
+		AtomicFile.writeString(recordsDir.resolve(SETTINGS_FILE), s.toString());
+	}
+
 	private void checkPlan() throws IOException {
-		Path file = out.resolve(PLAN_FILE);
+		Path file = recordsDir.resolve(PLAN_FILE);
 		String text = plan.describe() + "\n";
 		if (Files.exists(file)) {
 			String old = Files.readString(file, StandardCharsets.UTF_8);
 			if (!old.equals(text)) {
-				throw new IllegalArgumentException(out + " holds an experiment with another plan (" + old.strip()
-					+ "); choose another output folder or delete it");
+				throw new IllegalArgumentException(recordsDir + " holds an experiment with another plan (" + old.strip()
+					+ "); choose another folder or delete it");
 			}
 		} else {
 			AtomicFile.writeString(file, text);
@@ -181,6 +284,9 @@ public final class ExperimentRunner {
 			.withPatchSize(plan.patch()).withLearningRate(plan.learningRate()).withNetwork(plan.levels(), plan.baseFilters())
 			.withSeed(seed).withValidation(plan.validationFraction(), (int) steps)
 			.withCheckpointInterval((int) Math.max(1, (steps + 1) / 2));
+		if (t.segLoss() != null) {
+			p = p.withSegmentationLoss(t.segLoss());
+		}
 		List<String> ids = pool.ids().stream().sorted().toList();
 		List<String> firstHalf = ids.subList(0, ids.size() / 2);
 		List<String> secondHalf = ids.subList(ids.size() / 2, ids.size());
@@ -193,12 +299,12 @@ public final class ExperimentRunner {
 					case SECOND_HALF -> data.subset(secondHalf, pool.source() + " (second half)");
 				};
 				yield t.isTeacher() ? TrainingJobs.teacher(data, p)
-					: TrainingJobs.student(data, t.modalities().get(0), t.method(), null, TrainingJobs.Distillation.DEFAULTS, p);
+					: TrainingJobs.student(data, t.modalities().get(0), t.method(), null, t.distillation(), p);
 			}
 			case KD_NET, PROTOKD -> {
 				TeacherModel teacher = TeacherModel.load(bundle.resolveSibling(ExperimentDesign.TEACHER));
 				yield TrainingJobs.student(pool.withModalities(teacher.modalities()), t.modalities().get(0), t.method(),
-					teacher, TrainingJobs.Distillation.DEFAULTS, p);
+					teacher, t.distillation(), p);
 			}
 			case UNPAIRED -> TrainingJobs.unpaired(
 				pool.withModalities(t.modalities().subList(0, 1)).subset(firstHalf, pool.source() + " (first half)"),
@@ -239,6 +345,19 @@ public final class ExperimentRunner {
 	private static long bytes(Path dir) throws IOException {
 		try (Stream<Path> files = Files.walk(dir)) {
 			return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+		}
+	}
+
+	private static void copyTree(Path from, Path to) throws IOException {
+		try (Stream<Path> files = Files.walk(from)) {
+			for (Path p : files.toList()) {
+				Path target = to.resolve(from.relativize(p).toString());
+				if (Files.isDirectory(p)) {
+					Files.createDirectories(target);
+				} else {
+					Files.copy(p, target);
+				}
+			}
 		}
 	}
 

@@ -20,12 +20,18 @@ class ExperimentReportTest {
 
 	@Test
 	void designFollowsTableOne() {
-		// A teacher, three students for each of four modalities, and the unpaired network
-		// with one "alone" network per modality: 16 trainings, 17 rows (the unpaired one twice).
-		assertEquals(16, design.trainings().size());
-		assertEquals(17, design.rows().size());
+		// A teacher, three students for each of four modalities, three ablations on T1ce, and
+		// the unpaired network with one "alone" network per modality: 19 trainings, 20 rows
+		// (the unpaired one twice).
+		assertEquals(19, design.trainings().size());
+		assertEquals(20, design.rows().size());
 		assertEquals("teacher", design.trainings().get(0).name());
 		assertEquals("t1ce baseline", design.row("t1ce ProtoKD").baseline());
+		assertEquals("t1ce ProtoKD", design.row("t1ce ProtoKD without prototype term").baseline());
+		assertEquals(0.0, design.row("t1ce ProtoKD without prototype term").training().distillation().prototypeWeight());
+		assertEquals(0.0, design.row("t1ce ProtoKD without pixel KL").training().distillation().weight());
+		assertEquals(0.0, design.row("t1ce KD-Net without latent term").training().distillation().featureWeight());
+		assertEquals("t1ce KD-Net", design.row("t1ce KD-Net without latent term").baseline());
 		assertEquals("t2 alone (half)", design.row("t2 unpaired").baseline());
 		assertEquals("t2", design.row("t2 unpaired").modality());
 		assertEquals(2, design.rowsOf(design.row("t1 unpaired").training()).size());
@@ -44,25 +50,41 @@ class ExperimentReportTest {
 
 		ExperimentReport.RowSummary proto = report.rows().stream().filter(r -> r.row().label().equals("t1ce ProtoKD"))
 			.findFirst().orElseThrow();
-		// Seed means 0.75 and 0.85: mean 0.8, sample std 0.1 / sqrt(2).
+		// Seed means 0.75 and 0.85: mean 0.8, sample std 0.1 / sqrt(2); the 95 % interval over
+		// the 2 seeds is 0.8 +- t(0.975, 1) * 0.05 = 0.8 +- 12.7062 * 0.05.
 		assertEquals(0.8, proto.mean()[0], 1e-9);
 		assertEquals(0.1 / Math.sqrt(2), proto.std()[0], 1e-9);
+		assertEquals(0.8 - 12.7062 * 0.05, proto.low()[0], 1e-4);
+		assertEquals(0.8 + 12.7062 * 0.05, proto.high()[0], 1e-4);
 		assertEquals(0.4, proto.mean()[1], 1e-9);
+		// The mean of WT, TC, ET = WT / 2 + 2 WT / 3 ... per case (a, a/2, a/2): 2a/3.
+		assertEquals(0.8 * 2 / 3, proto.mean()[3], 1e-9);
 		assertEquals(2, proto.seeds());
 
 		ExperimentReport.Comparison c = report.comparisons().get(0);
 		// Per case, averaged over seeds: a +0.2, b +0.2; no spread, so the interval is a point.
-		PairedDifference wt = c.regions()[0];
+		PairedDifference wt = c.byCase()[0];
 		assertEquals(0.2, wt.mean(), 1e-9);
 		assertEquals(0.2, wt.low(), 1e-9);
 		assertEquals(2, wt.pairs());
-		assertEquals(0.1, c.regions()[1].mean(), 1e-9);
+		assertEquals(0.1, c.byCase()[1].mean(), 1e-9);
+		// Per seed: +0.15 (0.75 - 0.6) and +0.25 (0.85 - 0.6): mean 0.2, sd 0.1 / sqrt(2),
+		// interval 0.2 +- 12.7062 * 0.05, which holds 0: the seeds do not carry the case-wise "win".
+		PairedDifference seeds = c.bySeed()[0];
+		assertEquals(2, seeds.pairs());
+		assertEquals(0.2, seeds.mean(), 1e-9);
+		assertEquals(0.2 - 12.7062 * 0.05, seeds.low(), 1e-4);
+		assertTrue(!seeds.significant());
+		assertEquals(0.2 * 2 / 3, c.bySeed()[3].mean(), 1e-9);
 
 		String md = report.markdown(plan);
-		assertTrue(md.contains("| t1ce ProtoKD | 2 | 0.800 +- 0.071"), md);
+		assertTrue(md.contains("| t1ce ProtoKD | 2 | 0.800 [0.165, 1.435]"), md);
+		assertTrue(md.contains("| t1ce ProtoKD | t1ce baseline | 2 | +0.200 [-0.435, +0.835] |"), md);
 		assertTrue(md.contains("| t1ce ProtoKD | t1ce baseline | 2 | +0.200 [+0.200, +0.200] *"), md);
 		report.writeCsv(dir);
 		assertEquals(3, Files.readAllLines(dir.resolve("summary.csv")).size());
+		// One line per comparison and unit (seed, case), after the header.
+		assertEquals(3, Files.readAllLines(dir.resolve("differences.csv")).size());
 	}
 
 	@Test
@@ -83,6 +105,6 @@ class ExperimentReportTest {
 		List<CaseScore> scores = new ArrayList<>();
 		scores.add(new CaseScore(seed, row, "case-a", a, a / 2, a / 2));
 		scores.add(new CaseScore(seed, row, "case-b", b, b / 2, b / 2));
-		records.add(new TrainingRecord(seed, training, 10, 1.5, 100, 2048, 0.5, false), scores);
+		records.add(new TrainingRecord(seed, training, 10, 1.5, 100, 2048, 0.5, false, "0123456789ab", "test"), scores);
 	}
 }

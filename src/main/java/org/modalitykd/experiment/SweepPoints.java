@@ -1,0 +1,87 @@
+package org.modalitykd.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.modalitykd.train.SegmentationLossForm;
+import org.modalitykd.train.TrainingJobs;
+import org.modalitykd.train.TrainingMethod;
+
+/**
+ * The settings the sweep of issue 15 tries, one factor at a time around a reference point
+ * per method, so that each point differs from its reference in one setting and its effect
+ * is a difference paired by seed and modality. KD-Net's reference is lambda_kd = 0.1 (a
+ * pilot run found the customary 1 with T^2 at T = 4 swamping Dice + CE in short runs),
+ * T = 4 with T^2, MSE latent term 0.1, no warm-up; ProtoKD's is the official code's
+ * alpha = 10, T = 10, beta = 0.1; the baseline's is the default segmentation loss.
+ * Interactions between factors are not explored.
+ */
+public final class SweepPoints {
+
+	/**
+	 * A setting of one method.
+	 *
+	 * @param name         folder-name part, e.g. {@code kdnet-kd0.3}
+	 * @param label        table label, e.g. {@code KD-Net kd_weight 0.3}
+	 * @param method       the training method
+	 * @param distillation its settings (the reference's, with one changed)
+	 * @param segLoss      the segmentation loss, null for the default
+	 * @param reference    the name of the point it differs from in one setting, or null for a reference
+	 */
+	public record Point(String name, String label, TrainingMethod method, TrainingJobs.Distillation distillation,
+		SegmentationLossForm segLoss, String reference) {
+	}
+
+	static final double KD_REFERENCE_WEIGHT = 0.1;
+
+	private SweepPoints() {
+	}
+
+	/** Every point, references first (a partial sweep then has what the others are compared with). */
+	public static List<Point> all() {
+		List<Point> p = new ArrayList<>();
+		TrainingJobs.Distillation none = TrainingJobs.Distillation.DEFAULTS;
+		TrainingJobs.Distillation kd = new TrainingJobs.Distillation(KD_REFERENCE_WEIGHT, 4.0, 0.1, null);
+		TrainingJobs.Distillation proto = new TrainingJobs.Distillation(10.0, 10.0, null, 0.1);
+		p.add(new Point("baseline", "baseline", TrainingMethod.SUPERVISED, none, null, null));
+		p.add(new Point("kdnet", "KD-Net reference", TrainingMethod.KD_NET, kd, null, null));
+		p.add(new Point("protokd", "ProtoKD reference", TrainingMethod.PROTOKD, proto, null, null));
+		for (double w : new double[] { 0.03, 0.3, 1 }) {
+			p.add(kdNet("kd" + fmt(w), "kd_weight " + fmt(w), new TrainingJobs.Distillation(w, 4.0, 0.1, null)));
+		}
+		for (double a : new double[] { 1, 3, 30 }) {
+			p.add(protoKd("alpha" + fmt(a), "alpha " + fmt(a), new TrainingJobs.Distillation(a, 10.0, null, 0.1)));
+		}
+		p.add(kdNet("t2", "T 2", new TrainingJobs.Distillation(KD_REFERENCE_WEIGHT, 2.0, 0.1, null)));
+		p.add(kdNet("nosq", "without T^2", kd.withTemperatureSquared(false)));
+		p.add(kdNet("warm", "warm-up 0.2", kd.withWarmup(0.2)));
+		p.add(kdNet("latentkl", "latent KL", kd.withLatentLoss("kl")));
+		p.add(protoKd("beta0", "beta 0", new TrainingJobs.Distillation(10.0, 10.0, null, 0.0)));
+		p.add(protoKd("beta1", "beta 1", new TrainingJobs.Distillation(10.0, 10.0, null, 1.0)));
+		p.add(protoKd("t4", "T 4", new TrainingJobs.Distillation(10.0, 4.0, null, 0.1)));
+		p.add(protoKd("warm", "warm-up 0.2", proto.withWarmup(0.2)));
+		p.add(new Point("baseline-official", "baseline official seg loss", TrainingMethod.SUPERVISED, none,
+			SegmentationLossForm.OFFICIAL, "baseline"));
+		p.add(new Point("protokd-official", "ProtoKD official seg loss", TrainingMethod.PROTOKD, proto,
+			SegmentationLossForm.OFFICIAL, "protokd"));
+		return List.copyOf(p);
+	}
+
+	/** The point {@code p} is compared with, or null for a reference. */
+	static Point referenceOf(Point p) {
+		return p.reference() == null ? null
+			: all().stream().filter(o -> o.name().equals(p.reference())).findFirst().orElseThrow();
+	}
+
+	private static Point kdNet(String name, String label, TrainingJobs.Distillation d) {
+		return new Point("kdnet-" + name, "KD-Net " + label, TrainingMethod.KD_NET, d, null, "kdnet");
+	}
+
+	private static Point protoKd(String name, String label, TrainingJobs.Distillation d) {
+		return new Point("protokd-" + name, "ProtoKD " + label, TrainingMethod.PROTOKD, d, null, "protokd");
+	}
+
+	private static String fmt(double v) {
+		return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+	}
+}
