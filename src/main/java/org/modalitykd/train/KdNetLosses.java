@@ -42,6 +42,11 @@ public record KdNetLosses(double kdWeight, double temperature, double featureWei
 		this(kdWeight, temperature, featureWeight, DEFAULT_LATENT_LOSS, DEFAULT_TEMPERATURE_SQUARED);
 	}
 
+	/** The given latent term, times T^2. */
+	public KdNetLosses(double kdWeight, double temperature, double featureWeight, LatentLoss latentLoss) {
+		this(kdWeight, temperature, featureWeight, latentLoss, DEFAULT_TEMPERATURE_SQUARED);
+	}
+
 	public KdNetLosses withLatentLoss(LatentLoss l) {
 		return new KdNetLosses(kdWeight, temperature, featureWeight, l, temperatureSquared);
 	}
