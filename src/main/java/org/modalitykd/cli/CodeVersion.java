@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The version of the code that produces a result, for records that outlive the session:
- * the git commit of the checkout the tool runs from ({@code -Dmodalitykd.home}, set by
+ * the git commit of the checkout (or worktree) the tool runs from ({@code -Dmodalitykd.home}, set by
  * scripts/modalitykd), marked {@code -dirty} when its sources or pom have uncommitted
  * changes (records and docs written during a run do not count); else the jar's version;
  * else {@code unknown}.
@@ -20,7 +20,7 @@ final class CodeVersion {
 
 	static String describe() {
 		String home = System.getProperty("modalitykd.home");
-		if (home != null && Files.isDirectory(Path.of(home, ".git"))) {
+		if (home != null && Files.exists(Path.of(home, ".git"))) {
 			try {
 				String commit = git(home, "rev-parse", "--short=12", "HEAD");
 				String changes = git(home, "status", "--porcelain", "--", "src", "pom.xml");
