@@ -26,11 +26,13 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code experiment [--quick] [--out DIR]}: the seed experiment of docs/results.md. */
 @Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
 	description = { "The design of ProtoKD's Table 1 on synthetic data: a teacher on all four modalities; per modality "
-		+ "a baseline, a KD-Net and a ProtoKD student; the unpaired method on T1 and T2 from disjoint case halves against "
-		+ "each trained alone; every training once per seed; Dice WT/TC/ET on test cases never seen in training.",
-		"Writes to OUT: dice.csv (per seed, row and test case), trainings.csv (time, size), summary.csv, "
-			+ "differences.csv (paired 95 % t intervals), results.md and dice-bars.png. A rerun continues an "
-			+ "interrupted experiment." })
+		+ "a baseline, a KD-Net and a ProtoKD student; ablations of each distillation term on T1ce and T2; every training "
+		+ "once per seed; Dice WT/TC/ET on test cases never seen in training. --sweep: the settings sweep, scored on "
+		+ "validation cases.",
+		"Writes to the records folder: dice.csv (per seed, row and case), trainings.csv (time, size, settings key, code "
+			+ "version), settings.txt, summary.csv (95 % t intervals over seeds), differences.csv (paired by seed and by "
+			+ "case), results.md, dice-bars.png, teachers/; with --sweep also sweep.md, sweep.csv and sweep.png. A rerun "
+			+ "continues an interrupted experiment; records from another plan or other settings are refused." })
 final class ExperimentCommand implements Callable<Integer> {
 
 	@Option(names = "--out", defaultValue = "target/experiment", paramLabel = "DIR",
@@ -55,11 +57,11 @@ final class ExperimentCommand implements Callable<Integer> {
 		+ "each session: a rerun on any machine continues from them.")
 	Path records;
 
-	@Option(names = "--seeds", split = ",", paramLabel = "S,S,...", description = "Training seeds (default: 1,2,3; quick: 1,2).")
+	@Option(names = "--seeds", split = ",", paramLabel = "S,S,...", description = "Training seeds (default: 1,2,3,4,5; sweep and quick: 1,2).")
 	List<Long> seeds;
 
 	@Option(names = "--steps", split = ",", paramLabel = "TEACHER,OTHERS",
-		description = "Steps of the teacher and of every other network (default: 1000,500; quick: 30,15).")
+		description = "Steps of the teacher and of every other network (default: 2000,4000; sweep: 2000,2000; quick: 30,15).")
 	List<Long> steps;
 
 	@Option(names = "--cases", split = ",", paramLabel = "POOL,TEST",
