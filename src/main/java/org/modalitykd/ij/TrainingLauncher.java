@@ -38,9 +38,9 @@ final class TrainingLauncher {
 			throw new IllegalArgumentException(TrainingRun.workDirOf(out) + " holds the checkpoint of an earlier run: tick "
 				+ "resume to continue it, or overwrite to start over, or choose another out folder");
 		}
-		boolean resumes = checkpoint && resume;
-		TrainingRun.checkOutput(out, resumes, overwrite, "resume", "overwrite");
-		return resumes;
+		// resume ticked without a checkpoint is refused, as by the command line and the service, not started afresh.
+		TrainingRun.checkOutput(out, resume, overwrite, "resume", "overwrite");
+		return resume;
 	}
 
 	/**

@@ -141,6 +141,14 @@ class FijiTrainingTest {
 	}
 
 	@Test
+	void resumeWithoutACheckpointIsRefusedAsEverywhere() {
+		Path out = tmp.resolve("fresh");
+		assertOneLine(ImageJ1.runFailing("Train Teacher...", "data=" + q(data) + " modalities=t1,t2 " + TINY + " out="
+			+ q(out) + " resume"), "no checkpoint to resume from");
+		assertFalse(Files.exists(out), "nothing was trained");
+	}
+
+	@Test
 	void badSettingsAreOneMessageAndNoOutput() {
 		Path out = tmp.resolve("bad");
 		assertOneLine(ImageJ1.runFailing("Train Teacher...", "data=" + q(data) + " modalities=t1,pd " + TINY + " out=" + q(out)),
