@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -37,13 +36,9 @@ final class DiceBarChart {
 		int panelWidth = rows.size() * (BAR + GAP) + GAP;
 		int width = LEFT + 3 * panelWidth + 2 * PANEL_GAP + 20;
 		int height = TOP + PANEL_HEIGHT + LABELS + LEGEND;
-		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-		Graphics2D g = image.createGraphics();
-		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-		g.setColor(Color.WHITE);
-		g.fillRect(0, 0, width, height);
-		g.setColor(Color.BLACK);
+		ChartImage canvas = ChartImage.blank(width, height);
+		BufferedImage image = canvas.image();
+		Graphics2D g = canvas.graphics();
 		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
 		g.drawString(title, LEFT, 17);
 		for (int region = 0; region < 3; region++) {
