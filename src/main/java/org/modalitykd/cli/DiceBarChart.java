@@ -25,7 +25,7 @@ final class DiceBarChart {
 	private static final int PANEL_HEIGHT = 200;
 	private static final int LEFT = 56;
 	private static final int TOP = 48;
-	private static final int LABELS = 190;
+	private static final int LABELS = 235;
 	private static final int LEGEND = 30;
 	private static final int PANEL_GAP = 28;
 
