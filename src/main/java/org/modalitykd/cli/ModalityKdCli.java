@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
 	subcommands = { StatsCommand.class, ConvertCommand.class, InfoCommand.class, SegmentCommand.class, BatchCommand.class,
 		ModelInfoCommand.class, CompareCommand.class, EvaluateCommand.class, SynthCommand.class, MontageCommand.class,
 		BenchCommand.class, TrainTeacherCommand.class, TrainStudentCommand.class, TrainUnpairedCommand.class,
-		ExperimentCommand.class, CommandLine.HelpCommand.class })
+		ExperimentCommand.class, CheckDeviceCommand.class, CommandLine.HelpCommand.class })
 public final class ModalityKdCli implements Runnable {
 
 	public static final int EXIT_DATA_ERROR = 1;
