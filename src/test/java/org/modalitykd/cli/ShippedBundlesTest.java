@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.modalitykd.ShippedBundles;
 import org.modalitykd.eval.BratsRegion;
 import org.modalitykd.eval.RegionMetrics;
 import org.modalitykd.eval.SegmentationEvaluator;
@@ -34,7 +35,7 @@ import org.modalitykd.volume.LabelVolume;
  */
 class ShippedBundlesTest {
 
-	static final Path V1 = Path.of("src/test/resources/bundles/v1");
+	private static final Path V1 = ShippedBundles.V1;
 	/** The Dice each region must reach against the labels the bundle made when shipped. */
 	private static final double MIN_DICE = 0.99;
 
