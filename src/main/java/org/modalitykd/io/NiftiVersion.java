@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 ModalityKD developers
+ */
 package org.modalitykd.io;
 
 /** NIfTI-1 (348-byte header, 32-bit fields) or NIfTI-2 (540-byte header, 64-bit fields). */

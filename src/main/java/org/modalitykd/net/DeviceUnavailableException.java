@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 ModalityKD developers
+ */
 package org.modalitykd.net;
 
 /** A GPU was asked for and none is usable. The message is one line for the user. */

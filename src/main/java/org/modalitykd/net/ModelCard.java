@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 ModalityKD developers
+ */
 package org.modalitykd.net;
 
 import java.util.Arrays;
@@ -9,7 +13,8 @@ import java.util.Map;
  * What a model bundle needs besides its weights to be used correctly: the JSON
  * {@code model-card.json} next to the SavedModel (format: {@link ModelCardJson}).
  *
- * @param formatVersion   {@link #FORMAT_VERSION} when written by this version
+ * @param formatVersion   the card format it was read from ({@code format_version}; 1 for a
+ *                        card without the key); {@link #FORMAT_VERSION} for a new card
  * @param role            teacher, student, unpaired or baseline
  * @param modalities      input modalities in channel order; for an unpaired model, the
  *                        modality of each normalisation slot (one channel in)
@@ -31,6 +36,11 @@ public record ModelCard(int formatVersion, ModelRole role, List<String> modaliti
 	UNetConfig architecture, Provenance provenance, Map<String, Double> validation,
 	ChannelSignature channelSignature) {
 
+	/**
+	 * The card format this version writes, and the newest it reads. Raise it when a
+	 * change to the card would be misread by an older ModalityKD (a key renamed, a
+	 * meaning changed); a new optional key that older readers may ignore needs none.
+	 */
 	public static final int FORMAT_VERSION = 1;
 
 	/** BraTS: background, necrotic/non-enhancing core, edema, enhancing tumour (label 4 stored as class 3). */

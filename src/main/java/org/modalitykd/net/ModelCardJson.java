@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 ModalityKD developers
+ */
 package org.modalitykd.net;
 
 import java.util.ArrayList;
@@ -16,7 +20,10 @@ import com.google.gson.JsonParser;
 
 /**
  * The JSON form of a {@link ModelCard}: snake_case keys, enums in lower case, every
- * key always written. Reading names the first missing or malformed key. Example:
+ * key always written. Reading names the first missing or malformed key. A card says its
+ * format in {@code format_version} ({@link ModelCard#FORMAT_VERSION} when written by this
+ * version; a card without the key is format 1); a newer format than this code knows is
+ * refused with one line. Example:
  *
  * <pre>
  * { "format_version": 1, "role": "teacher", "modalities": ["t1", "t1ce", "t2", "flair"],
@@ -48,7 +55,8 @@ public final class ModelCardJson {
 
 	public static String write(ModelCard card) {
 		JsonObject o = new JsonObject();
-		o.addProperty("format_version", card.formatVersion());
+		// The JSON below is the current format, whatever format the card was read from.
+		o.addProperty("format_version", ModelCard.FORMAT_VERSION);
 		o.addProperty("role", card.role().key());
 		o.add("modalities", strings(card.modalities()));
 		o.add("label_map", GSON.toJsonTree(card.labelMap()));
@@ -104,11 +112,7 @@ public final class ModelCardJson {
 			throw new IllegalArgumentException("the model card is not a JSON object: " + e.getMessage(), e);
 		}
 		try {
-			int version = require(o, "format_version").getAsInt();
-			if (version > ModelCard.FORMAT_VERSION) {
-				throw new IllegalArgumentException("the model card has format version " + version
-					+ "; this ModalityKD reads up to " + ModelCard.FORMAT_VERSION + ": update ModalityKD");
-			}
+			int version = formatVersion(o);
 			JsonObject prov = require(o, "provenance").getAsJsonObject();
 			ModelCard.Provenance provenance = new ModelCard.Provenance(require(prov, "method").getAsString(),
 				doubles(require(prov, "loss_weights")), require(prov, "data").getAsString(),
@@ -127,6 +131,35 @@ public final class ModelCardJson {
 		} catch (IllegalStateException | UnsupportedOperationException | NumberFormatException e) {
 			throw new IllegalArgumentException("the model card has a malformed value: " + e.getMessage(), e);
 		}
+	}
+
+	/**
+	 * The card's format: {@code format_version}, 1 when absent (the first cards had no
+	 * key). Checked before any other key, so that a newer card, whose keys this code may
+	 * not know, gets one line saying to update rather than a complaint about a key.
+	 * Every version from 1 to {@link ModelCard#FORMAT_VERSION} is read; when a version
+	 * changes a key, its reading goes here by version.
+	 */
+	private static int formatVersion(JsonObject o) {
+		JsonElement e = o.get("format_version");
+		if (e == null || e.isJsonNull()) {
+			return 1;
+		}
+		int version;
+		try {
+			version = e.getAsBigDecimal().intValueExact();
+		} catch (ArithmeticException | NumberFormatException | IllegalStateException | UnsupportedOperationException x) {
+			throw new IllegalArgumentException("the model card's format_version " + e + " is not a format number (a whole number, e.g. 1)", x);
+		}
+		if (version > ModelCard.FORMAT_VERSION) {
+			throw new IllegalArgumentException("model card format " + version + " is newer than this ModalityKD reads (up to "
+				+ ModelCard.FORMAT_VERSION + "): update ModalityKD");
+		}
+		if (version < 1) {
+			throw new IllegalArgumentException("model card format " + version + " does not exist (ModalityKD reads 1 to "
+				+ ModelCard.FORMAT_VERSION + "): the card is damaged");
+		}
+		return version;
 	}
 
 	private static JsonElement channelSignature(ChannelSignature s) {
