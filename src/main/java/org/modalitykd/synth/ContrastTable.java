@@ -1,5 +1,6 @@
 package org.modalitykd.synth;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -130,5 +131,15 @@ public final class ContrastTable {
 			}
 		}
 		return new ContrastTable(m, texture.clone());
+	}
+
+	@Override
+	public boolean equals(Object o) {
+		return o instanceof ContrastTable t && Arrays.deepEquals(means, t.means) && Arrays.equals(texture, t.texture);
+	}
+
+	@Override
+	public int hashCode() {
+		return 31 * Arrays.deepHashCode(means) + Arrays.hashCode(texture);
 	}
 }
