@@ -12,8 +12,9 @@ import org.modalitykd.volume.Volume;
 /**
  * Makes synthetic cases on one reference anatomy: per case a random deformation of
  * the anatomy, one or two tumours, and the four MRI modalities rendered from a
- * contrast table jittered per case, all as far as its {@link GeneratorSettings} say, and on request a head CT of the same
- * anatomy and tumour. Asking for CT, or for fewer modalities, changes nothing in the
+ * contrast table jittered per case, each varying as far as its
+ * {@link GeneratorSettings} say, and on request a head CT of the same anatomy and
+ * tumour. Asking for CT, or for fewer modalities, changes nothing in the
  * others: the CT draws from a stream of its own. Everything random comes from the case's seed, so
  * a seed always gives the same case (transcendental functions are StrictMath's, the
  * same on every platform); instances hold no mutable state and may generate cases on
