@@ -16,6 +16,7 @@ import org.modalitykd.synth.AnatomyChoice;
 import org.modalitykd.synth.AnatomySource;
 import org.modalitykd.synth.CaseGenerator;
 import org.modalitykd.synth.Colin27Anatomy;
+import org.modalitykd.synth.GeneratorSettings;
 import org.modalitykd.synth.HeadMaps;
 import org.modalitykd.synth.SyntheticDataset;
 import org.modalitykd.synth.TissueMaps;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code synth --out DIR --cases N --seed S [--spacing MM] [--anatomy colin27|parametric]}. */
+/** {@code synth --out DIR --cases N --seed S [--spacing MM] [--anatomy colin27|parametric] [--settings standard|shifted]}. */
 @Command(name = "synth", mixinStandardHelpOptions = true,
 	description = { "Generate synthetic multi-modal brain-tumour cases in the BraTS layout: "
 		+ "<out>/<id>/<id>_t1.nii.gz, _t1ce, _t2, _flair (float32) and _seg (uint8: 1 necrotic core, "
@@ -62,10 +63,10 @@ final class SynthCommand implements Callable<Integer> {
 		description = "Case ids are <prefix>_0001, <prefix>_0002, ... (default: ${DEFAULT-VALUE}).")
 	String idPrefix;
 
-	@Option(names = "--min-ml", paramLabel = "ML", description = "Smallest whole tumour of one lesion, mL (default: 1).")
+	@Option(names = "--min-ml", paramLabel = "ML", description = "Smallest whole tumour of one lesion, mL (default: 1; 2 with --settings shifted).")
 	Double minMl;
 
-	@Option(names = "--max-ml", paramLabel = "ML", description = "Largest whole tumour of one lesion, mL (default: 100).")
+	@Option(names = "--max-ml", paramLabel = "ML", description = "Largest whole tumour of one lesion, mL (default: 100; 200 with --settings shifted).")
 	Double maxMl;
 
 	@Option(names = "--overwrite", description = "Replace the cases of an earlier run in --out (without it existing case folders or synth-cases.tsv are refused).")
@@ -75,6 +76,12 @@ final class SynthCommand implements Callable<Integer> {
 		description = "Images per case, comma-separated: any of t1, t1ce, t2, flair and ct; e.g. ct alone for CT-only "
 			+ "cases (default: ${DEFAULT-VALUE}). A case is the same whatever is asked for.")
 	String modalities;
+
+	@Option(names = "--settings", paramLabel = "NAME", defaultValue = GeneratorSettings.STANDARD,
+		description = "How the cases vary: standard (what models are trained on) or shifted (every contrast, acquisition, "
+			+ "warp and tumour knob outside the standard range, for a test set unlike the training cases; "
+			+ "--min-ml/--max-ml then default to 2 and 200) (default: ${DEFAULT-VALUE}). See docs/synth.md.")
+	String settingsName;
 
 	@Spec
 	CommandSpec spec;
@@ -86,6 +93,12 @@ final class SynthCommand implements Callable<Integer> {
 		}
 		if (!(spacing >= 0.5 && spacing <= 10)) {
 			throw new UsageException("--spacing must be between 0.5 and 10 mm, not " + spacing);
+		}
+		GeneratorSettings settings;
+		try {
+			settings = GeneratorSettings.named(settingsName);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException("--settings: " + e.getMessage());
 		}
 		if (!idPrefix.matches("[A-Za-z0-9][A-Za-z0-9-]*")) {
 			throw new UsageException("--id-prefix may hold letters, digits and '-' only (the '_' separates the modality), not '" + idPrefix + "'");
@@ -106,10 +119,10 @@ final class SynthCommand implements Callable<Integer> {
 		try {
 			CaseGenerator.checkModalities(wanted);
 			choice = AnatomyChoice.parse(anatomy);
-			TumourSettings standard = TumourSettings.standard();
-			tumours = new TumourSettings(minMl != null ? minMl : standard.minWholeTumourMl(),
-				maxMl != null ? maxMl : standard.maxWholeTumourMl(), standard.secondLesionProbability(),
-				standard.enhancementFreeProbability());
+			TumourSettings preset = settings.tumours();
+			tumours = new TumourSettings(minMl != null ? minMl : preset.minWholeTumourMl(),
+				maxMl != null ? maxMl : preset.maxWholeTumourMl(), preset.secondLesionProbability(),
+				preset.enhancementFreeProbability());
 		} catch (IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());
 		}
@@ -120,8 +133,9 @@ final class SynthCommand implements Callable<Integer> {
 		TissueMaps reference = tissues.atSpacing(spacing);
 		HeadMaps head = wanted.contains(Modalities.CT) ? source.head(tissues).atSpacing(spacing) : null;
 		o.printf(Locale.ROOT, "anatomy   %s: %s%n", source.name(), source.description());
+		o.printf(Locale.ROOT, "settings  %s%n", settings.name());
 		o.printf(Locale.ROOT, "grid      %s (prepared in %.1f s)%n", reference.geometry().describe(), (System.nanoTime() - start) / 1e9);
-		SyntheticDataset dataset = new SyntheticDataset(new CaseGenerator(reference, head, tumours, wanted), source.name());
+		SyntheticDataset dataset = new SyntheticDataset(new CaseGenerator(reference, head, settings.withTumours(tumours), wanted), source.name());
 		long all = System.nanoTime();
 		dataset.write(out, cases, seed, idPrefix, (index, total, c, folder, seconds) -> {
 			o.printf(Locale.ROOT, "case %d/%d %s: WT %.1f mL, TC %.1f mL, ET %.1f mL, %d lesion%s%s (%.1f s)%n", index + 1,

@@ -16,8 +16,9 @@ import org.modalitykd.volume.Volume;
 /**
  * Makes synthetic cases on one reference anatomy: per case a random deformation of
  * the anatomy, one or two tumours, and the four MRI modalities rendered from a
- * contrast table jittered a little per case, and on request a head CT of the same
- * anatomy and tumour. Asking for CT, or for fewer modalities, changes nothing in the
+ * contrast table jittered per case, each varying as far as its
+ * {@link GeneratorSettings} say, and on request a head CT of the same anatomy and
+ * tumour. Asking for CT, or for fewer modalities, changes nothing in the
  * others: the CT draws from a stream of its own. Everything random comes from the case's seed, so
  * a seed always gives the same case (transcendental functions are StrictMath's, the
  * same on every platform); instances hold no mutable state and may generate cases on
@@ -25,12 +26,9 @@ import org.modalitykd.volume.Volume;
  */
 public final class CaseGenerator {
 
-	/** Relative per-case variation of each tissue's mean intensity. */
-	static final double CONTRAST_JITTER = 0.04;
-
 	private final TissueMaps reference;
 	private final TumourModel tumours;
-	private final ContrastTable contrasts;
+	private final GeneratorSettings settings;
 	private final double[] brainCentre;
 	private final HeadMaps head;
 	private final List<String> modalities;
@@ -42,7 +40,17 @@ public final class CaseGenerator {
 	 * @param contrasts the contrast table to start each case from
 	 */
 	public CaseGenerator(TissueMaps reference, TumourSettings tumours, ContrastTable contrasts) {
-		this(reference, null, tumours, contrasts, ContrastTable.MODALITIES);
+		this(reference, null, GeneratorSettings.standard().withTumours(tumours).withContrasts(contrasts),
+			ContrastTable.MODALITIES);
+	}
+
+	/**
+	 * The four MRI modalities, with {@code settings} (e.g. {@link GeneratorSettings#shifted()}).
+	 *
+	 * @param reference the anatomy on the output grid (e.g. {@code source.tissues().atSpacing(2)})
+	 */
+	public CaseGenerator(TissueMaps reference, GeneratorSettings settings) {
+		this(reference, null, settings, ContrastTable.MODALITIES);
 	}
 
 	/**
@@ -52,11 +60,16 @@ public final class CaseGenerator {
 	 *                   and {@link Modalities#CT}
 	 */
 	public CaseGenerator(TissueMaps reference, HeadMaps head, TumourSettings tumours, List<String> modalities) {
-		this(reference, head, tumours, ContrastTable.standard(), modalities);
+		this(reference, head, GeneratorSettings.standard().withTumours(tumours), modalities);
 	}
 
-	private CaseGenerator(TissueMaps reference, HeadMaps head, TumourSettings tumours, ContrastTable contrasts,
-		List<String> modalities) {
+	/**
+	 * @param head       the skull and scalp on the same grid; needed for {@code ct}, else may be null
+	 * @param settings   how the cases vary (contrasts, acquisition, warp, tumours)
+	 * @param modalities which images each case gets, in this order: any of t1, t1ce, t2, flair
+	 *                   and {@link Modalities#CT}
+	 */
+	public CaseGenerator(TissueMaps reference, HeadMaps head, GeneratorSettings settings, List<String> modalities) {
 		checkModalities(modalities);
 		if (modalities.contains(Modalities.CT)) {
 			if (head == null) {
@@ -68,8 +81,8 @@ public final class CaseGenerator {
 			}
 		}
 		this.reference = reference;
-		this.tumours = new TumourModel(tumours);
-		this.contrasts = contrasts;
+		this.tumours = new TumourModel(settings.tumours());
+		this.settings = settings;
 		this.brainCentre = brainCentre(reference);
 		this.head = head;
 		this.modalities = List.copyOf(modalities);
@@ -77,7 +90,12 @@ public final class CaseGenerator {
 
 	/** With the standard contrast table. */
 	public CaseGenerator(TissueMaps reference, TumourSettings tumours) {
-		this(reference, tumours, ContrastTable.standard());
+		this(reference, GeneratorSettings.standard().withTumours(tumours));
+	}
+
+	/** How the cases vary. */
+	public GeneratorSettings settings() {
+		return settings;
 	}
 
 	/** The grid every case is generated on. */
@@ -92,19 +110,25 @@ public final class CaseGenerator {
 		SplittableRandom tumourRandom = root.split();
 		SplittableRandom imageRandom = root.split();
 		SplittableRandom ctRandom = root.split();
+		// Split last, so that the streams above are those of the generator before settings had a gamma.
+		SplittableRandom gammaRandom = root.split();
 		Geometry grid = reference.geometry();
 
-		RandomDeformation deformation = RandomDeformation.sample(anatomyRandom, grid, brainCentre);
+		RandomDeformation deformation = RandomDeformation.sample(anatomyRandom, grid, brainCentre,
+			settings.deformationScale());
 		TissueMaps tissues = deformation.warp(reference);
 		byte[] labels = new byte[tissues.csf().length];
 		TumourModel.Plan plan = tumours.plan(tumourRandom);
 		List<Lesion> lesions = tumours.plant(plan, tissues, labels, tumourRandom);
 
-		ContrastTable table = contrasts.jittered(imageRandom, CONTRAST_JITTER);
+		ContrastTable table = settings.contrasts().jittered(imageRandom, settings.contrastJitter());
+		if (settings.contrastGamma() != 1) {
+			table = table.withGamma(gammaRandom, settings.contrastGamma());
+		}
 		double coreSolidity = plan.enhancing() ? 0.4 * imageRandom.nextDouble() : 1.0;
 		List<float[]> images = new ArrayList<>();
 		float[][] mri = modalities.stream().anyMatch(ContrastTable.MODALITIES::contains)
-			? new MriRenderer(table).render(tissues, labels, coreSolidity, imageRandom)
+			? new MriRenderer(table, settings).render(tissues, labels, coreSolidity, imageRandom)
 			: null;
 		HeadMaps caseHead = null;
 		float[] ct = null;

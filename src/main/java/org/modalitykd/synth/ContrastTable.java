@@ -4,6 +4,7 @@
  */
 package org.modalitykd.synth;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -49,6 +50,30 @@ public final class ContrastTable {
 		return new ContrastTable(m, tex);
 	}
 
+	/**
+	 * Other contrast levels with the same clinical orderings, for cases unlike the
+	 * standard ones (docs/synth.md, "Shifted settings"): less T1 contrast (CSF and grey
+	 * matter brighter, tumour less hypo-intense), a weaker enhancement (the rim 1.36 x
+	 * white matter on T1ce instead of 1.65), edema less bright on T2 and FLAIR, CSF less
+	 * suppressed on FLAIR. Every ordering the shifted settings keep (T1: WM &gt; GM &gt;
+	 * CSF; T2: CSF above GM, WM and edema; FLAIR: edema above GM, WM, CSF and the rim;
+	 * T1ce: the rim above every other tissue) holds with a ratio of at least 1.35, so a
+	 * 12% jitter of both entries (at most a factor 1.27) cannot undo it.
+	 */
+	public static ContrastTable shifted() {
+		double[][] m = new double[Tissue.values().length][];
+		double[] tex = new double[Tissue.values().length];
+		//                                   T1    T1ce  T2    FLAIR  texture
+		set(m, tex, Tissue.CSF,               0.36, 0.38, 1.00, 0.26, 0.03);
+		set(m, tex, Tissue.GREY_MATTER,       0.70, 0.72, 0.64, 0.62, 0.04);
+		set(m, tex, Tissue.WHITE_MATTER,      0.95, 0.97, 0.46, 0.50, 0.03);
+		set(m, tex, Tissue.EDEMA,             0.62, 0.64, 0.74, 0.86, 0.07);
+		set(m, tex, Tissue.NECROSIS,          0.40, 0.42, 0.92, 0.56, 0.10);
+		set(m, tex, Tissue.NON_ENHANCING_CORE, 0.54, 0.56, 0.80, 0.72, 0.08);
+		set(m, tex, Tissue.ENHANCING,         0.72, 1.32, 0.62, 0.62, 0.10);
+		return new ContrastTable(m, tex);
+	}
+
 	private static void set(double[][] m, double[] tex, Tissue t, double t1, double t1ce, double t2, double flair,
 		double texture) {
 		m[t.ordinal()] = new double[] { t1, t1ce, t2, flair };
@@ -88,5 +113,37 @@ public final class ContrastTable {
 			}
 		}
 		return new ContrastTable(m, texture.clone());
+	}
+
+	/**
+	 * This table with the means m of each modality replaced by B (m / B)^g, B the
+	 * modality's brightest normal tissue and g drawn per modality log-uniformly in
+	 * {@code [1 / maxGamma, maxGamma]}: the contrast between tissues grows (g &gt; 1) or
+	 * shrinks (g &lt; 1) as between scanners and sequence settings, every ordering stays,
+	 * and the brightest normal tissue (the noise level's reference) keeps its value.
+	 */
+	public ContrastTable withGamma(SplittableRandom rng, double maxGamma) {
+		double[][] m = new double[means.length][];
+		for (int t = 0; t < means.length; t++) {
+			m[t] = means[t].clone();
+		}
+		for (int c = 0; c < MODALITIES.size(); c++) {
+			double gamma = StrictMath.exp(StrictMath.log(maxGamma) * (2 * rng.nextDouble() - 1));
+			double brightest = brightestNormal(c);
+			for (int t = 0; t < means.length; t++) {
+				m[t][c] = brightest * StrictMath.pow(means[t][c] / brightest, gamma);
+			}
+		}
+		return new ContrastTable(m, texture.clone());
+	}
+
+	@Override
+	public boolean equals(Object o) {
+		return o instanceof ContrastTable t && Arrays.deepEquals(means, t.means) && Arrays.equals(texture, t.texture);
+	}
+
+	@Override
+	public int hashCode() {
+		return 31 * Arrays.deepHashCode(means) + Arrays.hashCode(texture);
 	}
 }

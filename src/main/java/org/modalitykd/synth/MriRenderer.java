@@ -23,20 +23,21 @@ final class MriRenderer {
 	static final double TEXTURE_SIGMA_MM = 2.0;
 	/** Sigma of the point-spread blur, in voxels. */
 	static final double PSF_SIGMA_VOXELS = 0.5;
-	/** Strength of the log bias field. */
-	static final double BIAS_STRENGTH = 0.06;
-	/** Range of the Rician noise level, relative to the modality's brightest normal tissue. */
-	static final double MIN_NOISE = 0.015;
-	static final double MAX_NOISE = 0.04;
 	/** The global scale of a case's modality is this times a factor in [1/2, 2]. */
 	static final double BASE_SCALE = 1000;
 	/** Share of the normal tissue's signal that edema keeps (it swells tissue, not replaces it). */
 	static final double EDEMA_TISSUE_SHARE = 0.1;
 
 	private final ContrastTable table;
+	private final GeneratorSettings settings;
 
-	MriRenderer(ContrastTable table) {
+	/**
+	 * @param table    this case's contrasts
+	 * @param settings its bias strength and noise range
+	 */
+	MriRenderer(ContrastTable table, GeneratorSettings settings) {
 		this.table = table;
+		this.settings = settings;
 	}
 
 	/**
@@ -61,9 +62,10 @@ final class MriRenderer {
 			float[] ownTexture = RandomField.smooth(rng, dims, textureSigma);
 			float[] value = meanIntensities(m, tissues, labels, mask, coreSolidity, sharedTexture, ownTexture);
 			value = GaussianFilter.smooth(value, dims, PSF_SIGMA_VOXELS);
-			float[] bias = BiasField.sample(rng, dims, BIAS_STRENGTH);
+			float[] bias = BiasField.sample(rng, dims, settings.biasStrength());
 			double scale = BASE_SCALE * StrictMath.exp(Math.log(2) * (2 * rng.nextDouble() - 1));
-			double sigma = (MIN_NOISE + (MAX_NOISE - MIN_NOISE) * rng.nextDouble()) * table.brightestNormal(m) * scale;
+			double minNoise = settings.minNoise();
+			double sigma = (minNoise + (settings.maxNoise() - minNoise) * rng.nextDouble()) * table.brightestNormal(m) * scale;
 			float[] out = new float[n];
 			for (int p = 0; p < n; p++) {
 				// Drawn for every voxel, inside the mask or not, so the noise does not depend on the mask.

@@ -19,13 +19,13 @@ import org.modalitykd.volume.TrilinearInterpolator;
  */
 final class RandomDeformation {
 
-	/** Largest rotation about each axis, degrees. */
+	/** Largest rotation about each axis, degrees, at scale 1 ({@link GeneratorSettings#deformationScale()}). */
 	static final double MAX_ROTATION_DEG = 6;
-	/** Largest scaling change per axis (relative). */
+	/** Largest scaling change per axis (relative), at scale 1. */
 	static final double MAX_SCALING = 0.07;
-	/** Largest translation per axis, mm. */
+	/** Largest translation per axis, mm, at scale 1. */
 	static final double MAX_TRANSLATION_MM = 4;
-	/** Standard deviation of each displacement component, mm. */
+	/** Standard deviation of each displacement component, mm, at scale 1. */
 	static final double DISPLACEMENT_SD_MM = 2.0;
 	/** Correlation width (Gaussian sigma) of the displacement, mm. */
 	static final double DISPLACEMENT_SIGMA_MM = 14;
@@ -44,16 +44,22 @@ final class RandomDeformation {
 
 	/**
 	 * Draws a deformation of the anatomy on {@code grid} (both the reference and the
-	 * output live on it) about the world point {@code centre}.
+	 * output live on it) about the world point {@code centre}, with every amplitude
+	 * (not the displacement's correlation width) times {@code scale}.
 	 */
-	static RandomDeformation sample(SplittableRandom rng, Geometry grid, double[] centre) {
+	static RandomDeformation sample(SplittableRandom rng, Geometry grid, double[] centre, double scale) {
+		// At scale 1 these products are the constants exactly, so the standard warp is unchanged to the bit.
+		double maxRotation = MAX_ROTATION_DEG * scale;
+		double maxScaling = MAX_SCALING * scale;
+		double maxTranslation = MAX_TRANSLATION_MM * scale;
+		double displacementSd = DISPLACEMENT_SD_MM * scale;
 		double[] angles = new double[3];
 		double[] scales = new double[3];
 		double[] shift = new double[3];
 		for (int d = 0; d < 3; d++) {
-			angles[d] = StrictMath.toRadians(MAX_ROTATION_DEG * uniform(rng));
-			scales[d] = 1 + MAX_SCALING * uniform(rng);
-			shift[d] = MAX_TRANSLATION_MM * uniform(rng);
+			angles[d] = StrictMath.toRadians(maxRotation * uniform(rng));
+			scales[d] = 1 + maxScaling * uniform(rng);
+			shift[d] = maxTranslation * uniform(rng);
 		}
 		Affine worldMap = aboutCentre(rotation(angles).compose(Affine.scaling(scales[0], scales[1], scales[2])), centre, shift);
 		Affine toIndex = grid.affine().inverse();
@@ -70,9 +76,9 @@ final class RandomDeformation {
 		// World displacements (mm) into reference index units through the inverse's linear part.
 		for (int r = 0; r < 3; r++) {
 			float[] out = new float[world[0].length];
-			double m0 = toIndex.get(r, 0) * DISPLACEMENT_SD_MM;
-			double m1 = toIndex.get(r, 1) * DISPLACEMENT_SD_MM;
-			double m2 = toIndex.get(r, 2) * DISPLACEMENT_SD_MM;
+			double m0 = toIndex.get(r, 0) * displacementSd;
+			double m1 = toIndex.get(r, 1) * displacementSd;
+			double m2 = toIndex.get(r, 2) * displacementSd;
 			for (int p = 0; p < out.length; p++) {
 				out[p] = (float) (m0 * world[0][p] + m1 * world[1][p] + m2 * world[2][p]);
 			}

@@ -16,7 +16,8 @@ import org.modalitykd.io.AtomicFile;
 
 /**
  * A folder of synthetic BraTS cases: {@code <out>/<prefix>_0001/ ...} plus
- * {@code <out>/synth-cases.tsv}, one row per case with its seed and tumour volumes.
+ * {@code <out>/synth-cases.tsv}, one row per case with its seed, tumour volumes and the
+ * name of the generator's settings (last column, {@code settings}).
  * Case i's seed depends only on the dataset seed and i, so the first cases of a large
  * set are the cases of a small one with the same seed.
  */
@@ -73,7 +74,7 @@ public final class SyntheticDataset {
 			throw new IOException(out + ": cannot create the output folder (" + e.getClass().getSimpleName() + ")", e);
 		}
 		StringBuilder summary = new StringBuilder(
-			"case_id\tseed\tanatomy\tspacing_mm\tlesions\tenhancing\twt_ml\ttc_ml\tet_ml\n");
+			"case_id\tseed\tanatomy\tspacing_mm\tlesions\tenhancing\twt_ml\ttc_ml\tet_ml\tsettings\n");
 		for (int i = 0; i < cases; i++) {
 			long start = System.nanoTime();
 			String id = caseId(prefix, i);
@@ -82,9 +83,9 @@ public final class SyntheticDataset {
 			listener.written(i, cases, c, folder, (System.nanoTime() - start) / 1e9);
 			double wt = c.labelVolumeMl(1) + c.labelVolumeMl(2) + c.labelVolumeMl(4);
 			double tc = c.labelVolumeMl(1) + c.labelVolumeMl(4);
-			summary.append(String.format(Locale.ROOT, "%s\t%d\t%s\t%s\t%d\t%b\t%.3f\t%.3f\t%.3f\n", id, c.seed(),
+			summary.append(String.format(Locale.ROOT, "%s\t%d\t%s\t%s\t%d\t%b\t%.3f\t%.3f\t%.3f\t%s\n", id, c.seed(),
 				anatomyName, formatSpacing(generator.grid().spacing()[0]), c.lesions().size(), c.enhancing(), wt, tc,
-				c.labelVolumeMl(4)));
+				c.labelVolumeMl(4), generator.settings().name()));
 		}
 		try (AtomicFile file = AtomicFile.create(out.resolve(SUMMARY))) {
 			Writer w = new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8);

@@ -104,6 +104,28 @@ class SynthCommandTest {
 		assertFalse(Files.exists(tmp.resolve("y")), "nothing written on failure");
 	}
 
+	@Test
+	void settingsAreStandardOrShiftedAndTheSummarySaysWhich() throws IOException {
+		Path standard = tmp.resolve("standard");
+		Path shifted = tmp.resolve("shifted");
+		String[] common = { "--cases", "1", "--seed", "5", "--spacing", "6", "--anatomy", "parametric" };
+		assertEquals(0, run(concat(new String[] { "synth", "--out", standard.toString() }, common)).status());
+		CliTest.Outcome o = run(concat(new String[] { "synth", "--out", shifted.toString(), "--settings", "shifted" }, common));
+		assertEquals(0, o.status(), o.err());
+		assertTrue(o.out().contains("settings  shifted"), o.out());
+		List<String> a = Files.readAllLines(standard.resolve("synth-cases.tsv"));
+		List<String> b = Files.readAllLines(shifted.resolve("synth-cases.tsv"));
+		assertTrue(a.get(0).endsWith("\tet_ml\tsettings") && b.get(0).equals(a.get(0)), a.get(0));
+		assertTrue(a.get(1).endsWith("\tstandard") && b.get(1).endsWith("\tshifted"), a.get(1) + " / " + b.get(1));
+		assertFalse(java.util.Arrays.equals(Files.readAllBytes(standard.resolve("synth_0001/synth_0001_flair.nii.gz")),
+			Files.readAllBytes(shifted.resolve("synth_0001/synth_0001_flair.nii.gz"))), "another case");
+
+		Path refused = tmp.resolve("refused");
+		assertOneLineError(run(concat(new String[] { "synth", "--out", refused.toString(), "--settings", "wild" }, common)), 2,
+			"--settings: unknown generator settings 'wild'; choose standard or shifted");
+		assertFalse(Files.exists(refused), "nothing written on refusal");
+	}
+
 	private static String[] concat(String[] a, String[] b) {
 		String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
 		System.arraycopy(b, 0, out, a.length, b.length);

@@ -51,6 +51,20 @@ final class SynthFixtures {
 		});
 	}
 
+	/** Cases 0..n-1 of the dataset with {@code seed}, with {@code settings} (cached by their name). */
+	static synchronized List<SyntheticCase> cases(String anatomy, double spacing, long seed, int n,
+		GeneratorSettings settings) {
+		TissueMaps reference = anatomy.equals("colin27") ? colin27(spacing) : parametric(spacing);
+		return CASES.computeIfAbsent(anatomy + "@" + spacing + "#" + seed + "x" + n + "/" + settings.name(), k -> {
+			CaseGenerator generator = new CaseGenerator(reference, settings);
+			List<SyntheticCase> out = new ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				out.add(generator.generate(SyntheticDataset.caseId("t", i), SyntheticDataset.caseSeed(seed, i)));
+			}
+			return out;
+		});
+	}
+
 	/** The skull and scalp of an anatomy at its native 1 mm. */
 	static synchronized HeadMaps head(String anatomy) {
 		return HEADS.computeIfAbsent(anatomy, k -> {
