@@ -6,6 +6,7 @@ package org.modalitykd.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -135,10 +136,22 @@ final class ExperimentCommand implements Callable<Integer> {
 			// Another plan or other settings in the records: the user chooses, nothing is mixed.
 			throw new UsageException(e.getMessage());
 		}
-		// The tables cover every record of the plan, whichever points this run trained.
-		ExperimentReport report = new ExperimentReport(new ExperimentDesign(plan), results);
+		// The tables cover every record of the plan, whichever points this run trained; each
+		// evaluation set has its own (cases told apart by their id prefix).
+		ExperimentReport report = new ExperimentReport(new ExperimentDesign(plan),
+			results.casesStartingWith(plan.evaluationName() + "_"));
 		report.writeCsv(recordsDir);
 		String markdown = report.markdown(plan);
+		if (plan.shiftedTestCases() > 0) {
+			ExperimentReport shifted = new ExperimentReport(new ExperimentDesign(plan),
+				results.casesStartingWith(ExperimentRunner.SHIFTED_PREFIX + "_"));
+			Path dir = Files.createDirectories(recordsDir.resolve(ExperimentRunner.SHIFTED_PREFIX));
+			shifted.writeCsv(dir);
+			markdown += "\n## On the shifted test set (other contrasts, bias field, noise, deformation, tumour sizes)\n\n"
+				+ shifted.markdown(plan).replace("on the test cases", "on the shifted test cases");
+			PngFile.write(dir.resolve("dice-bars.png"), DiceBarChart.render(shifted.rows(), String.format(Locale.ROOT,
+				"Dice on the shifted test set, mean of %d seeds (%d cases)", plan.seeds().size(), plan.shiftedTestCases())));
+		}
 		if (sweep) {
 			SweepReport sweepReport = new SweepReport(plan, results);
 			sweepReport.writeCsv(recordsDir);

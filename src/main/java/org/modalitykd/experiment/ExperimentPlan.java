@@ -34,11 +34,15 @@ import org.modalitykd.train.TrainingJobs;
  *                           or swept (sweep)
  * @param ablationModalities the modalities whose distillation terms are ablated (main only)
  * @param unpairedModalities none, or the two modalities of the unpaired comparison (disjoint halves of the pool)
+ * @param shiftedTestCases   0, or the size of the second test set (main only): cases made with the
+ *                           generator's shifted settings ({@code GeneratorSettings.shifted()}: contrasts,
+ *                           bias field, noise, deformation and tumour sizes outside the training ranges),
+ *                           seed {@code dataSeed + 3}
  */
 public record ExperimentPlan(Kind kind, int trainingCases, int testCases, double spacing, double minTumourMl,
 	long dataSeed, List<Long> seeds, int patch, int levels, int baseFilters, int batchSize, long teacherSteps,
 	long studentSteps, double learningRate, double validationFraction, List<String> studentModalities,
-	List<String> ablationModalities, List<String> unpairedModalities) {
+	List<String> ablationModalities, List<String> unpairedModalities, int shiftedTestCases) {
 
 	/** What an experiment is for. */
 	public enum Kind {
@@ -58,6 +62,10 @@ public record ExperimentPlan(Kind kind, int trainingCases, int testCases, double
 		}
 		if (seeds.stream().distinct().count() != seeds.size()) {
 			throw new IllegalArgumentException("a seed is named twice: " + seeds);
+		}
+		if (shiftedTestCases != 0 && (shiftedTestCases < 2 || kind != Kind.MAIN)) {
+			throw new IllegalArgumentException("the shifted test set is the main experiment's, of at least two cases; got "
+				+ shiftedTestCases);
 		}
 		if (testCases < 2) {
 			throw new IllegalArgumentException("paired intervals need at least two test cases, got " + testCases);
@@ -87,30 +95,35 @@ public record ExperimentPlan(Kind kind, int trainingCases, int testCases, double
 	 */
 	public static ExperimentPlan full() {
 		return new ExperimentPlan(Kind.MAIN, 40, 20, 3, 5, 11, List.of(1L, 2L, 3L, 4L, 5L), 32, 3, 8, 2, 2000, 4000, 2e-3,
-			0.2, Modalities.BRATS, List.of("t1ce", "t2"), List.of());
+			0.2, Modalities.BRATS, List.of("t1ce", "t2"), List.of(), 20);
 	}
 
 	/** The sweep: the full plan's sizes on T1ce and T2, 2 seeds, scored on 20 validation cases. */
 	public static ExperimentPlan sweep() {
 		return new ExperimentPlan(Kind.SWEEP, 40, 20, 3, 5, 11, List.of(1L, 2L), 32, 3, 8, 2, 2000, 2000, 2e-3, 0.2,
-			List.of("t1ce", "t2"), List.of(), List.of());
+			List.of("t1ce", "t2"), List.of(), List.of(), 0);
 	}
 
 	/** The main design at toy sizes (with the unpaired rows, to keep them tested), in a few minutes. */
 	public static ExperimentPlan quick() {
 		return new ExperimentPlan(Kind.MAIN, 10, 4, 3, 5, 11, List.of(1L, 2L), 32, 3, 4, 2, 30, 15, 2e-3, 0.2,
-			Modalities.BRATS, List.of("t1ce"), List.of("t1", "t2"));
+			Modalities.BRATS, List.of("t1ce"), List.of("t1", "t2"), 2);
 	}
 
 	/** The sweep at toy sizes on one modality. */
 	public static ExperimentPlan quickSweep() {
 		return new ExperimentPlan(Kind.SWEEP, 10, 4, 3, 5, 11, List.of(1L, 2L), 32, 3, 4, 2, 30, 15, 2e-3, 0.2,
-			List.of("t2"), List.of(), List.of());
+			List.of("t2"), List.of(), List.of(), 0);
 	}
 
 	/** The seed of the cases the rows are scored on: test cases for the main experiment, validation cases for the sweep. */
 	public long evaluationSeed() {
 		return dataSeed + (kind == Kind.MAIN ? 1 : 2);
+	}
+
+	/** The seed of the shifted test set. */
+	public long shiftedSeed() {
+		return dataSeed + 3;
 	}
 
 	/** What the rows are scored on, for tables. */
@@ -121,19 +134,19 @@ public record ExperimentPlan(Kind kind, int trainingCases, int testCases, double
 	public ExperimentPlan withSeeds(List<Long> s) {
 		return new ExperimentPlan(kind, trainingCases, testCases, spacing, minTumourMl, dataSeed, s, patch, levels,
 			baseFilters, batchSize, teacherSteps, studentSteps, learningRate, validationFraction, studentModalities,
-			ablationModalities, unpairedModalities);
+			ablationModalities, unpairedModalities, shiftedTestCases);
 	}
 
 	public ExperimentPlan withSteps(long teacher, long student) {
 		return new ExperimentPlan(kind, trainingCases, testCases, spacing, minTumourMl, dataSeed, seeds, patch, levels,
 			baseFilters, batchSize, teacher, student, learningRate, validationFraction, studentModalities,
-			ablationModalities, unpairedModalities);
+			ablationModalities, unpairedModalities, shiftedTestCases);
 	}
 
 	public ExperimentPlan withCases(int training, int test) {
 		return new ExperimentPlan(kind, training, test, spacing, minTumourMl, dataSeed, seeds, patch, levels, baseFilters,
 			batchSize, teacherSteps, studentSteps, learningRate, validationFraction, studentModalities, ablationModalities,
-			unpairedModalities);
+			unpairedModalities, shiftedTestCases);
 	}
 
 	/**
@@ -145,6 +158,6 @@ public record ExperimentPlan(Kind kind, int trainingCases, int testCases, double
 			+ "%d-level U-Net, %d..%d filters; %d^3 patches, batch %d; teacher %d steps, others %d steps; lr %.3g (poly); "
 			+ "modalities %s; ablations %s; unpaired %s", kind.name().toLowerCase(Locale.ROOT), trainingCases, testCases,
 			evaluationName(), spacing, dataSeed, levels, baseFilters, baseFilters << (levels - 1), patch, batchSize,
-			teacherSteps, studentSteps, learningRate, studentModalities, ablationModalities, unpairedModalities);
+			teacherSteps, studentSteps, learningRate, studentModalities, ablationModalities, unpairedModalities, shiftedTestCases);
 	}
 }

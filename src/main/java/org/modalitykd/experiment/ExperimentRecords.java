@@ -99,6 +99,17 @@ public final class ExperimentRecords {
 		save();
 	}
 
+	/**
+	 * These records with only the scores of cases whose id starts with {@code prefix} (one
+	 * evaluation set: the test set, or the shifted test set); a view, never saved.
+	 */
+	public ExperimentRecords casesStartingWith(String prefix) {
+		ExperimentRecords view = new ExperimentRecords(null);
+		scores.stream().filter(s -> s.caseId().startsWith(prefix)).forEach(view.scores::add);
+		view.trainings.addAll(trainings);
+		return view;
+	}
+
 	public List<CaseScore> scores() {
 		return List.copyOf(scores);
 	}
@@ -108,6 +119,9 @@ public final class ExperimentRecords {
 	}
 
 	private void save() throws IOException {
+		if (dir == null) {
+			throw new IllegalStateException("a view of the records is not saved");
+		}
 		StringBuilder dice = new StringBuilder(DICE_HEADER).append('\n');
 		for (CaseScore s : scores) {
 			dice.append(String.format(Locale.ROOT, "%d,%s,%s,%.6f,%.6f,%.6f%n", s.seed(), s.row(), s.caseId(), s.wt(), s.tc(),

@@ -30,6 +30,7 @@ import org.modalitykd.net.SessionOptions;
 import org.modalitykd.synth.AnatomyChoice;
 import org.modalitykd.synth.CaseGenerator;
 import org.modalitykd.synth.Colin27Anatomy;
+import org.modalitykd.synth.GeneratorSettings;
 import org.modalitykd.synth.SyntheticDataset;
 import org.modalitykd.synth.TumourSettings;
 import org.modalitykd.train.ClassWiseDistillation;
@@ -77,6 +78,8 @@ public final class ExperimentRunner {
 	public static final String SETTINGS_FILE = "settings.txt";
 	public static final String TEACHERS_DIR = "teachers";
 	private static final String POOL_PREFIX = "pool";
+	/** Case-id prefix of the shifted test set: its scores are told apart from the test set's by it. */
+	public static final String SHIFTED_PREFIX = "shifted";
 
 	private final ExperimentPlan plan;
 	private final ExperimentDesign design;
@@ -130,10 +133,15 @@ public final class ExperimentRunner {
 		checkPlan();
 		Path poolDir = out.resolve("data").resolve("pool");
 		Path evalDir = out.resolve("data").resolve(plan.evaluationName());
-		generate(poolDir, plan.trainingCases(), plan.dataSeed(), POOL_PREFIX);
-		generate(evalDir, plan.testCases(), plan.evaluationSeed(), plan.evaluationName());
+		generate(poolDir, plan.trainingCases(), plan.dataSeed(), POOL_PREFIX, GeneratorSettings.standard());
+		generate(evalDir, plan.testCases(), plan.evaluationSeed(), plan.evaluationName(), GeneratorSettings.standard());
 		TrainingDataset pool = TrainingDataset.load(poolDir, Modalities.BRATS);
-		List<LabelledCase> evaluation = TrainingDataset.load(evalDir, Modalities.BRATS).cases();
+		List<LabelledCase> evaluation = new ArrayList<>(TrainingDataset.load(evalDir, Modalities.BRATS).cases());
+		if (plan.shiftedTestCases() > 0) {
+			Path shiftedDir = out.resolve("data").resolve(SHIFTED_PREFIX);
+			generate(shiftedDir, plan.shiftedTestCases(), plan.shiftedSeed(), SHIFTED_PREFIX, GeneratorSettings.shifted());
+			evaluation.addAll(TrainingDataset.load(shiftedDir, Modalities.BRATS).cases());
+		}
 		ExperimentRecords records = ExperimentRecords.open(recordsDir);
 		Map<String, String> settings = readSettings();
 		for (long seed : plan.seeds()) {
@@ -262,7 +270,7 @@ public final class ExperimentRunner {
 	}
 
 	/** Writes the cases under a temporary name first, so that an interrupted run never leaves half a dataset. */
-	private void generate(Path dir, int cases, long seed, String prefix) throws IOException {
+	private void generate(Path dir, int cases, long seed, String prefix, GeneratorSettings settings) throws IOException {
 		if (Files.isRegularFile(dir.resolve(SyntheticDataset.SUMMARY))) {
 			return;
 		}
@@ -270,10 +278,13 @@ public final class ExperimentRunner {
 		Path temp = dir.resolveSibling(dir.getFileName() + ".part");
 		deleteTree(temp);
 		var source = AnatomyChoice.parse("auto").resolve(Colin27Anatomy.DEBIAN_TEMPLATES);
-		TumourSettings standard = TumourSettings.standard();
-		TumourSettings tumours = new TumourSettings(plan.minTumourMl(), standard.maxWholeTumourMl(),
-			standard.secondLesionProbability(), standard.enhancementFreeProbability());
-		new SyntheticDataset(new CaseGenerator(source.tissues().atSpacing(plan.spacing()), tumours), source.name())
+		TumourSettings sizes = settings.tumours();
+		// The plan's smallest tumour applies to the standard cases; the shifted set keeps its own wider range.
+		GeneratorSettings made = settings.equals(GeneratorSettings.standard())
+			? settings.withTumours(new TumourSettings(plan.minTumourMl(), sizes.maxWholeTumourMl(),
+				sizes.secondLesionProbability(), sizes.enhancementFreeProbability()))
+			: settings;
+		new SyntheticDataset(new CaseGenerator(source.tissues().atSpacing(plan.spacing()), made), source.name())
 			.write(temp, cases, seed, prefix, (index, total, c, folder, s) -> {
 			});
 		Files.move(temp, dir);
