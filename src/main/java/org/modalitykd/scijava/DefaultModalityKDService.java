@@ -6,23 +6,22 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.modalitykd.app.LabelStamp;
+import org.modalitykd.app.ModalityKD;
 import org.modalitykd.eval.BratsRegion;
 import org.modalitykd.eval.EvaluationReport;
 import org.modalitykd.eval.PredictionPairs;
 import org.modalitykd.eval.RegionMetrics;
 import org.modalitykd.eval.SegmentationEvaluator;
 import org.modalitykd.eval.TumourVolumes;
-import org.modalitykd.infer.InferenceSettings;
 import org.modalitykd.infer.SegmentationTool;
 import org.modalitykd.io.BratsLayout;
-import org.modalitykd.io.CaseFiles;
 import org.modalitykd.io.CaseLoader;
 import org.modalitykd.io.Manifest;
 import org.modalitykd.io.Modalities;
 import org.modalitykd.io.MriCase;
 import org.modalitykd.io.NiftiException;
 import org.modalitykd.io.NiftiReader;
-import org.modalitykd.io.NiftiWriter;
 import org.modalitykd.io.OutputPaths;
 import org.modalitykd.net.Device;
 import org.modalitykd.net.ModelCatalog;
@@ -86,29 +85,20 @@ public class DefaultModalityKDService extends AbstractService implements Modalit
 		return ModelCatalog.scan(models).choose("auto", modalities);
 	}
 
+	@Deprecated
 	@Override
 	public SegmentationTool.Result segment(Volume images, Path models, String model, String device, double overlap,
 		boolean tta, String qa) throws IOException {
-		SegmentationTool tool = new SegmentationTool(new SessionOptions(Device.parse(device), 0, 0),
-			InferenceSettings.defaults().withOverlap(overlap).withMirror(tta));
-		return tool.segment(images, ModelCatalog.scan(models), model, SegmentationTool.Qa.parse(qa),
-			org.modalitykd.infer.Progress.NONE);
+		return ModalityKD.segment(images).models(models).model(model).device(device).overlap(overlap).tta(tta).qa(qa)
+			.run().toToolResult();
 	}
 
+	@Deprecated
 	@Override
 	public SegmentationTool.Result segmentCase(Path caseDirOrManifest, Path models, Path output, boolean overwrite)
 		throws IOException {
-		CaseFiles files = CaseLoader.filesOf(caseDirOrManifest);
-		OutputPaths.prepare(output, files.files(), overwrite, "overwrite = true");
-		CaseLoader.Screened screened = loader.loadScreened(files, null);
-		MriCase c = screened.usable();
-		SegmentationTool tool = new SegmentationTool(new SessionOptions(Device.parse("auto"), 0, 0),
-			InferenceSettings.defaults().withOverlap(0.5).withMirror(false));
-		SegmentationTool.Result r = tool.segment(c.images(), screened.refused(), ModelCatalog.scan(models), "auto",
-			SegmentationTool.Qa.NONE, org.modalitykd.infer.Progress.NONE);
-		new NiftiWriter().writeLabels(r.segmentation().labels(), c.referenceHeader(), output,
-			"ModalityKD " + r.choice().entry().card().role().key() + " " + r.choice().entry().name());
-		return r;
+		return ModalityKD.segment(caseDirOrManifest).models(models).output(output).overwrite(overwrite)
+			.overwriteHint("overwrite = true").labelStamp(LabelStamp.MODEL_NAME).run().toToolResult();
 	}
 
 	@Override

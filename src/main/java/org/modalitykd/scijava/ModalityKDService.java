@@ -76,7 +76,12 @@ public interface ModalityKDService extends SciJavaService {
 	 * @param overlap window overlap in [0, 1), 0.5 usually
 	 * @param tta     average the 8 mirrorings (8x slower)
 	 * @param qa      none, disagreement or entropy
+	 * @deprecated every option in one call breaks each script when an option is added:
+	 *             use {@code ModalityKD.segment(images).models(models).model(model)
+	 *             .device(device).overlap(overlap).tta(tta).qa(qa).run()}
+	 *             ({@link org.modalitykd.app.ModalityKD}), which this calls
 	 */
+	@Deprecated
 	SegmentationTool.Result segment(Volume images, Path models, String model, String device, double overlap, boolean tta,
 		String qa) throws IOException;
 
@@ -84,7 +89,11 @@ public interface ModalityKDService extends SciJavaService {
 	 * Opens a case (all its modalities), segments it with the best model of {@code models}
 	 * on the automatic device, and writes the label map to {@code output} atomically
 	 * (uint8 NIfTI with the case's geometry).
+	 *
+	 * @deprecated use {@code ModalityKD.segment(caseDir).models(models).output(output).run()}
+	 *             ({@link org.modalitykd.app.ModalityKD}), which this calls
 	 */
+	@Deprecated
 	default SegmentationTool.Result segmentCase(Path caseDirOrManifest, Path models, Path output) throws IOException {
 		return segmentCase(caseDirOrManifest, models, output, false);
 	}
@@ -92,7 +101,11 @@ public interface ModalityKDService extends SciJavaService {
 	/**
 	 * {@link #segmentCase(Path, Path, Path)}, replacing an existing {@code output} only if
 	 * {@code overwrite}; an output that is one of the case's files is always refused.
+	 *
+	 * @deprecated use {@code ModalityKD.segment(caseDir).models(models).output(output)
+	 *             .overwrite(overwrite).run()} ({@link org.modalitykd.app.ModalityKD}), which this calls
 	 */
+	@Deprecated
 	SegmentationTool.Result segmentCase(Path caseDirOrManifest, Path models, Path output, boolean overwrite)
 		throws IOException;
 
