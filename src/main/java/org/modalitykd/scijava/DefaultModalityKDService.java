@@ -6,13 +6,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.modalitykd.app.Evaluation;
 import org.modalitykd.app.LabelStamp;
 import org.modalitykd.app.ModalityKD;
 import org.modalitykd.eval.BratsRegion;
 import org.modalitykd.eval.EvaluationReport;
-import org.modalitykd.eval.PredictionPairs;
 import org.modalitykd.eval.RegionMetrics;
-import org.modalitykd.eval.SegmentationEvaluator;
 import org.modalitykd.eval.TumourVolumes;
 import org.modalitykd.infer.SegmentationTool;
 import org.modalitykd.io.BratsLayout;
@@ -20,9 +19,7 @@ import org.modalitykd.io.CaseLoader;
 import org.modalitykd.io.Manifest;
 import org.modalitykd.io.Modalities;
 import org.modalitykd.io.MriCase;
-import org.modalitykd.io.NiftiException;
 import org.modalitykd.io.NiftiReader;
-import org.modalitykd.io.OutputPaths;
 import org.modalitykd.net.Device;
 import org.modalitykd.net.ModelCatalog;
 import org.modalitykd.net.SessionOptions;
@@ -36,6 +33,7 @@ import org.modalitykd.train.TrainingParameters;
 import org.modalitykd.train.TrainingRun;
 import org.modalitykd.volume.Volume;
 import org.modalitykd.volume.LabelVolume;
+import org.modalitykd.task.TaskMonitor;
 import org.scijava.plugin.Plugin;
 import org.scijava.service.AbstractService;
 import org.scijava.service.Service;
@@ -46,7 +44,6 @@ public class DefaultModalityKDService extends AbstractService implements Modalit
 
 	private final NiftiReader reader = new NiftiReader();
 	private final CaseLoader loader = new CaseLoader();
-	private final SegmentationEvaluator evaluator = new SegmentationEvaluator();
 
 	@Override
 	public MriCase open(Path caseDirOrManifest, List<String> modalities) throws IOException {
@@ -61,23 +58,12 @@ public class DefaultModalityKDService extends AbstractService implements Modalit
 
 	@Override
 	public Map<BratsRegion, RegionMetrics> evaluate(LabelVolume prediction, LabelVolume reference) {
-		return evaluator.evaluate(prediction, reference);
+		return Evaluation.of(prediction, reference);
 	}
 
 	@Override
 	public EvaluationReport evaluate(Path predictions, Path references, Path csv, boolean overwrite) throws IOException {
-		OutputPaths.prepare(csv, List.of(), overwrite, "overwrite = true");
-		PredictionPairs.Result match = PredictionPairs.match(predictions, references);
-		if (match.pairs().isEmpty()) {
-			throw new NiftiException(predictions, "no prediction matches a reference by case id");
-		}
-		EvaluationReport report = new EvaluationReport();
-		for (PredictionPairs.Pair p : match.pairs()) {
-			report.add(p.caseId(), evaluator.evaluate(SegmentationEvaluator.readLabels(reader, p.prediction()),
-				SegmentationEvaluator.readLabels(reader, p.reference())));
-		}
-		report.writeCsv(csv);
-		return report;
+		return new Evaluation(predictions, references, csv, overwrite, "overwrite = true", null).run(TaskMonitor.NONE);
 	}
 
 	@Override
