@@ -34,13 +34,21 @@ import org.modalitykd.train.TrainingRun;
 import org.modalitykd.volume.Volume;
 import org.modalitykd.volume.LabelVolume;
 import org.modalitykd.task.TaskMonitor;
+import org.modalitykd.app.CaseResult;
+import org.modalitykd.app.SegmentRequest;
+import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.scijava.task.Task;
+import org.scijava.task.TaskService;
 import org.scijava.service.AbstractService;
 import org.scijava.service.Service;
 
 /** The service over the core operations; holds no state besides its helpers. */
 @Plugin(type = Service.class)
 public class DefaultModalityKDService extends AbstractService implements ModalityKDService {
+
+	@Parameter(required = false)
+	private TaskService tasks;
 
 	private final NiftiReader reader = new NiftiReader();
 	private final CaseLoader loader = new CaseLoader();
@@ -85,6 +93,20 @@ public class DefaultModalityKDService extends AbstractService implements Modalit
 		throws IOException {
 		return ModalityKD.segment(caseDirOrManifest).models(models).output(output).overwrite(overwrite)
 			.overwriteHint("overwrite = true").labelStamp(LabelStamp.MODEL_NAME).run().toToolResult();
+	}
+
+	@Override
+	public CaseResult run(SegmentRequest request) throws IOException {
+		if (tasks == null) {
+			return request.run();
+		}
+		Task task = tasks.createTask("ModalityKD segmentation");
+		task.start();
+		try {
+			return request.run(new SciJavaTaskMonitor(task));
+		} finally {
+			task.finish();
+		}
 	}
 
 	@Override

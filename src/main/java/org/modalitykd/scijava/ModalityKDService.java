@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.modalitykd.app.CaseResult;
+import org.modalitykd.app.SegmentRequest;
 import org.modalitykd.eval.BratsRegion;
 import org.modalitykd.eval.EvaluationReport;
 import org.modalitykd.eval.RegionMetrics;
@@ -108,6 +110,13 @@ public interface ModalityKDService extends SciJavaService {
 	@Deprecated
 	SegmentationTool.Result segmentCase(Path caseDirOrManifest, Path models, Path output, boolean overwrite)
 		throws IOException;
+
+	/**
+	 * Runs a segmentation made with {@link org.modalitykd.app.ModalityKD#segment} as a
+	 * SciJava task: Fiji lists it with its progress, and cancelling it there stops the
+	 * segmentation between window batches (a {@link java.util.concurrent.CancellationException}).
+	 */
+	CaseResult run(SegmentRequest request) throws IOException;
 
 	/** Volumes in mL: WT, TC, ET, then label_1, label_2, label_4 (and any other label present). */
 	Map<String, Double> volumes(LabelVolume labels);
