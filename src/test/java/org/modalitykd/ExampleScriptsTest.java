@@ -156,6 +156,32 @@ class ExampleScriptsTest {
 		assertTrue(java.util.regex.Pattern.compile("model sha256 [0-9a-f]{64}").matcher(text).find(), text);
 	}
 
+	/** The first Jython block of docs/fiji.md's fluent API section, as the page shows it. */
+	@Test
+	void theFluentExampleOfTheFijiPageRuns() throws IOException {
+		String page = Files.readString(Path.of("docs/fiji.md"));
+		int section = page.indexOf("Segmentation has a fluent API");
+		int start = page.indexOf("```python\n", section) + "```python\n".length();
+		String script = page.substring(start, page.indexOf("```", start));
+		Path models = TinyModels.teacherAndStudent(tmp.resolve("models"));
+		Path dir = TinyModels.noisyCase(tmp, "BraTS_H", 20, 18, 10, 5);
+		Path out = tmp.resolve("BraTS_H-labels.nii.gz");
+		StringWriter printed = new StringWriter();
+		try (PythonInterpreter py = new PythonInterpreter()) {
+			py.setOut(printed);
+			py.set("case_dir", dir.toFile());
+			py.set("models", models.toFile());
+			py.set("out_file", out.toFile());
+			py.exec(script);
+		}
+		assertTrue(printed.toString().startsWith("teacher: using teacher: "), printed.toString());
+		double wt = org.modalitykd.eval.TumourVolumes.of(new org.modalitykd.io.NiftiReader().readLabels(out)).get("WT");
+		// As Python rounds: the exact binary value, half to even.
+		assertTrue(printed.toString().contains("WT " + new java.math.BigDecimal(wt).setScale(1,
+			java.math.RoundingMode.HALF_EVEN).toPlainString() + " mL"), printed.toString());
+		assertTrue(Files.isRegularFile(out));
+	}
+
 	@Test
 	void trainAndDistillWritesATeacherAndAStudent() throws IOException {
 		Path out = Files.createDirectories(tmp.resolve("models"));
