@@ -43,7 +43,7 @@ class ServiceTaskTest {
 				statuses.add(t.getStatusMessage());
 			}
 			values.add(t.getProgressValue());
-			if (cancel && t.getProgressValue() > 0) {
+			if (cancel && t.getProgressValue() > 0 && !t.isCanceled()) {
 				t.cancel("test");
 			}
 		}
