@@ -133,6 +133,60 @@ class ExampleScriptsTest {
 	}
 
 	@Test
+	void segmentImageUsesTheFluentApiOnAnImagePlus() throws IOException {
+		Path models = TinyModels.teacherAndStudent(tmp.resolve("models"));
+		Path dir = TinyModels.noisyCase(tmp, "BraTS_G", 20, 18, 10, 3);
+		StringWriter printed = new StringWriter();
+		try (PythonInterpreter py = new PythonInterpreter()) {
+			py.setOut(printed);
+			py.set("case_dir", dir.toFile());
+			py.set("models", models.toFile());
+			py.set("model", "auto");
+			py.set("device", "cpu");
+			py.set("tta", Boolean.FALSE);
+			py.exec(Files.readString(Path.of("scripts/examples/segment_image.py")));
+		}
+		String text = printed.toString();
+		LabelVolume expected = org.modalitykd.app.ModalityKD.segment(new org.modalitykd.io.CaseLoader().load(dir, null).images())
+			.models(models).device("cpu").run().labels();
+		java.util.Map<String, Double> v = org.modalitykd.eval.TumourVolumes.of(expected);
+		assertTrue(text.startsWith("BraTS_G: teacher (using teacher: teacher (t1, t1ce, t2, flair), the best model for "),
+			text);
+		// Python rounds the exact binary value: 2.605 is 2.60499..., so "2.60".
+		java.util.function.Function<String, String> mL = k -> new java.math.BigDecimal(v.get(k))
+			.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
+		assertTrue(text.contains("WT " + mL.apply("WT") + " mL, TC " + mL.apply("TC") + " mL, ET " + mL.apply("ET") + " mL"),
+			text + " expected " + v);
+		assertTrue(java.util.regex.Pattern.compile("model sha256 [0-9a-f]{64}").matcher(text).find(), text);
+	}
+
+	/** The first Jython block of docs/fiji.md's fluent API section, as the page shows it. */
+	@Test
+	void theFluentExampleOfTheFijiPageRuns() throws IOException {
+		String page = Files.readString(Path.of("docs/fiji.md"));
+		int section = page.indexOf("Segmentation has a fluent API");
+		int start = page.indexOf("```python\n", section) + "```python\n".length();
+		String script = page.substring(start, page.indexOf("```", start));
+		Path models = TinyModels.teacherAndStudent(tmp.resolve("models"));
+		Path dir = TinyModels.noisyCase(tmp, "BraTS_H", 20, 18, 10, 5);
+		Path out = tmp.resolve("BraTS_H-labels.nii.gz");
+		StringWriter printed = new StringWriter();
+		try (PythonInterpreter py = new PythonInterpreter()) {
+			py.setOut(printed);
+			py.set("case_dir", dir.toFile());
+			py.set("models", models.toFile());
+			py.set("out_file", out.toFile());
+			py.exec(script);
+		}
+		assertTrue(printed.toString().startsWith("teacher: using teacher: "), printed.toString());
+		double wt = org.modalitykd.eval.TumourVolumes.of(new org.modalitykd.io.NiftiReader().readLabels(out)).get("WT");
+		// As Python rounds: the exact binary value, half to even.
+		assertTrue(printed.toString().contains("WT " + new java.math.BigDecimal(wt).setScale(1,
+			java.math.RoundingMode.HALF_EVEN).toPlainString() + " mL"), printed.toString());
+		assertTrue(Files.isRegularFile(out));
+	}
+
+	@Test
 	void trainAndDistillWritesATeacherAndAStudent() throws IOException {
 		Path out = Files.createDirectories(tmp.resolve("models"));
 		StringWriter printed = new StringWriter();

@@ -8,37 +8,19 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.modalitykd.infer.InferenceSettings;
-import org.modalitykd.infer.Progress;
-import org.modalitykd.infer.Segmentation;
-import org.modalitykd.infer.Segmenter;
+import org.modalitykd.app.CohortSegmentation;
+import org.modalitykd.app.InvalidSettingException;
+import org.modalitykd.app.SegmentationOptions;
 import org.modalitykd.io.BratsLayout;
 import org.modalitykd.io.CaseFiles;
-import org.modalitykd.io.CaseLoader;
-import org.modalitykd.io.LabelMapCheck;
 import org.modalitykd.io.Manifest;
-import org.modalitykd.io.MriCase;
-import org.modalitykd.io.NiftiException;
-import org.modalitykd.io.NiftiReader;
-import org.modalitykd.io.NiftiWriter;
-import org.modalitykd.io.OutputPaths;
-import org.modalitykd.io.StaleTemporaries;
-import org.modalitykd.net.Device;
-import org.modalitykd.net.Devices;
-import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCatalog;
-import org.modalitykd.net.SessionOptions;
-import org.modalitykd.volume.Geometry;
-import org.modalitykd.volume.Volume;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,11 +33,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * sorted by id and shard i of n takes every n-th from the i-th (0-based), so shards
  * never overlap; outputs are written atomically (a killed job leaves no half file), and
  * {@code --resume} still reads an existing output before it skips the case (a file
- * copied in, cut short or edited by hand is redone, see {@link LabelMapCheck}); each
+ * copied in, cut short or edited by hand is redone, see {@link org.modalitykd.io.LabelMapCheck}); each
  * shard appends to its own status CSV, one line per case as soon as it ends
  * ({@link StatusLog}). Every run first
  * removes the temporary files that killed runs left in the output folder, and only
- * those: a shard still writing holds a lock on its own ({@link StaleTemporaries}).
+ * those: a shard still writing holds a lock on its own ({@link org.modalitykd.io.StaleTemporaries}).
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
 	description = { "Segment many cases: one label map DIR/<case>.nii.gz per case and a status CSV per shard.",
@@ -110,22 +92,29 @@ final class BatchCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		PrintWriter o = spec.commandLine().getOut();
 		int[] s = parseShard(shard);
-		InferenceSettings settings;
-		SessionOptions options;
+		SegmentationOptions options;
 		try {
-			settings = InferenceSettings.defaults().withOverlap(overlap).withMirror(tta).withChannelOrderCheck(!ignoreChannelOrder);
-			options = new SessionOptions(Device.parse(device), threads, 0);
-		} catch (IllegalArgumentException e) {
+			options = SegmentationOptions.defaults().withOverlap(overlap).withTta(tta)
+				.withChannelOrderCheck(!ignoreChannelOrder).withDevice(SegmentationOptions.parseDevice(device))
+				.withThreads(threads);
+		} catch (InvalidSettingException e) {
 			throw new UsageException(e.getMessage());
 		}
-		String deviceUsed = Devices.resolve(options.device()).description();
 		ModelCatalog catalog = ModelCatalog.scan(model);
+		try (CohortSegmentation cohort = new CohortSegmentation(catalog, options)) {
+			return run(cohort, catalog, s, o);
+		}
+	}
+
+	private int run(CohortSegmentation cohort, ModelCatalog catalog, int[] s, PrintWriter o) throws IOException {
 		List<CaseFiles> all = (Files.isDirectory(manifest) ? BratsLayout.casesUnder(manifest) : Manifest.read(manifest))
 			.stream().sorted(Comparator.comparing(CaseFiles::id)).toList();
 		Files.createDirectories(out);
-		List<Path> targets = new java.util.ArrayList<>();
+		List<CaseFiles> mine = new ArrayList<>();
+		List<Path> targets = new ArrayList<>();
 		for (int i = s[0]; i < all.size(); i += s[1]) {
-			targets.add(target(all.get(i)));
+			mine.add(all.get(i));
+			targets.add(CohortSegmentation.target(out, all.get(i)));
 		}
 		if (!resume && !overwrite) {
 			List<Path> existing = targets.stream().filter(Files::exists).toList();
@@ -141,108 +130,49 @@ final class BatchCommand implements Callable<Integer> {
 		opened.repair().ifPresent(o::println);
 		StatusLog status = opened.log();
 		o.printf("shard %d/%d: %d of %d cases, %s, models %s%n", s[0], s[1], (all.size() - s[0] + s[1] - 1) / s[1],
-			all.size(), deviceUsed, catalog.entries().stream().map(ModelCatalog.Entry::name).toList());
-		int done = 0;
-		int skipped = 0;
-		int failed = 0;
-		Map<Path, Segmenter> segmenters = new HashMap<>();
-		Map<Path, ModelBundle> bundles = new HashMap<>();
-		try {
-			for (int i = s[0]; i < all.size(); i += s[1]) {
-				CaseFiles c = all.get(i);
-				Path target = targets.get((i - s[0]) / s[1]);
-				String redo = "";
-				if (resume && Files.exists(target)) {
-					String problem = existingOutputProblem(c, target, catalog);
-					if (problem == null) {
-						append(status, c.id(), "skipped", "", 0, target, "output exists");
-						skipped++;
-						continue;
-					}
-					redo = "redone: the existing output " + problem;
-					o.printf("%s: %s%n", c.id(), redo);
-				}
-				long t0 = System.nanoTime();
-				String modelName = "";
-				try {
-					// Every modality some model could use is read and screened, so that an empty or
-					// broken one makes the choice fall to a model that does without it.
-					List<String> candidates = c.modalityNames().stream()
-						.filter(m -> catalog.entries().stream().anyMatch(e -> e.card().modalities().contains(m))).toList();
-					CaseLoader.Screened screened = new CaseLoader().loadScreened(c, candidates.isEmpty() ? null : candidates);
-					ModelCatalog.Choice choice = catalog.choose("auto", screened.usable().images().channelNames(),
-						screened.refused());
-					modelName = choice.entry().name();
-					if (choice.fallback()) {
-						o.printf("%s: %s%n", c.id(), choice.reason());
-						redo = redo.isEmpty() ? choice.reason() : redo + "; " + choice.reason();
-					}
-					Segmenter segmenter = segmenters.get(choice.entry().directory());
-					if (segmenter == null) {
-						ModelBundle b = ModelBundle.load(choice.entry().directory(), options);
-						bundles.put(choice.entry().directory(), b);
-						segmenter = new Segmenter(b, settings);
-						segmenters.put(choice.entry().directory(), segmenter);
-					}
-					MriCase loaded = screened.usable();
-					List<String> needed = choice.entry().card().perModality()
-						? List.of(choice.entry().card().modalities().stream().filter(loaded.images().channelNames()::contains)
-							.findFirst().orElseThrow())
-						: choice.entry().card().modalities();
-					OutputPaths.requireNotInput(target, c.files());
-					Volume images = loaded.images().select(needed);
-					Segmentation seg = segmenter.segment(images, false, Progress.NONE);
-					new NiftiWriter().writeLabels(seg.labels(), loaded.referenceHeader(), target,
-						String.format("ModalityKD %s sha256:%.12s %s", choice.entry().card().role().key(),
-							seg.provenance().get("model_sha256"), seg.provenance().get("modalities")));
-					double seconds = (System.nanoTime() - t0) / 1e9;
-					append(status, c.id(), "done", modelName, seconds, target, redo);
-					o.printf(Locale.ROOT, "%s: done with %s in %.1f s%n", c.id(), modelName, seconds);
-					done++;
-				} catch (IOException | RuntimeException e) {
-					String why = ModalityKdCli.describe(e);
-					append(status, c.id(), "failed", modelName, (System.nanoTime() - t0) / 1e9, null, why);
-					o.printf("%s: FAILED: %s%n", c.id(), why);
-					failed++;
-				}
-				o.flush();
-			}
-		} finally {
-			bundles.values().forEach(ModelBundle::close);
-		}
-		o.printf("shard %d/%d: %d done, %d skipped, %d failed; status in %s%n", s[0], s[1], done, skipped, failed, statusFile);
-		return failed == 0 ? 0 : ModalityKdCli.EXIT_DATA_ERROR;
+			all.size(), cohort.device(), catalog.entries().stream().map(ModelCatalog.Entry::name).toList());
+		CohortSegmentation.Summary summary = ConsoleProgress.run(
+			m -> cohort.run(mine, targets, resume, new StatusLines(status, o), m), spec.commandLine().getErr());
+		o.printf("shard %d/%d: %d done, %d skipped, %d failed; status in %s%n", s[0], s[1], summary.done(),
+			summary.skipped(), summary.failed(), statusFile);
+		return summary.failed() == 0 ? 0 : ModalityKdCli.EXIT_DATA_ERROR;
 	}
 
-	/**
-	 * Why an existing output of {@code --resume} cannot count as done (unreadable, not on
-	 * the case's grid, labels no model of the catalog writes), or null when it can.
-	 */
-	private static String existingOutputProblem(CaseFiles c, Path target, ModelCatalog catalog) {
-		if (c.modalities().isEmpty()) {
-			return null;
+	/** Each case as a line of the status CSV (as soon as it ends) and of stdout. */
+	private record StatusLines(StatusLog status, PrintWriter o) implements CohortSegmentation.Listener {
+
+		@Override
+		public void skipped(CaseFiles c, Path target) {
+			write(c.id(), "skipped", "", 0, target, "output exists");
 		}
-		NiftiReader reader = new NiftiReader();
-		Path first = c.modalities().values().iterator().next();
-		Geometry grid;
-		try {
-			grid = NiftiReader.geometryOf(reader.readHeader(first), first);
-		} catch (NiftiException e) {
-			// The case itself is broken: redoing it reports that in its own line.
-			return "the case's " + first.getFileName() + " cannot be read";
+
+		@Override
+		public void note(CaseFiles c, String note) {
+			o.printf("%s: %s%n", c.id(), note);
 		}
-		Set<Integer> allowed = new HashSet<>();
-		for (ModelCatalog.Entry e : catalog.entries()) {
-			for (int label : e.card().labelMap()) {
-				allowed.add(label);
+
+		@Override
+		public void done(CaseFiles c, String model, double seconds, Path target, String message) {
+			write(c.id(), "done", model, seconds, target, message);
+			o.printf(Locale.ROOT, "%s: done with %s in %.1f s%n", c.id(), model, seconds);
+			o.flush();
+		}
+
+		@Override
+		public void failed(CaseFiles c, String model, double seconds, Exception e) {
+			String why = ModalityKdCli.describe(e);
+			write(c.id(), "failed", model, seconds, null, why);
+			o.printf("%s: FAILED: %s%n", c.id(), why);
+			o.flush();
+		}
+
+		private void write(String id, String state, String model, double seconds, Path output, String message) {
+			try {
+				append(status, id, state, model, seconds, output, message);
+			} catch (IOException e) {
+				throw new java.io.UncheckedIOException(e);
 			}
 		}
-		return LabelMapCheck.problem(reader, target, grid, allowed, Geometry.DEFAULT_TOLERANCE_MM);
-	}
-
-	/** {@code <out>/<id>.nii.gz}, checked to stay in the output folder whatever the id holds. */
-	private Path target(CaseFiles c) {
-		return OutputPaths.inside(out, c.id() + ".nii.gz");
 	}
 
 	/** "i/n" with 0 <= i < n. */

@@ -6,19 +6,15 @@ package org.modalitykd.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.modalitykd.app.Evaluation;
 import org.modalitykd.eval.BratsRegion;
 import org.modalitykd.eval.EvaluationReport;
-import org.modalitykd.eval.PredictionPairs;
 import org.modalitykd.eval.RegionMetrics;
-import org.modalitykd.eval.SegmentationEvaluator;
-import org.modalitykd.io.NiftiReader;
-import org.modalitykd.io.OutputPaths;
-import org.modalitykd.volume.LabelVolume;
+import org.modalitykd.io.StaleTemporaries;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,48 +47,43 @@ final class EvaluateCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		PredictionPairs.Result match = PredictionPairs.match(pred, ref);
 		PrintWriter err = spec.commandLine().getErr();
 		PrintWriter o = spec.commandLine().getOut();
-		List<Path> inputs = new ArrayList<>();
-		match.pairs().forEach(p -> {
-			inputs.add(p.prediction());
-			inputs.add(p.reference());
-		});
-		Leftovers.report(OutputPaths.prepare(out, inputs, overwrite, "--overwrite"), out.toAbsolutePath().getParent(), o);
-		if (!match.predictionsWithoutReference().isEmpty()) {
-			err.println("modalitykd: warning: no reference for " + String.join(", ", match.predictionsWithoutReference()));
-		}
-		if (!match.referencesWithoutPrediction().isEmpty()) {
-			err.println("modalitykd: warning: no prediction for " + String.join(", ", match.referencesWithoutPrediction()));
-		}
-		if (match.pairs().isEmpty()) {
-			throw new IllegalArgumentException("no prediction matches a reference by case id; name them <id>.nii.gz and <id>_seg.nii.gz");
-		}
-		NiftiReader reader = new NiftiReader();
-		SegmentationEvaluator evaluator = new SegmentationEvaluator();
-		EvaluationReport report = new EvaluationReport();
-		o.printf("%-28s %7s %7s %7s %9s %9s %9s%n", "case", "Dice WT", "Dice TC", "Dice ET", "HD95 WT", "HD95 TC", "HD95 ET");
-		for (PredictionPairs.Pair p : match.pairs()) {
-			LabelVolume predicted = SegmentationEvaluator.readLabels(reader, p.prediction());
-			LabelVolume reference = SegmentationEvaluator.readLabels(reader, p.reference());
-			Map<BratsRegion, RegionMetrics> m;
-			try {
-				m = evaluator.evaluate(predicted, reference);
-			} catch (IllegalArgumentException e) {
-				throw new IllegalArgumentException(p.caseId() + ": " + e.getMessage());
-			}
-			report.add(p.caseId(), m);
-			o.printf("%-28s %7.4f %7.4f %7.4f %9.2f %9.2f %9.2f%n", p.caseId(), m.get(BratsRegion.WT).dice(),
-				m.get(BratsRegion.TC).dice(), m.get(BratsRegion.ET).dice(), m.get(BratsRegion.WT).hd95Mm(),
-				m.get(BratsRegion.TC).hd95Mm(), m.get(BratsRegion.ET).hd95Mm());
-		}
+		EvaluationReport report = ConsoleProgress.run(new Evaluation(pred, ref, out, overwrite, "--overwrite",
+			new Evaluation.Listener() {
+				@Override
+				public void cleaned(StaleTemporaries.Outcome outcome, Path folder) {
+					Leftovers.report(outcome, folder, o);
+				}
+
+				@Override
+				public void unmatched(List<String> noReference, List<String> noPrediction) {
+					if (!noReference.isEmpty()) {
+						err.println("modalitykd: warning: no reference for " + String.join(", ", noReference));
+					}
+					if (!noPrediction.isEmpty()) {
+						err.println("modalitykd: warning: no prediction for " + String.join(", ", noPrediction));
+					}
+				}
+
+				@Override
+				public void started(int cases) {
+					o.printf("%-28s %7s %7s %7s %9s %9s %9s%n", "case", "Dice WT", "Dice TC", "Dice ET", "HD95 WT",
+						"HD95 TC", "HD95 ET");
+				}
+
+				@Override
+				public void evaluated(String caseId, Map<BratsRegion, RegionMetrics> m) {
+					o.printf("%-28s %7.4f %7.4f %7.4f %9.2f %9.2f %9.2f%n", caseId, m.get(BratsRegion.WT).dice(),
+						m.get(BratsRegion.TC).dice(), m.get(BratsRegion.ET).dice(), m.get(BratsRegion.WT).hd95Mm(),
+						m.get(BratsRegion.TC).hd95Mm(), m.get(BratsRegion.ET).hd95Mm());
+				}
+			}), err);
 		o.printf("%-28s %7.4f %7.4f %7.4f %9.2f %9.2f %9.2f%n", "mean", report.summary(BratsRegion.WT, 0, "mean"),
 			report.summary(BratsRegion.TC, 0, "mean"), report.summary(BratsRegion.ET, 0, "mean"),
 			report.summary(BratsRegion.WT, 1, "mean"), report.summary(BratsRegion.TC, 1, "mean"),
 			report.summary(BratsRegion.ET, 1, "mean"));
-		report.writeCsv(out);
-		o.println("wrote " + out + " (" + match.pairs().size() + " cases)");
+		o.println("wrote " + out + " (" + report.cases().size() + " cases)");
 		return 0;
 	}
 }

@@ -4,36 +4,18 @@
  */
 package org.modalitykd.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.modalitykd.infer.InferenceSettings;
-import org.modalitykd.infer.Progress;
-import org.modalitykd.infer.Segmentation;
-import org.modalitykd.infer.Segmenter;
-import org.modalitykd.infer.WindowBatchPlanner;
+import org.modalitykd.app.CaseResult;
+import org.modalitykd.app.CaseSegmentation;
+import org.modalitykd.app.InvalidSettingException;
+import org.modalitykd.app.LabelStamp;
+import org.modalitykd.app.SegmentationOptions;
+import org.modalitykd.app.SegmentationTargets;
 import org.modalitykd.io.CaseFiles;
-import org.modalitykd.io.CaseLoader;
-import org.modalitykd.io.MriCase;
-import org.modalitykd.io.NiftiFiles;
-import org.modalitykd.io.NiftiExtension;
-import org.modalitykd.io.NiftiException;
-import org.modalitykd.io.NiftiWriter;
-import org.modalitykd.io.OutputPaths;
-import org.modalitykd.io.OutputSet;
-import org.modalitykd.net.Device;
-import org.modalitykd.net.Devices;
-import org.modalitykd.net.ModelBundle;
-import org.modalitykd.net.ModelCard;
-import org.modalitykd.net.SessionOptions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -106,128 +88,27 @@ final class SegmentCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter out = spec.commandLine().getOut();
-		InferenceSettings settings;
-		SessionOptions options;
-		Integer fixedBatch = null;
+		CaseSegmentation job;
 		try {
-			if (!batch.equalsIgnoreCase("auto")) {
-				fixedBatch = Integer.parseInt(batch);
-			}
-			options = new SessionOptions(Device.parse(device), threads, 0);
-		} catch (NumberFormatException e) {
-			throw new UsageException("--batch takes a number of windows or 'auto', not '" + batch + "'");
-		} catch (IllegalArgumentException e) {
+			SegmentationOptions options = SegmentationOptions.defaults()
+				.withWindowsPerCall(SegmentationOptions.parseWindows(batch, "--batch"))
+				.withDevice(SegmentationOptions.parseDevice(device)).withThreads(threads).withOverlap(overlap).withTta(tta)
+				.withMargin(margin).withCropToNonZero(!noCrop).withIgnoreSpacing(ignoreSpacing)
+				.withChannelOrderCheck(!ignoreChannelOrder);
+			job = CaseSegmentation.withBundle(model, modality, options);
+		} catch (InvalidSettingException e) {
 			throw new UsageException(e.getMessage());
 		}
-		// Device first: asking for a missing GPU should fail before minutes of reading.
-		Devices.Resolved resolved = Devices.resolve(options.device());
-		String deviceUsed = resolved.description();
-		ModelCard card = ModelBundle.readCard(model);
-		int windows = fixedBatch != null ? fixedBatch
-			: WindowBatchPlanner.windowsPerCall(card.architecture(), card.patchSize(), tta,
-				WindowBatchPlanner.availableBytes(resolved.gpu()), 8);
-		try {
-			settings = new InferenceSettings(overlap, windows, tta, !noCrop, margin, !ignoreChannelOrder);
-		} catch (IllegalArgumentException e) {
-			throw new UsageException(e.getMessage());
-		}
-		List<String> wanted = card.perModality() ? List.of(pickModality(card)) : card.modalities();
 		CaseFiles files = CaseInputs.resolve(input);
 		Path probs = probabilities == null ? null
-			: probabilities.isEmpty() ? sibling(output, "_probabilities") : Path.of(probabilities);
-		Path reportFile = output.resolveSibling(NiftiFiles.stem(output) + ".provenance.json");
-		checkOutputs(files, probs == null ? List.of(output, reportFile) : List.of(output, probs, reportFile));
-		long t0 = System.nanoTime();
-		MriCase c = new CaseLoader().load(files, wanted);
-		try (ModelBundle bundle = ModelBundle.load(model, options)) {
-			long t1 = System.nanoTime();
-			Segmentation s = new Segmenter(bundle, settings).segment(c.images(), ignoreSpacing, Progress.NONE);
-			long t2 = System.nanoTime();
-			// Labels, probabilities and provenance appear together or not at all.
-			try (OutputSet set = new OutputSet()) {
-				NiftiWriter writer = new NiftiWriter(set);
-				// The header says what made the labels: role, model checksum, modalities (80 characters).
-				// ... and a comment extension holds the whole provenance as JSON.
-				writer.writeLabels(s.labels(), c.referenceHeader(), output, String.format("ModalityKD %s sha256:%.12s %s",
-					card.role().key(), s.provenance().get("model_sha256"), s.provenance().get("modalities")),
-					List.of(NiftiExtension.comment(Json.GSON.toJson(s.provenance()))));
-				if (probs != null) {
-					writer.writeVolume(s.probabilities(), c.referenceHeader(), probs);
-				}
-				set.writeString(reportFile, Json.GSON.toJson(report(s, c, card, deviceUsed, t0, t1, t2, probs)) + "\n");
-				set.commit();
-			}
-			out.printf("%s: %s segmented with %s (%s) on %s in %.1f s; labels -> %s%n", c.id(), String.join(", ", wanted),
-				model.getFileName(), card.role().key(), deviceUsed, (t2 - t1) / 1e9, output);
-		}
+			: probabilities.isEmpty() ? SegmentationTargets.sibling(output, "_probabilities") : Path.of(probabilities);
+		SegmentationTargets targets = new SegmentationTargets(output, probs, SegmentationTargets.reportBeside(output),
+			LabelStamp.CHECKSUM_AND_PROVENANCE, overwrite, "--overwrite");
+		targets.prepare(files.files(), model).forEach((folder, cleaned) -> Leftovers.report(cleaned, folder, out));
+		CaseResult r = ConsoleProgress.run(m -> job.segmentFiles(files, targets, m), spec.commandLine().getErr());
+		out.printf("%s: %s segmented with %s (%s) on %s in %.1f s; labels -> %s%n", r.caseId(),
+			r.provenance().get("modalities").replace(",", ", "), model.getFileName(),
+			r.choice().entry().card().role().key(), r.device(), r.secondsInference(), output);
 		return 0;
-	}
-
-	/**
-	 * Before any work: every output must have its folder, must not be one of the case's
-	 * files or inside the model, and must be new unless --overwrite; temporary files of
-	 * killed runs in the output folders go.
-	 */
-	private void checkOutputs(CaseFiles files, List<Path> outputs) throws IOException {
-		List<Path> inputs = files.files();
-		Path modelDir = Files.isDirectory(model) ? model.toRealPath() : null;
-		Set<Path> folders = new LinkedHashSet<>();
-		if (outputs.stream().map(o -> o.toAbsolutePath().normalize()).distinct().count() < outputs.size()) {
-			throw new UsageException("--output and --probabilities name the same file; give each its own name");
-		}
-		for (Path o : outputs) {
-			Path folder = o.toAbsolutePath().normalize().getParent();
-			if (!Files.isDirectory(folder)) {
-				throw new NiftiException(o, "cannot be written: the folder " + folder + " does not exist");
-			}
-			OutputPaths.requireNotInput(o, inputs);
-			if (modelDir != null && folder.toRealPath().startsWith(modelDir)) {
-				throw new IllegalArgumentException(o + " is inside the model bundle " + model + "; write the outputs elsewhere");
-			}
-			OutputPaths.requireNew(o, overwrite, "--overwrite");
-			folders.add(folder);
-		}
-		for (Path folder : folders) {
-			Leftovers.removeIn(folder, spec.commandLine().getOut());
-		}
-	}
-
-	private Map<String, Object> report(Segmentation s, MriCase c, ModelCard card, String deviceUsed, long t0, long t1,
-		long t2, Path probs) {
-		Map<String, Object> report = new LinkedHashMap<>(s.provenance());
-		report.put("case", c.id());
-		report.put("device", deviceUsed);
-		report.put("seconds_loading", (t1 - t0) / 1e9);
-		report.put("seconds_inference", (t2 - t1) / 1e9);
-		long[] h = s.labels().histogram();
-		Map<String, Long> voxels = new LinkedHashMap<>();
-		for (int label : card.labelMap()) {
-			voxels.put(Integer.toString(label), h[label]);
-		}
-		report.put("voxels_per_label", voxels);
-		report.put("output", output.toString());
-		if (probs != null) {
-			report.put("probabilities", probs.toString());
-		}
-		return report;
-	}
-
-	private String pickModality(ModelCard card) {
-		if (modality == null) {
-			throw new UsageException("this " + card.role().key() + " model segments one of " + card.modalities()
-				+ " at a time: choose one with --modality");
-		}
-		String m = org.modalitykd.io.Modalities.parseList(modality).get(0);
-		if (!card.modalities().contains(m)) {
-			throw new UsageException("--modality " + modality + ": the model knows " + card.modalities());
-		}
-		return m;
-	}
-
-	/** OUT.nii.gz -> OUT + suffix + .nii.gz in the same folder. */
-	private static Path sibling(Path file, String suffix) {
-		String name = file.getFileName().toString();
-		String ext = name.endsWith(".nii.gz") ? ".nii.gz" : name.endsWith(".nii") ? ".nii" : "";
-		return file.resolveSibling(name.substring(0, name.length() - ext.length()) + suffix + (ext.isEmpty() ? ".nii.gz" : ext));
 	}
 }

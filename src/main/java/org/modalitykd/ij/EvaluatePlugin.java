@@ -6,9 +6,9 @@ package org.modalitykd.ij;
 
 import java.util.Map;
 
+import org.modalitykd.app.Evaluation;
 import org.modalitykd.eval.BratsRegion;
 import org.modalitykd.eval.RegionMetrics;
-import org.modalitykd.eval.SegmentationEvaluator;
 
 import ij.ImagePlus;
 import ij.WindowManager;
@@ -50,8 +50,8 @@ public class EvaluatePlugin implements PlugIn {
 		}
 		ImagePlus prediction = openImage(gd.getNextChoice(), "prediction");
 		ImagePlus reference = openImage(gd.getNextChoice(), "reference");
-		Map<BratsRegion, RegionMetrics> metrics = new SegmentationEvaluator()
-			.evaluate(ImagePlusBridge.toLabelVolume(prediction), ImagePlusBridge.toLabelVolume(reference));
+		Map<BratsRegion, RegionMetrics> metrics = Evaluation.of(ImagePlusBridge.toLabelVolume(prediction),
+			ImagePlusBridge.toLabelVolume(reference));
 		ResultsTable rt = ResultsTable.getResultsTable();
 		for (Map.Entry<BratsRegion, RegionMetrics> e : metrics.entrySet()) {
 			rt.incrementCounter();

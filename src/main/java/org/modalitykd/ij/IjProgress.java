@@ -5,15 +5,17 @@
 package org.modalitykd.ij;
 
 import org.modalitykd.infer.Progress;
+import org.modalitykd.task.TaskMonitor;
 
 import ij.IJ;
 
 /**
- * Inference progress in ImageJ's status bar and progress bar; Esc cancels. The core
- * stops between window batches once the thread is interrupted, so pressing Esc here
- * interrupts the thread that runs the command.
+ * ImageJ's adapter of the task contract: progress in ImageJ's status bar and progress
+ * bar, and Esc cancels. As a {@link TaskMonitor} Esc is polled between steps; as the
+ * older {@link Progress} of the sliding window it interrupts the thread that runs the
+ * command, and the core stops between window batches.
  */
-final class IjProgress implements Progress {
+final class IjProgress implements Progress, TaskMonitor {
 
 	private final String what;
 
@@ -29,6 +31,17 @@ final class IjProgress implements Progress {
 		if (IJ.escapePressed()) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	@Override
+	public void progress(double fraction, String status) {
+		IJ.showProgress(fraction);
+		IJ.showStatus(what + ": " + status + " (Esc to cancel)");
+	}
+
+	@Override
+	public boolean cancelRequested() {
+		return IJ.escapePressed();
 	}
 
 	/** Clears the progress bar and says how it ended. */

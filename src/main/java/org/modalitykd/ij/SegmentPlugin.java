@@ -13,11 +13,12 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 import org.modalitykd.eval.TumourVolumes;
-import org.modalitykd.infer.InferenceSettings;
+import org.modalitykd.app.CaseResult;
+import org.modalitykd.app.CaseSegmentation;
+import org.modalitykd.app.SegmentationOptions;
 import org.modalitykd.infer.SegmentationTool;
 import org.modalitykd.net.Device;
 import org.modalitykd.net.ModelCatalog;
-import org.modalitykd.net.SessionOptions;
 import org.modalitykd.volume.Volume;
 
 import ij.IJ;
@@ -110,17 +111,14 @@ public class SegmentPlugin implements PlugIn {
 		SegmentationTool.Qa qa = SegmentationTool.Qa.parse(gd.getNextChoice());
 		boolean ignoreChannelOrder = gd.getNextBoolean();
 		// Settings are checked before the image is read: a typo fails at once.
-		SegmentationTool tool = new SegmentationTool(new SessionOptions(device, 0, 0),
-			InferenceSettings.defaults().withOverlap(overlap).withMirror(tta).withChannelOrderCheck(!ignoreChannelOrder));
+		CaseSegmentation job = CaseSegmentation.withCatalog(catalog, wanted, SegmentationOptions.defaults()
+			.withDevice(device).withOverlap(overlap).withTta(tta).withChannelOrderCheck(!ignoreChannelOrder));
 
 		Volume input = ChannelMapping.apply(ImagePlusBridge.toVolume(image));
 		if (input == null) {
 			return;
 		}
-		ModelCatalog.Choice choice = SegmentationTool.choose(catalog, wanted, input);
-		if (qa == SegmentationTool.Qa.DISAGREEMENT) {
-			SegmentationTool.partner(catalog, choice, input.channelNames());
-		}
+		ModelCatalog.Choice choice = job.choose(input, qa);
 		IJ.log("ModalityKD Segment " + image.getTitle() + ": " + choice.reason());
 		// Only a person is asked; in a macro the recorded model and this documented rule decide.
 		if (choice.fallback() && CommandErrors.interactive()
@@ -128,10 +126,10 @@ public class SegmentPlugin implements PlugIn {
 			return;
 		}
 		long t0 = System.nanoTime();
-		SegmentationTool.Result r = tool.segment(input, catalog, choice.entry().name(), qa,
+		CaseResult r = job.segment(input, choice, qa,
 			new IjProgress("Segmenting " + image.getTitle() + " with " + choice.entry().name()));
-		SegmentOutputs.show(image, r, opacity, outlines);
-		addVolumes(image.getTitle(), r);
+		SegmentOutputs.show(image, r.toToolResult(), opacity, outlines);
+		addVolumes(image.getTitle(), r.toToolResult());
 		String done = String.format(Locale.ROOT, "ModalityKD Segment: %s segmented with %s in %.1f s", image.getTitle(),
 			choice.entry().name(), (System.nanoTime() - t0) / 1e9);
 		IjProgress.finish(done);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.modalitykd.io.ImageSanity;
 import org.modalitykd.net.ModelBundle;
@@ -60,9 +61,17 @@ public final class SegmentationTool {
 	}
 
 	private final SessionOptions options;
-	private final InferenceSettings settings;
+	private final Function<ModelCard, InferenceSettings> settings;
 
 	public SegmentationTool(SessionOptions options, InferenceSettings settings) {
+		this(options, card -> settings);
+	}
+
+	/**
+	 * @param settings the inference settings for each model (the window batch that fits
+	 *                 in memory depends on the network)
+	 */
+	public SegmentationTool(SessionOptions options, Function<ModelCard, InferenceSettings> settings) {
 		this.options = options;
 		this.settings = settings;
 	}
@@ -89,8 +98,18 @@ public final class SegmentationTool {
 	 */
 	public Result segment(Volume usable, Map<String, String> unusable, ModelCatalog catalog, String wanted, Qa qa,
 		Progress progress) throws IOException {
+		return segment(usable, catalog, catalog.choose(wanted, usable.channelNames(), unusable), qa, progress);
+	}
+
+	/**
+	 * The same with the model already chosen (by {@link #choose}, e.g. to show it first),
+	 * so that the choice is made once.
+	 *
+	 * @param usable the usable channels, named by modality
+	 */
+	public Result segment(Volume usable, ModelCatalog catalog, ModelCatalog.Choice choice, Qa qa, Progress progress)
+		throws IOException {
 		List<String> available = usable.channelNames();
-		ModelCatalog.Choice choice = catalog.choose(wanted, available, unusable);
 		// Found before any work, so that a missing partner fails at once.
 		ModelCatalog.Entry partner = qa == Qa.DISAGREEMENT ? partner(catalog, choice, available) : null;
 		Segmentation s = segment(usable, choice.entry(), progress);
@@ -122,7 +141,7 @@ public final class SegmentationTool {
 	 *
 	 * @throws IllegalArgumentException when none is usable
 	 */
-	private static Volume usable(Volume images, Map<String, String> unusable) {
+	public static Volume usable(Volume images, Map<String, String> unusable) {
 		if (unusable.isEmpty()) {
 			return images;
 		}
@@ -157,7 +176,7 @@ public final class SegmentationTool {
 			input = images.select(List.of(m));
 		}
 		try (ModelBundle bundle = ModelBundle.load(entry.directory(), options)) {
-			return new Segmenter(bundle, settings).segment(input, false, progress);
+			return new Segmenter(bundle, settings.apply(card)).segment(input, false, progress);
 		}
 	}
 }

@@ -10,24 +10,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.modalitykd.app.Evaluation;
+import org.modalitykd.app.LabelStamp;
+import org.modalitykd.app.ModalityKD;
 import org.modalitykd.eval.BratsRegion;
 import org.modalitykd.eval.EvaluationReport;
-import org.modalitykd.eval.PredictionPairs;
 import org.modalitykd.eval.RegionMetrics;
-import org.modalitykd.eval.SegmentationEvaluator;
 import org.modalitykd.eval.TumourVolumes;
-import org.modalitykd.infer.InferenceSettings;
 import org.modalitykd.infer.SegmentationTool;
 import org.modalitykd.io.BratsLayout;
-import org.modalitykd.io.CaseFiles;
 import org.modalitykd.io.CaseLoader;
 import org.modalitykd.io.Manifest;
 import org.modalitykd.io.Modalities;
 import org.modalitykd.io.MriCase;
-import org.modalitykd.io.NiftiException;
 import org.modalitykd.io.NiftiReader;
-import org.modalitykd.io.NiftiWriter;
-import org.modalitykd.io.OutputPaths;
 import org.modalitykd.net.Device;
 import org.modalitykd.net.ModelCatalog;
 import org.modalitykd.net.SessionOptions;
@@ -41,7 +37,13 @@ import org.modalitykd.train.TrainingParameters;
 import org.modalitykd.train.TrainingRun;
 import org.modalitykd.volume.Volume;
 import org.modalitykd.volume.LabelVolume;
+import org.modalitykd.task.TaskMonitor;
+import org.modalitykd.app.CaseResult;
+import org.modalitykd.app.SegmentRequest;
+import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.scijava.task.Task;
+import org.scijava.task.TaskService;
 import org.scijava.service.AbstractService;
 import org.scijava.service.Service;
 
@@ -49,9 +51,11 @@ import org.scijava.service.Service;
 @Plugin(type = Service.class)
 public class DefaultModalityKDService extends AbstractService implements ModalityKDService {
 
+	@Parameter(required = false)
+	private TaskService tasks;
+
 	private final NiftiReader reader = new NiftiReader();
 	private final CaseLoader loader = new CaseLoader();
-	private final SegmentationEvaluator evaluator = new SegmentationEvaluator();
 
 	@Override
 	public MriCase open(Path caseDirOrManifest, List<String> modalities) throws IOException {
@@ -66,23 +70,12 @@ public class DefaultModalityKDService extends AbstractService implements Modalit
 
 	@Override
 	public Map<BratsRegion, RegionMetrics> evaluate(LabelVolume prediction, LabelVolume reference) {
-		return evaluator.evaluate(prediction, reference);
+		return Evaluation.of(prediction, reference);
 	}
 
 	@Override
 	public EvaluationReport evaluate(Path predictions, Path references, Path csv, boolean overwrite) throws IOException {
-		OutputPaths.prepare(csv, List.of(), overwrite, "overwrite = true");
-		PredictionPairs.Result match = PredictionPairs.match(predictions, references);
-		if (match.pairs().isEmpty()) {
-			throw new NiftiException(predictions, "no prediction matches a reference by case id");
-		}
-		EvaluationReport report = new EvaluationReport();
-		for (PredictionPairs.Pair p : match.pairs()) {
-			report.add(p.caseId(), evaluator.evaluate(SegmentationEvaluator.readLabels(reader, p.prediction()),
-				SegmentationEvaluator.readLabels(reader, p.reference())));
-		}
-		report.writeCsv(csv);
-		return report;
+		return new Evaluation(predictions, references, csv, overwrite, "overwrite = true", null).run(TaskMonitor.NONE);
 	}
 
 	@Override
@@ -90,29 +83,34 @@ public class DefaultModalityKDService extends AbstractService implements Modalit
 		return ModelCatalog.scan(models).choose("auto", modalities);
 	}
 
+	@Deprecated
 	@Override
 	public SegmentationTool.Result segment(Volume images, Path models, String model, String device, double overlap,
 		boolean tta, String qa) throws IOException {
-		SegmentationTool tool = new SegmentationTool(new SessionOptions(Device.parse(device), 0, 0),
-			InferenceSettings.defaults().withOverlap(overlap).withMirror(tta));
-		return tool.segment(images, ModelCatalog.scan(models), model, SegmentationTool.Qa.parse(qa),
-			org.modalitykd.infer.Progress.NONE);
+		return ModalityKD.segment(images).models(models).model(model).device(device).overlap(overlap).tta(tta).qa(qa)
+			.run().toToolResult();
 	}
 
+	@Deprecated
 	@Override
 	public SegmentationTool.Result segmentCase(Path caseDirOrManifest, Path models, Path output, boolean overwrite)
 		throws IOException {
-		CaseFiles files = CaseLoader.filesOf(caseDirOrManifest);
-		OutputPaths.prepare(output, files.files(), overwrite, "overwrite = true");
-		CaseLoader.Screened screened = loader.loadScreened(files, null);
-		MriCase c = screened.usable();
-		SegmentationTool tool = new SegmentationTool(new SessionOptions(Device.parse("auto"), 0, 0),
-			InferenceSettings.defaults().withOverlap(0.5).withMirror(false));
-		SegmentationTool.Result r = tool.segment(c.images(), screened.refused(), ModelCatalog.scan(models), "auto",
-			SegmentationTool.Qa.NONE, org.modalitykd.infer.Progress.NONE);
-		new NiftiWriter().writeLabels(r.segmentation().labels(), c.referenceHeader(), output,
-			"ModalityKD " + r.choice().entry().card().role().key() + " " + r.choice().entry().name());
-		return r;
+		return ModalityKD.segment(caseDirOrManifest).models(models).output(output).overwrite(overwrite)
+			.overwriteHint("overwrite = true").labelStamp(LabelStamp.MODEL_NAME).run().toToolResult();
+	}
+
+	@Override
+	public CaseResult run(SegmentRequest request) throws IOException {
+		if (tasks == null) {
+			return request.run();
+		}
+		Task task = tasks.createTask("ModalityKD segmentation");
+		task.start();
+		try {
+			return request.run(new SciJavaTaskMonitor(task));
+		} finally {
+			task.finish();
+		}
 	}
 
 	@Override

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.modalitykd.app.CaseResult;
+import org.modalitykd.app.SegmentRequest;
 import org.modalitykd.eval.BratsRegion;
 import org.modalitykd.eval.EvaluationReport;
 import org.modalitykd.eval.RegionMetrics;
@@ -80,7 +82,12 @@ public interface ModalityKDService extends SciJavaService {
 	 * @param overlap window overlap in [0, 1), 0.5 usually
 	 * @param tta     average the 8 mirrorings (8x slower)
 	 * @param qa      none, disagreement or entropy
+	 * @deprecated every option in one call breaks each script when an option is added:
+	 *             use {@code ModalityKD.segment(images).models(models).model(model)
+	 *             .device(device).overlap(overlap).tta(tta).qa(qa).run()}
+	 *             ({@link org.modalitykd.app.ModalityKD}), which this calls
 	 */
+	@Deprecated
 	SegmentationTool.Result segment(Volume images, Path models, String model, String device, double overlap, boolean tta,
 		String qa) throws IOException;
 
@@ -88,7 +95,11 @@ public interface ModalityKDService extends SciJavaService {
 	 * Opens a case (all its modalities), segments it with the best model of {@code models}
 	 * on the automatic device, and writes the label map to {@code output} atomically
 	 * (uint8 NIfTI with the case's geometry).
+	 *
+	 * @deprecated use {@code ModalityKD.segment(caseDir).models(models).output(output).run()}
+	 *             ({@link org.modalitykd.app.ModalityKD}), which this calls
 	 */
+	@Deprecated
 	default SegmentationTool.Result segmentCase(Path caseDirOrManifest, Path models, Path output) throws IOException {
 		return segmentCase(caseDirOrManifest, models, output, false);
 	}
@@ -96,9 +107,20 @@ public interface ModalityKDService extends SciJavaService {
 	/**
 	 * {@link #segmentCase(Path, Path, Path)}, replacing an existing {@code output} only if
 	 * {@code overwrite}; an output that is one of the case's files is always refused.
+	 *
+	 * @deprecated use {@code ModalityKD.segment(caseDir).models(models).output(output)
+	 *             .overwrite(overwrite).run()} ({@link org.modalitykd.app.ModalityKD}), which this calls
 	 */
+	@Deprecated
 	SegmentationTool.Result segmentCase(Path caseDirOrManifest, Path models, Path output, boolean overwrite)
 		throws IOException;
+
+	/**
+	 * Runs a segmentation made with {@link org.modalitykd.app.ModalityKD#segment} as a
+	 * SciJava task: Fiji lists it with its progress, and cancelling it there stops the
+	 * segmentation between window batches (a {@link java.util.concurrent.CancellationException}).
+	 */
+	CaseResult run(SegmentRequest request) throws IOException;
 
 	/** Volumes in mL: WT, TC, ET, then label_1, label_2, label_4 (and any other label present). */
 	Map<String, Double> volumes(LabelVolume labels);

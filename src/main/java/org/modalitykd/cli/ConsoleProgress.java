@@ -1,0 +1,78 @@
+package org.modalitykd.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+
+import org.modalitykd.task.Task;
+import org.modalitykd.task.TaskMonitor;
+
+/**
+ * The command line's adapter of the task contract: a progress line on stderr that
+ * rewrites itself (only on a terminal, so that logs and pipes stay clean), and Ctrl-C
+ * (or SIGTERM) asks the task to stop at its next step and waits for it, so that it
+ * leaves no half-written file behind before the JVM exits.
+ */
+final class ConsoleProgress implements TaskMonitor {
+
+	private final PrintWriter err;
+	private final boolean terminal;
+	private volatile boolean cancel;
+	private long lastNanos;
+
+	private ConsoleProgress(PrintWriter err, boolean terminal) {
+		this.err = err;
+		this.terminal = terminal;
+	}
+
+	/** Runs {@code task} to its end, reporting to {@code err}; Ctrl-C cancels it. */
+	static <R> R run(Task<R> task, PrintWriter err) throws IOException {
+		ConsoleProgress monitor = new ConsoleProgress(err, System.console() != null);
+		CountDownLatch finished = new CountDownLatch(1);
+		Thread hook = new Thread(() -> {
+			monitor.cancel = true;
+			try {
+				finished.await();
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}, "modalitykd-cancel");
+		Runtime.getRuntime().addShutdownHook(hook);
+		try {
+			return task.run(monitor);
+		} finally {
+			finished.countDown();
+			monitor.clear();
+			try {
+				Runtime.getRuntime().removeShutdownHook(hook);
+			} catch (IllegalStateException e) {
+				// the JVM is shutting down already: the hook has run
+			}
+		}
+	}
+
+	@Override
+	public void progress(double fraction, String status) {
+		long now = System.nanoTime();
+		// At most ten updates a second: a terminal line is cheap, but not free.
+		if (!terminal || now - lastNanos < 100_000_000L && fraction < 1) {
+			return;
+		}
+		lastNanos = now;
+		err.printf(Locale.ROOT, "\r%3.0f%% %-70.70s", 100 * fraction, status);
+		err.flush();
+	}
+
+	@Override
+	public boolean cancelRequested() {
+		return cancel;
+	}
+
+	private void clear() {
+		if (terminal && lastNanos != 0) {
+			err.printf("\r%76s\r", "");
+			err.flush();
+		}
+	}
+}
