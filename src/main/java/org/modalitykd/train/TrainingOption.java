@@ -30,7 +30,9 @@ public enum TrainingOption {
 	/** The segmentation loss of every training: default or official ({@link SegmentationLossForm}). */
 	SEG_LOSS("seg_loss"),
 	/** The augmentation level of the training patches (light, nnunet). */
-	AUGMENTATION("augmentation");
+	AUGMENTATION("augmentation"),
+	/** How the U-Net decoder upsamples: transposed or resize ({@link org.modalitykd.net.Upsampling}). */
+	UPSAMPLING("upsampling");
 
 	/** How a front end names its options. */
 	public enum Spelling {
