@@ -74,12 +74,12 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 
 	/**
 	 * The upsampling named {@code value}: {@code transposed} or {@code resize}; null for
-	 * {@code auto}, blank or null (the default: transposed, a distilled student its teacher's).
+	 * {@code auto} or null (the default: transposed, a distilled student its teacher's).
 	 *
 	 * @throws InvalidOptionException naming the upsampling option
 	 */
 	public static Upsampling upsampling(String value) {
-		if (value == null || value.isBlank() || value.trim().equalsIgnoreCase(AUTO_UPSAMPLING)) {
+		if (value == null || value.trim().equalsIgnoreCase(AUTO_UPSAMPLING)) {
 			return null;
 		}
 		try {

@@ -45,6 +45,7 @@ class UpsamplingOptionTest {
 			+ "a distilled student its teacher's)", e.getMessage());
 		assertTrue(e.spelled(TrainingOption.Spelling.CLI).getMessage().startsWith("--upsampling: "));
 		assertEquals(1, e.getMessage().lines().count());
+		assertThrows(InvalidOptionException.class, () -> P.withUpsampling(""), "blank is not auto");
 	}
 
 	@Test
