@@ -93,6 +93,12 @@ final class TrainingOptions {
 	@Option(names = "--base-filters", defaultValue = "16", description = "Filters of the first level, doubling per level (default: ${DEFAULT-VALUE}; a student copies its teacher's).")
 	int baseFilters;
 
+	@Option(names = "--upsampling", paramLabel = "transposed|resize",
+		description = "How the decoder doubles the resolution: transposed (2x2x2 transposed convolution, stride 2) or "
+			+ "resize (nearest-neighbour doubling, then a 3x3x3 convolution: no checkerboard pattern; docs/net-engine.md) "
+			+ "(default: transposed; a distilled student copies its teacher's unless this is given).")
+	String upsampling;
+
 	@Option(names = "--log-every", defaultValue = "10", description = "Print the loss terms every N steps (default: ${DEFAULT-VALUE}).")
 	int logEvery;
 
@@ -142,7 +148,8 @@ final class TrainingOptions {
 			}
 			TrainingParameters p = new TrainingParameters(steps, epochs, batchSize, patch(), lr, lrSchedule, weightDecay, diceWeight,
 				ceWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-				baseFilters, SegmentationLossForm.parse(segLoss), TrainingParameters.augmentationLevel(augmentation));
+				baseFilters, SegmentationLossForm.parse(segLoss), TrainingParameters.augmentationLevel(augmentation),
+				TrainingParameters.upsampling(upsampling));
 			p.schedule(1);
 			if (ownNetwork) {
 				p.check();

@@ -22,12 +22,13 @@ import ij.plugin.PlugIn;
  * Plugins > ModalityKD > Distill Student...: trains a one-modality network, distilled
  * from a frozen teacher (kdnet: KD-Net, protokd: ProtoKD) or without one (none: the
  * baseline), with a live loss plot; Cancel or Esc stops after a checkpoint, resume
- * continues. A distilled student copies its teacher's levels and filters.
+ * continues. A distilled student copies its teacher's levels and filters, and its
+ * upsampling unless {@code upsampling} is transposed or resize.
  * <p>
  * Macro (blocks until the bundle exists):
  * {@code run("Distill Student...", "data=/cases modality=flair method=protokd teacher=/models/teacher steps=1000
  * patch_size=96 batch_size=2 learning_rate=1E-3 levels=4 base_filters=16 seed=1 validation_fraction=0.2
- * validation_interval=100 checkpoint_interval=100 device=auto seg_loss=default latent_loss=mse
+ * validation_interval=100 checkpoint_interval=100 device=auto seg_loss=default latent_loss=mse upsampling=auto
  * out=/models/student-flair");}
  * Distillation keys ({@link DistillationFields}): {@code kd_weight temperature feature_weight proto_weight}
  * (left out: the method's defaults), {@code latent_loss} (mse or kl) and {@code temperature_squared}
@@ -59,7 +60,8 @@ public class DistillStudentPlugin implements PlugIn {
 		distillation.add();
 		TrainingFields fields = new TrainingFields(gd);
 		fields.addParameters();
-		gd.addMessage("levels and base_filters: for method none; a distilled student copies its teacher's");
+		gd.addMessage("levels and base_filters: for method none; a distilled student copies its teacher's\n"
+			+ "(and its upsampling when upsampling is auto)");
 		fields.addOutput(Prefs.get(PREF_OUT, ""));
 		gd.showDialog();
 		if (gd.wasCanceled()) {

@@ -24,7 +24,7 @@ import ij.plugin.PlugIn;
  * Macro (blocks until the bundle exists):
  * {@code run("Train Teacher...", "data=/cases modalities=t1,t1ce,t2,flair steps=1000 patch_size=96 batch_size=2
  * learning_rate=1E-3 levels=4 base_filters=16 seed=1 validation_fraction=0.2 validation_interval=100
- * checkpoint_interval=100 device=auto out=/models/teacher");} plus {@code resume} to continue.
+ * checkpoint_interval=100 device=auto upsampling=transposed out=/models/teacher");} plus {@code resume} to continue.
  */
 public class TrainTeacherPlugin implements PlugIn {
 

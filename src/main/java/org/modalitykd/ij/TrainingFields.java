@@ -12,6 +12,7 @@ import java.util.Arrays;
 
 import org.modalitykd.data.AugmentationLevel;
 import org.modalitykd.net.Device;
+import org.modalitykd.net.Upsampling;
 import org.modalitykd.train.InvalidOptionException;
 import org.modalitykd.train.SegmentationLossForm;
 import org.modalitykd.train.TrainingOption;
@@ -23,7 +24,7 @@ import ij.gui.GenericDialog;
 /**
  * The dialog fields the three training commands share, with their macro keys: the
  * hyperparameters ({@code steps patch_size batch_size learning_rate levels base_filters
- * seed validation_fraction validation_interval checkpoint_interval device seg_loss augmentation}) and the
+ * seed validation_fraction validation_interval checkpoint_interval device seg_loss augmentation upsampling}) and the
  * output ({@code out resume overwrite}). Add and read them in the same order, as GenericDialog
  * wants. The defaults are {@link TrainingParameters#defaults()}: a key a macro leaves
  * out takes that value.
@@ -41,6 +42,14 @@ final class TrainingFields {
 	/** The values of the {@code augmentation} choice. */
 	static final String[] AUGMENTATIONS = Arrays.stream(AugmentationLevel.values()).map(AugmentationLevel::key)
 		.toArray(String[]::new);
+
+	/**
+	 * The values of the {@code upsampling} choice: auto (transposed; a distilled student
+	 * its teacher's), then each {@link Upsampling#key()}.
+	 */
+	static final String[] UPSAMPLINGS = java.util.stream.Stream.concat(
+		java.util.stream.Stream.of(TrainingParameters.AUTO_UPSAMPLING),
+		Arrays.stream(Upsampling.values()).map(Upsampling::key)).toArray(String[]::new);
 
 	private final GenericDialog gd;
 
@@ -75,6 +84,7 @@ final class TrainingFields {
 		gd.addChoice("seg_loss", SEG_LOSSES, d.segmentationLoss().value());
 
 		gd.addChoice("augmentation", AUGMENTATIONS, d.augmentation().key());
+		gd.addChoice("upsampling", UPSAMPLINGS, TrainingParameters.AUTO_UPSAMPLING);
 	}
 
 	/**
@@ -118,11 +128,13 @@ final class TrainingFields {
 		// the value the macro wrote is read too, so that a typo is refused, not ignored.
 		String segLoss = macroChoice("seg_loss", gd.getNextChoice());
 		String augmentation = macroChoice("augmentation", gd.getNextChoice());
+		String upsampling = macroChoice("upsampling", gd.getNextChoice());
 		TrainingParameters p;
 		try {
 			p = d.withSteps(steps).withPatchSize(patch).withBatchSize(batch).withLearningRate(lr)
 				.withNetwork(levels, filters).withSeed(seed).withValidation(fraction, validation)
-				.withCheckpointInterval(checkpoints).withSegmentationLoss(segLoss).withAugmentation(augmentation);
+				.withCheckpointInterval(checkpoints).withSegmentationLoss(segLoss).withAugmentation(augmentation)
+				.withUpsampling(upsampling);
 		} catch (InvalidOptionException e) {
 			throw e.spelled(TrainingOption.Spelling.MACRO);
 		}

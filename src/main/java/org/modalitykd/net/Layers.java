@@ -89,7 +89,9 @@ public final class Layers<T extends TFloating> {
 
 	/**
 	 * A 2x2x2 transposed convolution with stride 2 (doubles each spatial size), no bias,
-	 * initialised as a linear layer: each output voxel sees one input voxel.
+	 * initialised as a linear layer: each output voxel sees one input voxel, through the
+	 * kernel tap of its position in the 2x2x2 block, so unequal taps print a period-2
+	 * pattern ({@link Upsampling#TRANSPOSED_CONV}).
 	 */
 	public Operand<T> transposedConv(String name, Operand<T> x, long in, long out) {
 		Operand<T> w = params.trainable(name + "/kernel", new long[] { 2, 2, 2, out, in }, type,

@@ -217,9 +217,25 @@ public final class ModelCardJson {
 		return new UNetConfig(require(a, "input_channels").getAsInt(), require(a, "classes").getAsInt(),
 			require(a, "levels").getAsInt(), require(a, "base_filters").getAsInt(), require(a, "max_filters").getAsInt(),
 			parse(Normalization.class, a, "normalization"), require(a, "norm_slots").getAsInt(),
-			parse(Downsampling.class, a, "downsampling"), parse(Upsampling.class, a, "upsampling"),
+			parse(Downsampling.class, a, "downsampling"), upsampling(a),
 			require(a, "deep_supervision").getAsBoolean(), require(a, "leaky_slope").getAsDouble(),
 			require(a, "seed").getAsLong());
+	}
+
+	/**
+	 * Cards written before the upsampling was a training option all say so, but a card
+	 * without the key means the transposed convolution every network had then.
+	 */
+	private static Upsampling upsampling(JsonObject a) {
+		JsonElement e = a.get("upsampling");
+		if (e == null || e.isJsonNull()) {
+			return Upsampling.TRANSPOSED_CONV;
+		}
+		try {
+			return Upsampling.parse(e.getAsString());
+		} catch (IllegalArgumentException x) {
+			throw new IllegalArgumentException("the model card's upsampling: " + x.getMessage(), x);
+		}
 	}
 
 	private static String lower(Enum<?> e) {

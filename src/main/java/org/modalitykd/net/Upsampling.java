@@ -4,13 +4,54 @@
  */
 package org.modalitykd.net;
 
-/** How the U-Net decoder doubles the resolution between levels. */
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * How the U-Net decoder doubles the resolution between levels. Option values (CLI,
+ * macro keys, scripts) are {@link #key()}; the model card stores the constant's name in
+ * lower case ({@code transposed_conv}, {@code resize_conv}) as it always has, and
+ * {@link #parse} reads both spellings.
+ */
 public enum Upsampling {
-	/** 2x2x2 transposed convolution with stride 2. */
-	TRANSPOSED_CONV,
 	/**
-	 * Nearest-neighbour doubling followed by a 3x3x3 convolution: no checkerboard
-	 * artefacts, at a higher cost.
+	 * 2x2x2 transposed convolution with stride 2: each of the 8 output voxels of a 2x2x2
+	 * block gets its own kernel tap, so unequal taps print a period-2 pattern on the
+	 * output (docs/net-engine.md, "Upsampling and the checkerboard").
 	 */
-	RESIZE_CONV
+	TRANSPOSED_CONV("transposed"),
+	/**
+	 * Nearest-neighbour doubling followed by a 3x3x3 convolution: every output voxel is
+	 * made by the same kernel, so no checkerboard, at a higher cost.
+	 */
+	RESIZE_CONV("resize");
+
+	private final String key;
+
+	Upsampling(String key) {
+		this.key = key;
+	}
+
+	/** The option value: {@code transposed} or {@code resize}. */
+	public String key() {
+		return key;
+	}
+
+	/**
+	 * The upsampling named {@code value}: an option value ({@code transposed},
+	 * {@code resize}) or a model card's ({@code transposed_conv}, {@code resize_conv}),
+	 * any case.
+	 *
+	 * @throws IllegalArgumentException for anything else, saying what is allowed
+	 */
+	public static Upsampling parse(String value) {
+		String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+		for (Upsampling u : values()) {
+			if (u.key.equals(v) || u.name().toLowerCase(Locale.ROOT).equals(v)) {
+				return u;
+			}
+		}
+		throw new IllegalArgumentException("unknown upsampling '" + value + "': choose "
+			+ String.join(" or ", Arrays.stream(values()).map(Upsampling::key).toList()));
+	}
 }

@@ -215,7 +215,7 @@ public final class TrainingJobs {
 	 * student distilled from the frozen {@code teacher} bundle (KD-Net, ProtoKD). A
 	 * student copies its teacher's architecture on one channel (the features it is
 	 * compared with must have the same shapes), so {@code p}'s levels and filters apply
-	 * to the baseline only. Option errors name the option in the Java spelling.
+	 * to the baseline only; its upsampling is the teacher's unless {@code p} names one. Option errors name the option in the Java spelling.
 	 */
 	public static TrainingJob student(Path data, String modality, TrainingMethod method, Path teacher,
 		Distillation weights, TrainingParameters p) throws IOException {
@@ -250,6 +250,11 @@ public final class TrainingJobs {
 		Distillation weights, TrainingParameters p) {
 		Objective objective = studentObjective(method, t != null, weights, p);
 		UNetConfig network = t == null ? p.network(1) : t.config().withInputChannels(1).withSeed(p.seed());
+		if (t != null && p.upsampling() != null) {
+			// The upsampling changes neither the bottleneck nor the decoder features the
+			// distillation terms compare, so a student may choose its own.
+			network = network.withUpsampling(p.upsampling());
+		}
 		return new TrainingJob(t == null ? ModelRole.BASELINE : ModelRole.STUDENT, objective, network, List.of(modality),
 			dataset, null, t, schedule(p, dataset));
 	}

@@ -38,7 +38,9 @@ public enum TrainingOption {
 	/** Share of the steps over which the distillation terms' weights rise linearly from 0 (0: none). */
 	KD_WARMUP("kd_warmup"),
 	/** KD-Net: whether the logit KL is multiplied by T^2 (Hinton) or not. */
-	TEMPERATURE_SQUARED("temperature_squared");
+	TEMPERATURE_SQUARED("temperature_squared"),
+	/** How the U-Net decoder upsamples: transposed or resize ({@link org.modalitykd.net.Upsampling}). */
+	UPSAMPLING("upsampling");
 
 	/** How a front end names its options. */
 	public enum Spelling {

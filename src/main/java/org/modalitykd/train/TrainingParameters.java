@@ -8,6 +8,7 @@ import java.util.Arrays;
 
 import org.modalitykd.data.AugmentationLevel;
 import org.modalitykd.net.UNetConfig;
+import org.modalitykd.net.Upsampling;
 
 /**
  * The hyperparameters every kind of training run shares, as a front end (CLI options,
@@ -35,13 +36,25 @@ import org.modalitykd.net.UNetConfig;
  * @param segmentationLoss   which Dice + cross-entropy ({@link TrainingOption#SEG_LOSS}; default or official)
  * @param augmentation       augmentation level of the training patches ({@code light}, the
  *                           default, or {@code nnunet}; docs/training.md)
+ * @param upsampling         how the decoder upsamples ({@link TrainingOption#UPSAMPLING}), or null
+ *                           for the default: transposed, and a distilled student its teacher's
  */
 public record TrainingParameters(long steps, int epochs, int batchSize, int[] patchSize, double learningRate,
 	String lrSchedule, double weightDecay, double diceWeight, double crossEntropyWeight, double validationFraction,
 	int validationInterval, int checkpointInterval, double tumourShare, long seed, int levels, int baseFilters,
-	SegmentationLossForm segmentationLoss, AugmentationLevel augmentation) {
+	SegmentationLossForm segmentationLoss, AugmentationLevel augmentation, Upsampling upsampling) {
 
-	/** The default segmentation loss and augmentation. */
+	/** The default upsampling (transposed; a distilled student its teacher's). */
+	public TrainingParameters(long steps, int epochs, int batchSize, int[] patchSize, double learningRate,
+		String lrSchedule, double weightDecay, double diceWeight, double crossEntropyWeight, double validationFraction,
+		int validationInterval, int checkpointInterval, double tumourShare, long seed, int levels, int baseFilters,
+		SegmentationLossForm segmentationLoss, AugmentationLevel augmentation) {
+		this(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay, diceWeight, crossEntropyWeight,
+			validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels, baseFilters,
+			segmentationLoss, augmentation, null);
+	}
+
+	/** The default segmentation loss, augmentation and upsampling. */
 	public TrainingParameters(long steps, int epochs, int batchSize, int[] patchSize, double learningRate,
 		String lrSchedule, double weightDecay, double diceWeight, double crossEntropyWeight, double validationFraction,
 		int validationInterval, int checkpointInterval, double tumourShare, long seed, int levels, int baseFilters) {
@@ -62,6 +75,27 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 			throw new InvalidOptionException(TrainingOption.AUGMENTATION, e.getMessage());
 		}
 	}
+
+	/**
+	 * The upsampling named {@code value}: {@code transposed} or {@code resize}; null for
+	 * {@code auto} or null (the default: transposed, a distilled student its teacher's).
+	 *
+	 * @throws InvalidOptionException naming the upsampling option
+	 */
+	public static Upsampling upsampling(String value) {
+		if (value == null || value.trim().equalsIgnoreCase(AUTO_UPSAMPLING)) {
+			return null;
+		}
+		try {
+			return Upsampling.parse(value);
+		} catch (IllegalArgumentException e) {
+			throw new InvalidOptionException(TrainingOption.UPSAMPLING, e.getMessage() + " (or " + AUTO_UPSAMPLING
+				+ ": transposed, a distilled student its teacher's)");
+		}
+	}
+
+	/** The value of the upsampling option that leaves the choice to the default. */
+	public static final String AUTO_UPSAMPLING = "auto";
 
 	public TrainingParameters {
 		if (segmentationLoss == null) {
@@ -124,21 +158,22 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 			.withSegmentationLoss(segmentationLoss).withOptimizer(OptimizerSettings.defaults().withWeightDecay(weightDecay));
 	}
 
-	/** The default U-Net (4 classes) with these levels, filters and seed. */
+	/** The default U-Net (4 classes) with these levels, filters, upsampling and seed. */
 	public UNetConfig network(int inputChannels) {
-		return UNetConfig.defaults(inputChannels, 4).withLevels(levels).withBaseFilters(baseFilters).withSeed(seed);
+		UNetConfig c = UNetConfig.defaults(inputChannels, 4).withLevels(levels).withBaseFilters(baseFilters).withSeed(seed);
+		return upsampling == null ? c : c.withUpsampling(upsampling);
 	}
 
 	public TrainingParameters withSteps(long n) {
 		return new TrainingParameters(n, 0, batchSize, patchSize, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation);
+			baseFilters, segmentationLoss, augmentation, upsampling);
 	}
 
 	public TrainingParameters withBatchSize(int n) {
 		return new TrainingParameters(steps, epochs, n, patchSize, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation);
+			baseFilters, segmentationLoss, augmentation, upsampling);
 	}
 
 	/** A cube of {@code n} voxels. */
@@ -149,46 +184,46 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	public TrainingParameters withPatchSize(int[] xyz) {
 		return new TrainingParameters(steps, epochs, batchSize, xyz, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation);
+			baseFilters, segmentationLoss, augmentation, upsampling);
 	}
 
 	public TrainingParameters withLearningRate(double lr) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, lr, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation);
+			baseFilters, segmentationLoss, augmentation, upsampling);
 	}
 
 	/** Levels and base filters of the network. */
 	public TrainingParameters withNetwork(int nLevels, int nBaseFilters) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			nLevels, nBaseFilters, segmentationLoss, augmentation);
+			nLevels, nBaseFilters, segmentationLoss, augmentation, upsampling);
 	}
 
 	public TrainingParameters withSeed(long s) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, s,
-			levels, baseFilters, segmentationLoss, augmentation);
+			levels, baseFilters, segmentationLoss, augmentation, upsampling);
 	}
 
 	/** Share of cases held out and how often (in steps) they are segmented and scored. */
 	public TrainingParameters withValidation(double fraction, int interval) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, fraction, interval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation);
+			baseFilters, segmentationLoss, augmentation, upsampling);
 	}
 
 	public TrainingParameters withCheckpointInterval(int n) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, n, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation);
+			baseFilters, segmentationLoss, augmentation, upsampling);
 	}
 
 	/** The segmentation loss: {@code default} or {@code official} ({@link SegmentationLossForm}). */
 	public TrainingParameters withSegmentationLoss(SegmentationLossForm f) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			levels, baseFilters, f, augmentation);
+			levels, baseFilters, f, augmentation, upsampling);
 	}
 
 	/** The same from its option value; an {@link InvalidOptionException} naming seg_loss for another. */
@@ -199,7 +234,7 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	public TrainingParameters withAugmentation(AugmentationLevel level) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			levels, baseFilters, segmentationLoss, level);
+			levels, baseFilters, segmentationLoss, level, upsampling);
 	}
 
 	/**
@@ -209,5 +244,25 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	 */
 	public TrainingParameters withAugmentation(String level) {
 		return withAugmentation(augmentationLevel(level));
+	}
+
+	/**
+	 * How the decoder upsamples; null for the default (transposed, a distilled student
+	 * its teacher's).
+	 */
+	public TrainingParameters withUpsampling(Upsampling u) {
+		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
+			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
+			levels, baseFilters, segmentationLoss, augmentation, u);
+	}
+
+	/**
+	 * The upsampling by name, {@code transposed}, {@code resize} or {@code auto}, as
+	 * scripts give it.
+	 *
+	 * @throws InvalidOptionException naming the upsampling option
+	 */
+	public TrainingParameters withUpsampling(String value) {
+		return withUpsampling(upsampling(value));
 	}
 }

@@ -35,6 +35,7 @@ import org.modalitykd.net.ChannelSignature;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCard;
 import org.modalitykd.net.SessionOptions;
+import org.modalitykd.net.Upsampling;
 import org.tensorflow.TensorFlow;
 
 /**
@@ -59,6 +60,8 @@ public final class TrainingRun {
 	public static final String CHECKPOINT_DIR = "checkpoint";
 	/** Checkpoint key of the augmentation level; a checkpoint without it was trained with light. */
 	private static final String AUGMENTATION_KEY = "augmentation";
+	/** Checkpoint key of the decoder's upsampling; a checkpoint without it was trained with transposed. */
+	private static final String UPSAMPLING_KEY = "upsampling";
 
 	/**
 	 * How a run ended.
@@ -149,7 +152,8 @@ public final class TrainingRun {
 						continue;
 					}
 					String was = saved.getOrDefault(e.getKey(),
-						e.getKey().equals(AUGMENTATION_KEY) ? AugmentationLevel.defaultLevel().key() : null);
+						e.getKey().equals(AUGMENTATION_KEY) ? AugmentationLevel.defaultLevel().key()
+							: e.getKey().equals(UPSAMPLING_KEY) ? Upsampling.TRANSPOSED_CONV.key() : null);
 					if (!e.getValue().equals(was)) {
 						throw new IllegalArgumentException("the checkpoint in " + work + " was written by a different run: its "
 							+ e.getKey() + " is '" + was + "', now '" + e.getValue() + "'");
@@ -302,6 +306,7 @@ public final class TrainingRun {
 		m.put("loss_weights", job.objective().describe().toString());
 		m.put("loss_options", job.objective().describeOptions().toString());
 		m.put(AUGMENTATION_KEY, s.augmentation().key());
+		m.put(UPSAMPLING_KEY, job.network().upsampling().key());
 		return m;
 	}
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCard;
 import org.modalitykd.net.ModelRole;
+import org.modalitykd.net.Upsampling;
 import org.modalitykd.train.StepResult;
 import org.modalitykd.train.TrainingFixtures;
 import org.modalitykd.train.TrainingRun;
@@ -77,6 +78,7 @@ class FijiTrainingTest {
 		assertEquals(3, card.architecture().levels());
 		assertEquals(4, card.architecture().baseFilters());
 		assertEquals("light", card.provenance().augmentation(), "the default augmentation");
+		assertEquals(Upsampling.TRANSPOSED_CONV, card.architecture().upsampling(), "the default upsampling");
 		Plot plot = plotOf(teacher);
 		assertEquals(List.of("loss", "dice", "cross_entropy", "val dice_wt", "val dice_tc", "val dice_et", "val dice_mean"),
 			labels(plot));
@@ -94,9 +96,10 @@ class FijiTrainingTest {
 
 		Path unpaired = tmp.resolve("unpaired");
 		ImageJ1.run("Train Unpaired...", "data_a=" + q(data) + " modality_a=t1 data_b=" + q(data)
-			+ " modality_b=flair kd_weight=0.25 tau=3 " + TINY + " augmentation=nnunet out=" + q(unpaired));
+			+ " modality_b=flair kd_weight=0.25 tau=3 " + TINY + " augmentation=nnunet upsampling=resize out=" + q(unpaired));
 		card = assertRunWrote(unpaired, 4);
 		assertEquals("nnunet", card.provenance().augmentation());
+		assertEquals(Upsampling.RESIZE_CONV, card.architecture().upsampling());
 		assertEquals(ModelRole.UNPAIRED, card.role());
 		assertEquals(List.of("t1", "flair"), card.modalities());
 		assertEquals(0.25, card.provenance().lossWeights().get("class_kd"));
@@ -173,6 +176,8 @@ class FijiTrainingTest {
 			+ TINY.replace("steps=4", "steps=many") + " out=" + q(out)), "ModalityKD Train Teacher: steps=many is not a number");
 		assertOneLine(ImageJ1.runFailing("Train Teacher...", "data=" + q(data) + " modalities=t1 " + TINY
 			+ " augmentation=heavy out=" + q(out)), "augmentation");
+		assertOneLine(ImageJ1.runFailing("Train Teacher...", "data=" + q(data) + " modalities=t1 " + TINY
+			+ " upsampling=bilinear out=" + q(out)), "upsampling: unknown upsampling 'bilinear'");
 		assertTrue(Files.isDirectory(data.resolve("tr_0001")), "the cases are still there");
 		assertFalse(Files.exists(TrainingRun.workDirOf(data)));
 		assertFalse(Files.exists(out), "nothing written");

@@ -98,16 +98,28 @@ class SafeLoaderTest {
 			base.withInputChannels(1).withNormalization(Normalization.INSTANCE, 2));
 		int i = 0;
 		for (UNetConfig config : configs) {
-			Path dir = tmp.resolve("net" + i++);
-			boolean slots = config.normSlots() > 1;
-			ModelBundle.save(dir, new ModelCard(ModelCard.FORMAT_VERSION, slots ? ModelRole.UNPAIRED : ModelRole.TEACHER,
-				slots ? List.of("t1", "t2") : Modalities.BRATS, ModelCard.BRATS_LABELS, ModelCard.BRATS_CLASS_NAMES,
-				new ModelCard.IntensityNormalization(ModelCard.IntensityNormalization.ZSCORE_NONZERO),
-				new int[] { 16, 16, 16 }, new double[] { 1, 1, 1 }, config,
-				new ModelCard.Provenance("test", Map.of(), "none", 1, 1, Map.of(), "2026-01-01T00:00:00Z"), Map.of()),
-				trainedLooking(config));
-			assertSameAsTensorFlowsLoader(dir);
+			assertSameAsTensorFlowsLoader(saveTrainedLooking("net" + i++, config));
 		}
+	}
+
+	@Test
+	void resizeUpsamplingGivesTheSameProbabilitiesAsTensorFlowsLoader() throws IOException {
+		UNetConfig base = UNetConfig.defaults(4, 4).withLevels(3).withBaseFilters(4).withUpsampling(Upsampling.RESIZE_CONV);
+		assertSameAsTensorFlowsLoader(saveTrainedLooking("resize", base));
+		assertSameAsTensorFlowsLoader(saveTrainedLooking("resize_strided_slots", base.withInputChannels(1)
+			.withDownsampling(Downsampling.STRIDED_CONV).withNormalization(Normalization.BATCH, 2)));
+	}
+
+	private Path saveTrainedLooking(String name, UNetConfig config) throws IOException {
+		Path dir = tmp.resolve(name);
+		boolean slots = config.normSlots() > 1;
+		ModelBundle.save(dir, new ModelCard(ModelCard.FORMAT_VERSION, slots ? ModelRole.UNPAIRED : ModelRole.TEACHER,
+			slots ? List.of("t1", "t2") : Modalities.BRATS, ModelCard.BRATS_LABELS, ModelCard.BRATS_CLASS_NAMES,
+			new ModelCard.IntensityNormalization(ModelCard.IntensityNormalization.ZSCORE_NONZERO),
+			new int[] { 16, 16, 16 }, new double[] { 1, 1, 1 }, config,
+			new ModelCard.Provenance("test", Map.of(), "none", 1, 1, Map.of(), "2026-01-01T00:00:00Z"), Map.of()),
+			trainedLooking(config));
+		return dir;
 	}
 
 	/** Weights with non-trivial batch-norm statistics too (a fresh network's are 0 and 1). */

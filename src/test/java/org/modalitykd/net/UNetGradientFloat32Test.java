@@ -41,4 +41,16 @@ class UNetGradientFloat32Test {
 		}
 		assertTrue(reports.size() > 20, "the check covered every parameter tensor: " + reports.size());
 	}
+
+	/** The network {@code --upsampling resize} trains: max pooling down, nearest doubling + 3x3x3 convolution up. */
+	@Test
+	void maxPoolResizeConvFloat32() {
+		UNetConfig c = UNetConfig.defaults(2, 3).withLevels(3).withBaseFilters(2).withUpsampling(Upsampling.RESIZE_CONV);
+		List<GradientCheck.Report> reports = UNetGradientTest.reports(c, TFloat32.class, new long[] { 1, 4, 4, 8, 2 }, 1e-3);
+		for (GradientCheck.Report r : reports) {
+			assertTrue(r.relativeError() < 1e-2, r.toString());
+		}
+		assertTrue(reports.stream().anyMatch(r -> r.name().contains("dec0/up/bias")),
+			"the check covered the resize convolution's bias: " + reports.size());
+	}
 }

@@ -70,4 +70,13 @@ class UNetGradientTest {
 			.withDownsampling(Downsampling.STRIDED_CONV).withNormalization(Normalization.BATCH, 2);
 		checkNetwork(c, TFloat64.class, new long[] { 2, 4, 4, 4, 1 }, 1e-5, 1e-4);
 	}
+
+	/** Resize upsampling in the unpaired network's shape: one normalisation slot per modality. */
+	@Test
+	void perModalityBatchNormResizeConvFloat64() {
+		UNetConfig c = UNetConfig.defaults(1, 2).withLevels(3).withBaseFilters(2)
+			.withDownsampling(Downsampling.STRIDED_CONV).withNormalization(Normalization.BATCH, 2)
+			.withUpsampling(Upsampling.RESIZE_CONV);
+		checkNetwork(c, TFloat64.class, new long[] { 2, 4, 4, 4, 1 }, 1e-5, 1e-4);
+	}
 }

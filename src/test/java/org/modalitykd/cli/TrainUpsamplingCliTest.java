@@ -1,0 +1,81 @@
+package org.modalitykd.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modalitykd.net.ModelBundle;
+import org.modalitykd.net.Upsampling;
+import org.modalitykd.train.TrainingFixtures;
+import org.modalitykd.train.TrainingRun;
+
+/**
+ * {@code --upsampling} on the three training commands: a bad value is one line naming the
+ * flag and nothing is written; a chosen value reaches the model card, and a distilled
+ * student copies its teacher's unless the flag is given.
+ */
+class TrainUpsamplingCliTest {
+
+	@TempDir
+	Path tmp;
+
+	private static final String[] TINY = { "--levels", "3", "--base-filters", "4", "--patch-size", "16", "--steps", "2",
+		"--validation-interval", "2", "--checkpoint-interval", "2", "--device", "cpu", "--log-every", "1" };
+
+	private static String[] args(String... head) {
+		List<String> all = new ArrayList<>(List.of(head));
+		all.addAll(List.of(TINY));
+		return all.toArray(String[]::new);
+	}
+
+	@Test
+	void aBadValueIsOneLineNamingTheFlagAndNothingIsWritten() {
+		String data = TrainingFixtures.syntheticCases().toString();
+		CliTest.assertOneLineError(CliTest.run(args("train-teacher", "--data", data, "--out", tmp.resolve("x").toString(),
+			"--upsampling", "bilinear")), 2, "--upsampling: ", "unknown upsampling 'bilinear'", "transposed or resize");
+		CliTest.assertOneLineError(CliTest.run(args("train-student", "--data", data, "--out", tmp.resolve("s").toString(),
+			"--modality", "t1", "--method", "kdnet", "--teacher", tmp.resolve("none").toString(), "--upsampling", "nearest")),
+			2, "--upsampling: ");
+		CliTest.assertOneLineError(CliTest.run(args("train-unpaired", "--data-a", data, "--modality-a", "t1", "--data-b", data,
+			"--modality-b", "t2", "--out", tmp.resolve("u").toString(), "--upsampling", "")), 2, "--upsampling: ");
+		for (String name : List.of("s", "x", "u")) {
+			assertFalse(Files.exists(tmp.resolve(name)), name + ": a refused run writes nothing");
+			assertFalse(Files.exists(TrainingRun.workDirOf(tmp.resolve(name))), name + ": no checkpoint either");
+		}
+	}
+
+	@Test
+	void theChoiceReachesTheCardAndAStudentCopiesItsTeachersUnlessTold() throws IOException {
+		String data = TrainingFixtures.syntheticCases().toString();
+		Path teacher = tmp.resolve("teacher");
+		CliTest.Outcome t = CliTest.run(args("train-teacher", "--data", data, "--out", teacher.toString(), "--upsampling",
+			"resize"));
+		assertEquals(0, t.status(), t.err());
+		assertEquals(Upsampling.RESIZE_CONV, ModelBundle.readCard(teacher).architecture().upsampling());
+
+		Path copied = tmp.resolve("copied");
+		CliTest.Outcome s = CliTest.run(args("train-student", "--data", data, "--out", copied.toString(), "--modality", "t2",
+			"--method", "kdnet", "--teacher", teacher.toString()));
+		assertEquals(0, s.status(), s.err());
+		assertEquals(Upsampling.RESIZE_CONV, ModelBundle.readCard(copied).architecture().upsampling());
+
+		Path told = tmp.resolve("told");
+		CliTest.Outcome o = CliTest.run(args("train-student", "--data", data, "--out", told.toString(), "--modality", "t2",
+			"--method", "protokd", "--teacher", teacher.toString(), "--upsampling", "transposed"));
+		assertEquals(0, o.status(), o.err());
+		assertEquals(Upsampling.TRANSPOSED_CONV, ModelBundle.readCard(told).architecture().upsampling());
+
+		Path baseline = tmp.resolve("baseline");
+		CliTest.Outcome b = CliTest.run(args("train-student", "--data", data, "--out", baseline.toString(), "--modality", "t2",
+			"--method", "none"));
+		assertEquals(0, b.status(), b.err());
+		assertEquals(Upsampling.TRANSPOSED_CONV, ModelBundle.readCard(baseline).architecture().upsampling(), "the default");
+	}
+}
