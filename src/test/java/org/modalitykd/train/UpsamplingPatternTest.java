@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 ModalityKD developers
+ */
 package org.modalitykd.train;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
