@@ -32,12 +32,16 @@ import ij.gui.GenericDialog;
 final class TrainingFields {
 
 	/** The numeric keys of {@link #addParameters}. */
-	static final String[] NUMBER_KEYS = { "steps", "patch_size", "batch_size", "learning_rate", "levels", "base_filters",
-		"seed", "validation_fraction", "validation_interval", "checkpoint_interval" };
+	static final String[] NUMBER_KEYS = { "steps", "patch_size", "batch_size", "learning_rate", "weight_decay", "levels",
+		"base_filters", "seed", "validation_fraction", "validation_interval", "checkpoint_interval", "dice_weight", "ce_weight",
+		"tumour_share" };
 
 	/** The values of the {@code seg_loss} choice (default: CE + foreground Dice; official: ProtoKD's code). */
 	static final String[] SEG_LOSSES = java.util.Arrays.stream(SegmentationLossForm.values())
 		.map(SegmentationLossForm::value).toArray(String[]::new);
+
+	/** The values of the {@code lr_schedule} choice. */
+	static final String[] LR_SCHEDULES = { "poly", "cosine", "constant" };
 
 	/** The values of the {@code augmentation} choice. */
 	static final String[] AUGMENTATIONS = Arrays.stream(AugmentationLevel.values()).map(AugmentationLevel::key)
@@ -73,7 +77,9 @@ final class TrainingFields {
 		gd.addNumericField("steps", d.steps(), 0);
 		gd.addNumericField("patch_size", d.patchSize()[0], 0, 6, "voxels (cube; a multiple of 2^(levels-1))");
 		gd.addNumericField("batch_size", d.batchSize(), 0);
-		gd.addNumericField("learning_rate", d.learningRate(), -2, 8, "(peak; poly decay)");
+		gd.addNumericField("learning_rate", d.learningRate(), -2, 8, "(peak)");
+		gd.addChoice("lr_schedule", LR_SCHEDULES, d.lrSchedule());
+		gd.addNumericField("weight_decay", d.weightDecay(), -2, 8, "(AdamW)");
 		gd.addNumericField("levels", d.levels(), 0, 6, "(3 to 5)");
 		gd.addNumericField("base_filters", d.baseFilters(), 0, 6, "(doubling per level)");
 		gd.addNumericField("seed", d.seed(), 0);
@@ -82,6 +88,9 @@ final class TrainingFields {
 		gd.addNumericField("checkpoint_interval", d.checkpointInterval(), 0, 6, "steps");
 		gd.addChoice("device", SegmentPlugin.DEVICES, "auto");
 		gd.addChoice("seg_loss", SEG_LOSSES, d.segmentationLoss().value());
+		gd.addNumericField("dice_weight", d.diceWeight(), 2, 6, "");
+		gd.addNumericField("ce_weight", d.crossEntropyWeight(), 2, 6, "(cross-entropy)");
+		gd.addNumericField("tumour_share", d.tumourShare(), 3, 6, "of the patches forced to hold tumour");
 
 		gd.addChoice("augmentation", AUGMENTATIONS, d.augmentation().key());
 		gd.addChoice("upsampling", UPSAMPLINGS, TrainingParameters.AUTO_UPSAMPLING);
@@ -117,6 +126,8 @@ final class TrainingFields {
 		int patch = (int) whole("patch_size");
 		int batch = (int) whole("batch_size");
 		double lr = number("learning_rate");
+		String lrSchedule = macroChoice("lr_schedule", gd.getNextChoice());
+		double weightDecay = number("weight_decay");
 		int levels = (int) whole("levels");
 		int filters = (int) whole("base_filters");
 		long seed = whole("seed");
@@ -127,6 +138,9 @@ final class TrainingFields {
 		// ImageJ puts back the default for a choice a macro gives a value it does not list;
 		// the value the macro wrote is read too, so that a typo is refused, not ignored.
 		String segLoss = macroChoice("seg_loss", gd.getNextChoice());
+		double diceWeight = number("dice_weight");
+		double ceWeight = number("ce_weight");
+		double tumourShare = number("tumour_share");
 		String augmentation = macroChoice("augmentation", gd.getNextChoice());
 		String upsampling = macroChoice("upsampling", gd.getNextChoice());
 		TrainingParameters p;
@@ -134,7 +148,8 @@ final class TrainingFields {
 			p = d.withSteps(steps).withPatchSize(patch).withBatchSize(batch).withLearningRate(lr)
 				.withNetwork(levels, filters).withSeed(seed).withValidation(fraction, validation)
 				.withCheckpointInterval(checkpoints).withSegmentationLoss(segLoss).withAugmentation(augmentation)
-				.withUpsampling(upsampling);
+				.withUpsampling(upsampling).withLearningRateSchedule(lrSchedule).withWeightDecay(weightDecay)
+				.withSegmentationWeights(diceWeight, ceWeight).withTumourShare(tumourShare);
 		} catch (InvalidOptionException e) {
 			throw e.spelled(TrainingOption.Spelling.MACRO);
 		}

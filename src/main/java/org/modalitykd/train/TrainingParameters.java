@@ -170,6 +170,34 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 			baseFilters, segmentationLoss, augmentation, upsampling);
 	}
 
+	/** The learning-rate decay: poly, cosine or constant (checked with the schedule). */
+	public TrainingParameters withLearningRateSchedule(String schedule) {
+		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, schedule, weightDecay, diceWeight,
+			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
+			baseFilters, segmentationLoss, augmentation, upsampling);
+	}
+
+	/** AdamW's decoupled weight decay. */
+	public TrainingParameters withWeightDecay(double decay) {
+		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, decay, diceWeight,
+			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
+			baseFilters, segmentationLoss, augmentation, upsampling);
+	}
+
+	/** The weights of the soft Dice loss and of the cross-entropy. */
+	public TrainingParameters withSegmentationWeights(double dice, double crossEntropy) {
+		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay, dice,
+			crossEntropy, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
+			baseFilters, segmentationLoss, augmentation, upsampling);
+	}
+
+	/** The share of each batch's patches forced to contain tumour, in [0, 1]. */
+	public TrainingParameters withTumourShare(double share) {
+		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay, diceWeight,
+			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, share, seed, levels,
+			baseFilters, segmentationLoss, augmentation, upsampling);
+	}
+
 	public TrainingParameters withBatchSize(int n) {
 		return new TrainingParameters(steps, epochs, n, patchSize, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,

@@ -110,4 +110,31 @@ class FijiLossOptionsTest {
 		assertFalse(Files.exists(out));
 		assertFalse(Files.exists(TrainingRun.workDirOf(out)));
 	}
+
+	@Test
+	void scheduleAndLossWeightKeysReachTheRun() throws IOException {
+		Path teacher = tmp.resolve("teacher");
+		ImageJ1.run("Train Teacher...", "data=" + q(data) + " modalities=t1,t2 " + TINY.replace("learning_rate=1E-3", "learning_rate=0.002")
+			+ " lr_schedule=constant weight_decay=0.001 dice_weight=0.5 ce_weight=2 tumour_share=1"
+			+ " out=" + q(teacher));
+		Map<String, Double> w = ModelBundle.readCard(teacher).provenance().lossWeights();
+		assertEquals(0.5, w.get("dice"));
+		assertEquals(2.0, w.get("cross_entropy"));
+		assertEquals(0.001, w.get("weight_decay"));
+		java.util.List<String> log = Files.readAllLines(TrainingRun.workDirOf(teacher).resolve(TrainingRun.LOG_FILE));
+		int column = java.util.Arrays.asList(log.get(0).split(",")).indexOf("learning_rate");
+		for (String line : log.subList(1, log.size())) {
+			assertEquals(0.002, Double.parseDouble(line.split(",")[column]), 1e-9, "constant schedule: " + line);
+		}
+		Path out = tmp.resolve("bad");
+		String[][] bad = { { "lr_schedule=linear", "unknown learning-rate schedule 'linear'" },
+			{ "weight_decay=abc", "weight_decay" }, { "tumour_share=2", "tumour share" } };
+		for (String[] b : bad) {
+			String printed = ImageJ1.runFailing("Train Teacher...", "data=" + q(data) + " modalities=t1,t2 " + TINY + " "
+				+ b[0] + " out=" + q(out));
+			assertEquals(1, printed.lines().count(), b[0] + ": " + printed);
+			assertTrue(printed.contains(b[1]), b[0] + ": " + printed);
+		}
+		assertFalse(Files.exists(out));
+	}
 }
