@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +21,7 @@ import org.modalitykd.eval.SegmentationEvaluator;
 import org.modalitykd.infer.InferenceSettings;
 import org.modalitykd.infer.Progress;
 import org.modalitykd.infer.Segmenter;
+import org.modalitykd.io.AtomicDirectory;
 import org.modalitykd.io.AtomicFile;
 import org.modalitykd.io.Modalities;
 import org.modalitykd.io.OutputPaths;
@@ -212,9 +212,9 @@ public final class ExperimentRunner {
 			return;
 		}
 		Path temp = kept.resolveSibling(kept.getFileName() + ".part");
-		deleteTree(temp);
+		AtomicDirectory.deleteTree(temp);
 		copyTree(bundle, temp);
-		deleteTree(kept);
+		AtomicDirectory.deleteTree(kept);
 		Files.move(temp, kept);
 	}
 
@@ -230,7 +230,7 @@ public final class ExperimentRunner {
 		}
 		listener.message("seed " + seed + ": the recorded teacher from " + kept);
 		Path temp = teacher.resolveSibling(teacher.getFileName() + ".part");
-		deleteTree(temp);
+		AtomicDirectory.deleteTree(temp);
 		copyTree(kept, temp);
 		Files.move(temp, teacher);
 	}
@@ -276,7 +276,7 @@ public final class ExperimentRunner {
 		}
 		listener.message(String.format(Locale.ROOT, "generating %d synthetic cases (seed %d) in %s", cases, seed, dir));
 		Path temp = dir.resolveSibling(dir.getFileName() + ".part");
-		deleteTree(temp);
+		AtomicDirectory.deleteTree(temp);
 		var source = AnatomyChoice.parse("auto").resolve(Colin27Anatomy.DEBIAN_TEMPLATES);
 		TumourSettings sizes = settings.tumours();
 		// The plan's smallest tumour applies to the standard cases; the shifted set keeps its own wider range.
@@ -372,17 +372,6 @@ public final class ExperimentRunner {
 				} else {
 					Files.copy(p, target);
 				}
-			}
-		}
-	}
-
-	private static void deleteTree(Path dir) throws IOException {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> files = Files.walk(dir)) {
-			for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(p);
 			}
 		}
 	}
