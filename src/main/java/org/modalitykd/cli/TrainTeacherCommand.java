@@ -44,7 +44,7 @@ final class TrainTeacherCommand implements Callable<Integer> {
 		List<String> channels = TrainingCommands.modalities(modalities, "--modalities");
 		options.sessionOptions();
 		options.checkOutput(out);
-		TrainingJob job = TrainingJobs.teacher(data, channels, options.parameters(true));
+		TrainingJob job = TrainingCommands.checked(() -> TrainingJobs.teacher(data, channels, options.parameters(true)));
 		return TrainingConsole.run(job, out, options, spec.commandLine().getOut());
 	}
 }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import org.modalitykd.net.Device;
 import org.modalitykd.net.SessionOptions;
 import org.modalitykd.train.InvalidOptionException;
+import org.modalitykd.train.NetworkNormalization;
 import org.modalitykd.train.SegmentationLossForm;
 import org.modalitykd.train.TrainingOption;
 import org.modalitykd.train.TrainingParameters;
@@ -99,6 +100,14 @@ final class TrainingOptions {
 			+ "(default: transposed; a distilled student copies its teacher's unless this is given).")
 	String upsampling;
 
+	@Option(names = "--normalization", defaultValue = "auto",
+		paramLabel = "instance|batch|modality-batch|modality-instance|auto",
+		description = "The network's normalisation: instance, batch (running statistics at inference), or for "
+			+ "train-unpaired modality-batch (batch norm with statistics, scale and shift per modality, as Dou et al.) or "
+			+ "modality-instance (default: ${DEFAULT-VALUE}: instance; modality-batch for train-unpaired; a distilled "
+			+ "student copies its teacher's unless this is given).")
+	String normalization;
+
 	@Option(names = "--log-every", defaultValue = "10", description = "Print the loss terms every N steps (default: ${DEFAULT-VALUE}).")
 	int logEvery;
 
@@ -149,7 +158,7 @@ final class TrainingOptions {
 			TrainingParameters p = new TrainingParameters(steps, epochs, batchSize, patch(), lr, lrSchedule, weightDecay, diceWeight,
 				ceWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
 				baseFilters, SegmentationLossForm.parse(segLoss), TrainingParameters.augmentationLevel(augmentation),
-				TrainingParameters.upsampling(upsampling));
+				TrainingParameters.upsampling(upsampling), NetworkNormalization.parse(normalization));
 			p.schedule(1);
 			if (ownNetwork) {
 				p.check();

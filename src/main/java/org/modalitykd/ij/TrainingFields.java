@@ -14,6 +14,7 @@ import org.modalitykd.data.AugmentationLevel;
 import org.modalitykd.net.Device;
 import org.modalitykd.net.Upsampling;
 import org.modalitykd.train.InvalidOptionException;
+import org.modalitykd.train.NetworkNormalization;
 import org.modalitykd.train.SegmentationLossForm;
 import org.modalitykd.train.TrainingOption;
 import org.modalitykd.train.TrainingParameters;
@@ -24,7 +25,8 @@ import ij.gui.GenericDialog;
 /**
  * The dialog fields the three training commands share, with their macro keys: the
  * hyperparameters ({@code steps patch_size batch_size learning_rate levels base_filters
- * seed validation_fraction validation_interval checkpoint_interval device seg_loss augmentation upsampling}) and the
+ * seed validation_fraction validation_interval checkpoint_interval device seg_loss augmentation upsampling
+ * normalization}) and the
  * output ({@code out resume overwrite}). Add and read them in the same order, as GenericDialog
  * wants. The defaults are {@link TrainingParameters#defaults()}: a key a macro leaves
  * out takes that value.
@@ -54,6 +56,15 @@ final class TrainingFields {
 	static final String[] UPSAMPLINGS = java.util.stream.Stream.concat(
 		java.util.stream.Stream.of(TrainingParameters.AUTO_UPSAMPLING),
 		Arrays.stream(Upsampling.values()).map(Upsampling::key)).toArray(String[]::new);
+
+	/**
+	 * The values of the {@code normalization} choice: auto (instance; per-modality batch
+	 * norm for unpaired training; a distilled student its teacher's), then each
+	 * {@link NetworkNormalization#key()}.
+	 */
+	static final String[] NORMALIZATIONS = java.util.stream.Stream.concat(
+		java.util.stream.Stream.of(NetworkNormalization.AUTO),
+		Arrays.stream(NetworkNormalization.values()).map(NetworkNormalization::key)).toArray(String[]::new);
 
 	private final GenericDialog gd;
 
@@ -94,6 +105,7 @@ final class TrainingFields {
 
 		gd.addChoice("augmentation", AUGMENTATIONS, d.augmentation().key());
 		gd.addChoice("upsampling", UPSAMPLINGS, TrainingParameters.AUTO_UPSAMPLING);
+		gd.addChoice("normalization", NORMALIZATIONS, NetworkNormalization.AUTO);
 	}
 
 	/**
@@ -143,13 +155,15 @@ final class TrainingFields {
 		double tumourShare = number("tumour_share");
 		String augmentation = macroChoice("augmentation", gd.getNextChoice());
 		String upsampling = macroChoice("upsampling", gd.getNextChoice());
+		String normalization = macroChoice("normalization", gd.getNextChoice());
 		TrainingParameters p;
 		try {
 			p = d.withSteps(steps).withPatchSize(patch).withBatchSize(batch).withLearningRate(lr)
 				.withNetwork(levels, filters).withSeed(seed).withValidation(fraction, validation)
 				.withCheckpointInterval(checkpoints).withSegmentationLoss(segLoss).withAugmentation(augmentation)
 				.withUpsampling(upsampling).withLearningRateSchedule(lrSchedule).withWeightDecay(weightDecay)
-				.withSegmentationWeights(diceWeight, ceWeight).withTumourShare(tumourShare);
+				.withSegmentationWeights(diceWeight, ceWeight).withTumourShare(tumourShare)
+				.withNormalization(normalization);
 		} catch (InvalidOptionException e) {
 			throw e.spelled(TrainingOption.Spelling.MACRO);
 		}

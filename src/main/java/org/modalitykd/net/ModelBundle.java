@@ -171,7 +171,7 @@ public final class ModelBundle implements AutoCloseable {
 			throw new ModelMismatchException(dir + ": the network outputs " + classes + " classes but the card's label map has "
 				+ card.architecture().classes());
 		}
-		if (card.perModality() && !sig.inputs().containsKey(ModelCardJson.NORM_SLOT)) {
+		if (card.hasNormSlots() && !sig.inputs().containsKey(ModelCardJson.NORM_SLOT)) {
 			throw new ModelMismatchException(dir + ": the card describes a per-modality model but the signature has no '"
 				+ ModelCardJson.NORM_SLOT + "' input");
 		}
@@ -206,7 +206,7 @@ public final class ModelBundle implements AutoCloseable {
 
 	/** Name of the per-modality slot input, or null for a shared-normalisation model. */
 	public String normSlotName() {
-		return card.perModality() ? tensorName(true, ModelCardJson.NORM_SLOT) : null;
+		return card.hasNormSlots() ? tensorName(true, ModelCardJson.NORM_SLOT) : null;
 	}
 
 	private String tensorName(boolean input, String key) {
@@ -308,7 +308,7 @@ public final class ModelBundle implements AutoCloseable {
 		if (i < 0) {
 			throw new ModelMismatchException("this model knows the modalities " + card.modalities() + ", not " + modality);
 		}
-		return i;
+		return card.hasNormSlots() ? i : 0;
 	}
 
 	/**

@@ -157,7 +157,8 @@ public record ModelCard(int formatVersion, ModelRole role, List<String> modaliti
 		if (modalities.isEmpty()) {
 			throw new IllegalArgumentException("a model needs at least one modality");
 		}
-		int expectedChannels = architecture.normSlots() > 1 ? 1 : modalities.size();
+		boolean oneAtATime = role == ModelRole.UNPAIRED || architecture.normSlots() > 1;
+		int expectedChannels = oneAtATime ? 1 : modalities.size();
 		if (architecture.normSlots() > 1 && architecture.normSlots() != modalities.size()) {
 			throw new IllegalArgumentException("an unpaired model names one modality per normalisation slot: "
 				+ architecture.normSlots() + " slots, modalities " + modalities);
@@ -234,8 +235,16 @@ public record ModelCard(int formatVersion, ModelRole role, List<String> modaliti
 		return spacing.clone();
 	}
 
-	/** Whether this is a one-network-several-modalities model whose slot is chosen per case. */
+	/**
+	 * Whether this is a one-network-several-modalities model (unpaired training) that reads
+	 * one modality of a case at a time, with or without a normalisation slot per modality.
+	 */
 	public boolean perModality() {
+		return role == ModelRole.UNPAIRED || architecture.normSlots() > 1;
+	}
+
+	/** Whether each modality has its own normalisation slot, chosen by the graph's {@code norm_slot} input. */
+	public boolean hasNormSlots() {
 		return architecture.normSlots() > 1;
 	}
 

@@ -59,6 +59,10 @@ public final class ModelCardJson {
 		o.addProperty("format_version", ModelCard.FORMAT_VERSION);
 		o.addProperty("role", card.role().key());
 		o.add("modalities", strings(card.modalities()));
+		if (card.hasNormSlots()) {
+			// Redundant with the order of "modalities", but a reader of the card should not have to know that.
+			o.add("norm_slot_modalities", strings(card.modalities()));
+		}
 		o.add("label_map", GSON.toJsonTree(card.labelMap()));
 		o.add("class_names", strings(card.classNames()));
 		JsonObject norm = new JsonObject();
@@ -92,7 +96,7 @@ public final class ModelCardJson {
 		sig.addProperty("key", SIGNATURE_KEY);
 		sig.addProperty("input", INPUT);
 		sig.addProperty("output", OUTPUT);
-		if (card.perModality()) {
+		if (card.hasNormSlots()) {
 			sig.addProperty("norm_slot", NORM_SLOT);
 		}
 		sig.addProperty("layout", "float32 image [batch, z, y, x, channel] -> probabilities [batch, z, y, x, class]");
@@ -122,8 +126,12 @@ public final class ModelCardJson {
 					: Map.of(),
 				prov.has("augmentation") ? prov.get("augmentation").getAsString()
 					: ModelCard.Provenance.DEFAULT_AUGMENTATION);
-			return new ModelCard(version, ModelRole.parse(require(o, "role").getAsString()),
-				stringList(require(o, "modalities")), ints(require(o, "label_map")), stringList(require(o, "class_names")),
+			List<String> modalities = stringList(require(o, "modalities"));
+			if (o.has("norm_slot_modalities") && !stringList(o.get("norm_slot_modalities")).equals(modalities)) {
+				throw new IllegalArgumentException("the card's norm_slot_modalities " + stringList(o.get("norm_slot_modalities"))
+					+ " are not its modalities " + modalities + " in slot order; the card was edited by hand: restore it");
+			}
+			return new ModelCard(version, ModelRole.parse(require(o, "role").getAsString()), modalities, ints(require(o, "label_map")), stringList(require(o, "class_names")),
 				normalization(require(o, "intensity_normalization").getAsJsonObject()),
 				ints(require(o, "patch_size")), GSON.fromJson(require(o, "spacing_mm"), double[].class),
 				architecture(require(o, "architecture").getAsJsonObject()), provenance, doubles(require(o, "validation")),

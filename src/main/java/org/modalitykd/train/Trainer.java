@@ -156,8 +156,8 @@ public final class Trainer implements AutoCloseable {
 		if (method.needsTeacher() != (teacherConfig != null)) {
 			throw new IllegalArgumentException(method.key() + (method.needsTeacher() ? " needs a teacher" : " takes no teacher"));
 		}
-		if (method.twoModalities() && (config.normSlots() != 2 || config.inputChannels() != 1)) {
-			throw new IllegalArgumentException("unpaired training needs a one-channel network with 2 normalisation slots, not "
+		if (method.twoModalities() && (config.normSlots() > 2 || config.inputChannels() != 1)) {
+			throw new IllegalArgumentException("unpaired training needs a one-channel network with 1 or 2 normalisation slots, not "
 				+ config.describe());
 		}
 		if (teacherConfig != null) {

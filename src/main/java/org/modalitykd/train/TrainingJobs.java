@@ -154,6 +154,7 @@ public final class TrainingJobs {
 			throw new InvalidOptionException(TrainingOption.TEACHER, "method " + method.optionValue()
 				+ " trains without a teacher; leave the teacher out (or use kdnet or protokd)");
 		}
+		requireSharedNormalization(p);
 		return weights.applyTo(p.objective(method));
 	}
 
@@ -201,13 +202,30 @@ public final class TrainingJobs {
 	/** A teacher (or any all-modality network): Dice + cross-entropy on {@code modalities}. */
 	public static TrainingJob teacher(Path data, List<String> modalities, TrainingParameters p) throws IOException {
 		p.check();
+		requireSharedNormalization(p);
 		return teacher(TrainingDataset.load(data, modalities), p);
 	}
 
 	/** A teacher on cases already read; its inputs are the dataset's modalities. */
 	public static TrainingJob teacher(TrainingDataset dataset, TrainingParameters p) {
-		return new TrainingJob(ModelRole.TEACHER, p.objective(TrainingMethod.SUPERVISED),
-			p.network(dataset.modalities().size()), dataset.modalities(), dataset, null, null, schedule(p, dataset));
+		requireSharedNormalization(p);
+		UNetConfig network = p.network(dataset.modalities().size());
+		if (p.normalization() != null) {
+			network = p.normalization().applyTo(network, 1);
+		}
+		return new TrainingJob(ModelRole.TEACHER, p.objective(TrainingMethod.SUPERVISED), network, dataset.modalities(),
+			dataset, null, null, schedule(p, dataset));
+	}
+
+	/**
+	 * Refuses a per-modality normalisation outside unpaired training: a network that reads
+	 * its modalities as channels of one image has no modality per sample to pick a slot by.
+	 */
+	private static void requireSharedNormalization(TrainingParameters p) {
+		if (p.normalization() != null && p.normalization().perModality()) {
+			throw new InvalidOptionException(TrainingOption.NORMALIZATION, p.normalization().key()
+				+ " is for unpaired training (one network, one modality at a time); choose instance or batch");
+		}
 	}
 
 	/**
@@ -255,13 +273,16 @@ public final class TrainingJobs {
 			// distillation terms compare, so a student may choose its own.
 			network = network.withUpsampling(p.upsampling());
 		}
+		if (p.normalization() != null) {
+			network = p.normalization().applyTo(network, 1);
+		}
 		return new TrainingJob(t == null ? ModelRole.BASELINE : ModelRole.STUDENT, objective, network, List.of(modality),
 			dataset, null, t, schedule(p, dataset));
 	}
 
 	/**
-	 * One network on two unpaired modalities (Dou et al.): shared kernels, one
-	 * normalisation slot per modality, the class-wise KD term with {@code kdWeight} and
+	 * One network on two unpaired modalities (Dou et al.): shared kernels, by default one
+	 * batch-normalisation slot per modality ({@link NetworkNormalization#MODALITY_BATCH}), the class-wise KD term with {@code kdWeight} and
 	 * softening temperature {@code tau}. Option errors name the option in the Java spelling.
 	 */
 	public static TrainingJob unpaired(Path dataA, String modalityA, Path dataB, String modalityB, double kdWeight,
@@ -291,7 +312,8 @@ public final class TrainingJobs {
 			throw new IllegalArgumentException("the two datasets have different voxel sizes ("
 				+ Arrays.toString(first.spacing()) + " and " + Arrays.toString(second.spacing()) + " mm); resample one of them");
 		}
-		UNetConfig network = p.network(1).withNormalization(UNetConfig.defaults(1, 4).normalization(), 2);
+		NetworkNormalization n = p.normalization() == null ? NetworkNormalization.MODALITY_BATCH : p.normalization();
+		UNetConfig network = n.applyTo(p.network(1), 2);
 		return new TrainingJob(ModelRole.UNPAIRED, objective, network, List.of(first.modalities().get(0),
 			second.modalities().get(0)), first, second, null, schedule(p, first));
 	}

@@ -38,11 +38,25 @@ import org.modalitykd.net.Upsampling;
  *                           default, or {@code nnunet}; docs/training.md)
  * @param upsampling         how the decoder upsamples ({@link TrainingOption#UPSAMPLING}), or null
  *                           for the default: transposed, and a distilled student its teacher's
+ * @param normalization      the network's normalisation ({@link TrainingOption#NORMALIZATION}), or
+ *                           null for the method's default: instance (a distilled student its
+ *                           teacher's), per-modality batch norm for unpaired training
  */
 public record TrainingParameters(long steps, int epochs, int batchSize, int[] patchSize, double learningRate,
 	String lrSchedule, double weightDecay, double diceWeight, double crossEntropyWeight, double validationFraction,
 	int validationInterval, int checkpointInterval, double tumourShare, long seed, int levels, int baseFilters,
-	SegmentationLossForm segmentationLoss, AugmentationLevel augmentation, Upsampling upsampling) {
+	SegmentationLossForm segmentationLoss, AugmentationLevel augmentation, Upsampling upsampling,
+	NetworkNormalization normalization) {
+
+	/** The method's default normalisation ({@link NetworkNormalization}). */
+	public TrainingParameters(long steps, int epochs, int batchSize, int[] patchSize, double learningRate,
+		String lrSchedule, double weightDecay, double diceWeight, double crossEntropyWeight, double validationFraction,
+		int validationInterval, int checkpointInterval, double tumourShare, long seed, int levels, int baseFilters,
+		SegmentationLossForm segmentationLoss, AugmentationLevel augmentation, Upsampling upsampling) {
+		this(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay, diceWeight, crossEntropyWeight,
+			validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels, baseFilters,
+			segmentationLoss, augmentation, upsampling, null);
+	}
 
 	/** The default upsampling (transposed; a distilled student its teacher's). */
 	public TrainingParameters(long steps, int epochs, int batchSize, int[] patchSize, double learningRate,
@@ -167,41 +181,41 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	public TrainingParameters withSteps(long n) {
 		return new TrainingParameters(n, 0, batchSize, patchSize, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling);
+			baseFilters, segmentationLoss, augmentation, upsampling, normalization);
 	}
 
 	/** The learning-rate decay: poly, cosine or constant (checked with the schedule). */
 	public TrainingParameters withLearningRateSchedule(String schedule) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, schedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling);
+			baseFilters, segmentationLoss, augmentation, upsampling, normalization);
 	}
 
 	/** AdamW's decoupled weight decay. */
 	public TrainingParameters withWeightDecay(double decay) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, decay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling);
+			baseFilters, segmentationLoss, augmentation, upsampling, normalization);
 	}
 
 	/** The weights of the soft Dice loss and of the cross-entropy. */
 	public TrainingParameters withSegmentationWeights(double dice, double crossEntropy) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay, dice,
 			crossEntropy, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling);
+			baseFilters, segmentationLoss, augmentation, upsampling, normalization);
 	}
 
 	/** The share of each batch's patches forced to contain tumour, in [0, 1]. */
 	public TrainingParameters withTumourShare(double share) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, share, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling);
+			baseFilters, segmentationLoss, augmentation, upsampling, normalization);
 	}
 
 	public TrainingParameters withBatchSize(int n) {
 		return new TrainingParameters(steps, epochs, n, patchSize, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling);
+			baseFilters, segmentationLoss, augmentation, upsampling, normalization);
 	}
 
 	/** A cube of {@code n} voxels. */
@@ -212,46 +226,46 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	public TrainingParameters withPatchSize(int[] xyz) {
 		return new TrainingParameters(steps, epochs, batchSize, xyz, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling);
+			baseFilters, segmentationLoss, augmentation, upsampling, normalization);
 	}
 
 	public TrainingParameters withLearningRate(double lr) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, lr, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling);
+			baseFilters, segmentationLoss, augmentation, upsampling, normalization);
 	}
 
 	/** Levels and base filters of the network. */
 	public TrainingParameters withNetwork(int nLevels, int nBaseFilters) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			nLevels, nBaseFilters, segmentationLoss, augmentation, upsampling);
+			nLevels, nBaseFilters, segmentationLoss, augmentation, upsampling, normalization);
 	}
 
 	public TrainingParameters withSeed(long s) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, s,
-			levels, baseFilters, segmentationLoss, augmentation, upsampling);
+			levels, baseFilters, segmentationLoss, augmentation, upsampling, normalization);
 	}
 
 	/** Share of cases held out and how often (in steps) they are segmented and scored. */
 	public TrainingParameters withValidation(double fraction, int interval) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, fraction, interval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling);
+			baseFilters, segmentationLoss, augmentation, upsampling, normalization);
 	}
 
 	public TrainingParameters withCheckpointInterval(int n) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, n, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling);
+			baseFilters, segmentationLoss, augmentation, upsampling, normalization);
 	}
 
 	/** The segmentation loss: {@code default} or {@code official} ({@link SegmentationLossForm}). */
 	public TrainingParameters withSegmentationLoss(SegmentationLossForm f) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			levels, baseFilters, f, augmentation, upsampling);
+			levels, baseFilters, f, augmentation, upsampling, normalization);
 	}
 
 	/** The same from its option value; an {@link InvalidOptionException} naming seg_loss for another. */
@@ -262,7 +276,7 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	public TrainingParameters withAugmentation(AugmentationLevel level) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			levels, baseFilters, segmentationLoss, level, upsampling);
+			levels, baseFilters, segmentationLoss, level, upsampling, normalization);
 	}
 
 	/**
@@ -281,7 +295,7 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	public TrainingParameters withUpsampling(Upsampling u) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			levels, baseFilters, segmentationLoss, augmentation, u);
+			levels, baseFilters, segmentationLoss, augmentation, u, normalization);
 	}
 
 	/**
@@ -292,5 +306,25 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	 */
 	public TrainingParameters withUpsampling(String value) {
 		return withUpsampling(upsampling(value));
+	}
+
+	/**
+	 * The network's normalisation; null for the method's default (instance, a distilled
+	 * student its teacher's, per-modality batch norm for unpaired training).
+	 */
+	public TrainingParameters withNormalization(NetworkNormalization n) {
+		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
+			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
+			levels, baseFilters, segmentationLoss, augmentation, upsampling, n);
+	}
+
+	/**
+	 * The normalisation by name ({@code instance}, {@code batch}, {@code modality-batch},
+	 * {@code modality-instance} or {@code auto}), as scripts give it.
+	 *
+	 * @throws InvalidOptionException naming the normalization option
+	 */
+	public TrainingParameters withNormalization(String value) {
+		return withNormalization(NetworkNormalization.parse(value));
 	}
 }

@@ -34,6 +34,7 @@ import org.modalitykd.io.StaleTemporaries;
 import org.modalitykd.net.ChannelSignature;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCard;
+import org.modalitykd.net.ModelRole;
 import org.modalitykd.net.SessionOptions;
 import org.modalitykd.net.Upsampling;
 import org.tensorflow.TensorFlow;
@@ -349,7 +350,7 @@ public final class TrainingRun {
 	 * channel is chosen by the case's modality.
 	 */
 	static ChannelSignature channelSignature(TrainingJob job, List<String> trainingIds) {
-		if (job.network().normSlots() > 1) {
+		if (job.role() == ModelRole.UNPAIRED || job.network().normSlots() > 1) {
 			return null;
 		}
 		List<ChannelSignature> cases = new ArrayList<>();

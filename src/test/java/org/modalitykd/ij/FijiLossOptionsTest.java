@@ -60,6 +60,23 @@ class FijiLossOptionsTest {
 	}
 
 	@Test
+	void normalizationKeyReachesTheCardAndPerModalityIsRefusedForATeacher() throws IOException {
+		Path unpaired = tmp.resolve("unpaired");
+		ImageJ1.run("Train Unpaired...", "data_a=" + q(data) + " modality_a=t1 data_b=" + q(data) + " modality_b=flair "
+			+ TINY + " normalization=batch out=" + q(unpaired));
+		ModelCard card = ModelBundle.readCard(unpaired);
+		assertEquals(org.modalitykd.net.Normalization.BATCH, card.architecture().normalization());
+		assertEquals(1, card.architecture().normSlots(), "shared batch norm: one set of statistics");
+		Path teacher = tmp.resolve("teacher");
+		String printed = ImageJ1.runFailing("Train Teacher...", "data=" + q(data) + " modalities=t1,t2 " + TINY
+			+ " normalization=modality-batch out=" + q(teacher));
+		assertEquals(1, printed.lines().count(), printed);
+		assertTrue(printed.contains("normalization: modality-batch is for unpaired training"), printed);
+		assertFalse(Files.exists(teacher));
+		assertFalse(Files.exists(TrainingRun.workDirOf(teacher)));
+	}
+
+	@Test
 	void klForAnotherMethodIsOneLineNamingTheKeyAndNothingIsWritten() {
 		Path out = tmp.resolve("bad");
 		String printed = ImageJ1.runFailing("Distill Student...", "data=" + q(data) + " modality=t1 method=none latent_loss=kl "

@@ -207,8 +207,12 @@ class DistillationTrainerTest {
 			() -> Trainer.create(STUDENT, null, null, kd, SessionOptions.cpu()), "KD needs a teacher");
 		assertThrows(IllegalArgumentException.class,
 			() -> Trainer.create(STUDENT, TEACHER, new int[] { 4 }, kd, SessionOptions.cpu()));
-		assertThrows(IllegalArgumentException.class, () -> Trainer.create(STUDENT, null, null,
-			Objective.defaults(TrainingMethod.UNPAIRED), SessionOptions.cpu()), "unpaired needs two slots");
+		// Unpaired: one channel, and one normalisation slot per modality or one shared (the ablation).
+		assertThrows(IllegalArgumentException.class, () -> Trainer.create(STUDENT.withNormalization(
+			STUDENT.normalization(), 3), null, null, Objective.defaults(TrainingMethod.UNPAIRED), SessionOptions.cpu()),
+			"two modalities have no third slot");
+		assertThrows(IllegalArgumentException.class, () -> Trainer.create(STUDENT.withInputChannels(2), null, null,
+			Objective.defaults(TrainingMethod.UNPAIRED), SessionOptions.cpu()), "unpaired reads one channel");
 		Map<String, Double> d = Objective.defaults(TrainingMethod.PROTOKD).describe();
 		assertEquals(10, d.get("pixel_kd"));
 		assertEquals(10, d.get("temperature"));
