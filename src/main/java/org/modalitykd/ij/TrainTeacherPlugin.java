@@ -40,6 +40,7 @@ public class TrainTeacherPlugin implements PlugIn {
 			return;
 		}
 		GenericDialog gd = new GenericDialog("ModalityKD Train Teacher");
+		TrainingFields.heading(gd, "Data");
 		Dialogs.addPath(gd, "data", Prefs.get(PREF_DATA, ""), true);
 		gd.addStringField("modalities", "t1,t1ce,t2,flair", 24);
 		gd.addMessage("data: labelled cases in the BraTS layout (a folder per case with <id>_t1.nii.gz, ..., <id>_seg.nii.gz)");

@@ -51,13 +51,15 @@ public class TrainUnpairedPlugin implements PlugIn {
 		}
 		String[] modalities = Modalities.BRATS.toArray(new String[0]);
 		GenericDialog gd = new GenericDialog("ModalityKD Train Unpaired");
+		TrainingFields.heading(gd, "Data");
 		Dialogs.addPath(gd, "data_a", Prefs.get(TrainTeacherPlugin.PREF_DATA, ""), true);
 		gd.addChoice("modality_a", modalities, Modalities.T1);
 		Dialogs.addPath(gd, "data_b", Prefs.get(PREF_DATA_B, ""), true);
 		gd.addChoice("modality_b", modalities, Modalities.FLAIR);
+		gd.addMessage("Each folder holds labelled cases with its modality; the subjects may differ.");
+		TrainingFields.heading(gd, "Distillation");
 		gd.addNumericField("kd_weight", ClassWiseDistillation.DEFAULT_WEIGHT, 2, 6, "(class-wise KD)");
 		gd.addNumericField("tau", ClassWiseDistillation.DEFAULT_TAU, 2, 6, "(softening temperature)");
-		gd.addMessage("Each folder holds labelled cases with its modality; the subjects may differ.");
 		TrainingFields fields = new TrainingFields(gd);
 		fields.addParameters();
 		fields.addOutput(Prefs.get(PREF_OUT, ""));

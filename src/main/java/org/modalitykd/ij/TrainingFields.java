@@ -83,29 +83,44 @@ final class TrainingFields {
 	record Output(Path bundle, boolean resume, boolean overwrite) {
 	}
 
+	/** The network, schedule and loss fields, each group under its heading. */
 	void addParameters() {
 		TrainingParameters d = TrainingParameters.defaults();
+		heading(gd, "Network");
+		gd.addNumericField("levels", d.levels(), 0, 6, "(3 to 5)");
+		gd.addNumericField("base_filters", d.baseFilters(), 0, 6, "(doubling per level)");
+		gd.addChoice("upsampling", UPSAMPLINGS, TrainingParameters.AUTO_UPSAMPLING);
+		gd.addChoice("normalization", NORMALIZATIONS, NetworkNormalization.AUTO);
+		heading(gd, "Schedule");
 		gd.addNumericField("steps", d.steps(), 0);
 		gd.addNumericField("patch_size", d.patchSize()[0], 0, 6, "voxels (cube; a multiple of 2^(levels-1))");
 		gd.addNumericField("batch_size", d.batchSize(), 0);
 		gd.addNumericField("learning_rate", d.learningRate(), -2, 8, "(peak)");
 		gd.addChoice("lr_schedule", LR_SCHEDULES, d.lrSchedule());
 		gd.addNumericField("weight_decay", d.weightDecay(), -2, 8, "(AdamW)");
-		gd.addNumericField("levels", d.levels(), 0, 6, "(3 to 5)");
-		gd.addNumericField("base_filters", d.baseFilters(), 0, 6, "(doubling per level)");
 		gd.addNumericField("seed", d.seed(), 0);
 		gd.addNumericField("validation_fraction", d.validationFraction(), 2, 6, "of the cases");
 		gd.addNumericField("validation_interval", d.validationInterval(), 0, 6, "steps");
 		gd.addNumericField("checkpoint_interval", d.checkpointInterval(), 0, 6, "steps");
-		gd.addChoice("device", SegmentPlugin.DEVICES, "auto");
-		gd.addChoice("seg_loss", SEG_LOSSES, d.segmentationLoss().value());
-		gd.addNumericField("dice_weight", d.diceWeight(), 2, 6, "");
-		gd.addNumericField("ce_weight", d.crossEntropyWeight(), 2, 6, "(cross-entropy)");
 		gd.addNumericField("tumour_share", d.tumourShare(), 3, 6, "of the patches forced to hold tumour");
-
 		gd.addChoice("augmentation", AUGMENTATIONS, d.augmentation().key());
-		gd.addChoice("upsampling", UPSAMPLINGS, TrainingParameters.AUTO_UPSAMPLING);
-		gd.addChoice("normalization", NORMALIZATIONS, NetworkNormalization.AUTO);
+		gd.addChoice("device", SegmentPlugin.DEVICES, "auto");
+		heading(gd, "Losses");
+		gd.addChoice("seg_loss", SEG_LOSSES, d.segmentationLoss().value());
+		// ce_weight before dice_weight: ImageJ's Recorder takes a key that is the tail of a key
+		// recorded before it ("ce_weight=" in "dice_weight=") for a duplicate and stops at a
+		// modal "Duplicate keyword" message.
+		gd.addNumericField("ce_weight", d.crossEntropyWeight(), 2, 6, "(cross-entropy)");
+		gd.addNumericField("dice_weight", d.diceWeight(), 2, 6, "");
+	}
+
+	/**
+	 * A group's heading in a training dialog (data, network, schedule, losses,
+	 * distillation, output). Messages are not recorded, so the macro keys stay as they are.
+	 */
+	static void heading(GenericDialog gd, String title) {
+		gd.setInsets(12, 0, 2);
+		gd.addMessage(title, new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13));
 	}
 
 	/**
@@ -113,6 +128,7 @@ final class TrainingFields {
 	 * of an earlier run lies beside the bundle, and follows the folder as it is edited.
 	 */
 	void addOutput(String bundle) {
+		heading(gd, "Output");
 		Dialogs.addPath(gd, "out", bundle, true);
 		gd.addCheckbox("resume (continue the checkpoint in <out>.training)", !bundle.isBlank()
 			&& TrainingRun.hasCheckpoint(Path.of(bundle.trim())));
@@ -134,28 +150,29 @@ final class TrainingFields {
 	 */
 	Settings readParameters(boolean ownNetwork) {
 		TrainingParameters d = TrainingParameters.defaults();
+		// In the order of addParameters. ImageJ puts back the default for a choice a macro
+		// gives a value it does not list; the value the macro wrote is read too, so that a
+		// typo is refused, not ignored.
+		int levels = (int) whole("levels");
+		int filters = (int) whole("base_filters");
+		String upsampling = macroChoice("upsampling", gd.getNextChoice());
+		String normalization = macroChoice("normalization", gd.getNextChoice());
 		long steps = whole("steps");
 		int patch = (int) whole("patch_size");
 		int batch = (int) whole("batch_size");
 		double lr = number("learning_rate");
 		String lrSchedule = macroChoice("lr_schedule", gd.getNextChoice());
 		double weightDecay = number("weight_decay");
-		int levels = (int) whole("levels");
-		int filters = (int) whole("base_filters");
 		long seed = whole("seed");
 		double fraction = number("validation_fraction");
 		int validation = (int) whole("validation_interval");
 		int checkpoints = (int) whole("checkpoint_interval");
-		Device device = Device.parse(gd.getNextChoice());
-		// ImageJ puts back the default for a choice a macro gives a value it does not list;
-		// the value the macro wrote is read too, so that a typo is refused, not ignored.
-		String segLoss = macroChoice("seg_loss", gd.getNextChoice());
-		double diceWeight = number("dice_weight");
-		double ceWeight = number("ce_weight");
 		double tumourShare = number("tumour_share");
 		String augmentation = macroChoice("augmentation", gd.getNextChoice());
-		String upsampling = macroChoice("upsampling", gd.getNextChoice());
-		String normalization = macroChoice("normalization", gd.getNextChoice());
+		Device device = Device.parse(gd.getNextChoice());
+		String segLoss = macroChoice("seg_loss", gd.getNextChoice());
+		double ceWeight = number("ce_weight");
+		double diceWeight = number("dice_weight");
 		TrainingParameters p;
 		try {
 			p = d.withSteps(steps).withPatchSize(patch).withBatchSize(batch).withLearningRate(lr)
