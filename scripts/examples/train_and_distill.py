@@ -1,4 +1,3 @@
-#@ ModalityKDService kd
 #@ File (label="Labelled BraTS cases (T1, T1ce, T2, FLAIR, seg)", style="directory") data_dir
 #@ File (label="Output folder for the two bundles", style="directory") out_dir
 #@ String (label="Student modality", choices={"flair", "t1ce", "t2", "t1"}) modality
@@ -12,6 +11,7 @@
 # Trains a teacher on all four modalities, then distils it into a one-modality student
 # with ProtoKD, printing the loss every 50 steps and each validation. Each call blocks
 # until its bundle exists; run it again after an interruption: it resumes.
+from org.modalitykd.app import ModalityKD
 from org.modalitykd.train import TrainingListener, TrainingParameters, TrainingRun
 
 
@@ -29,15 +29,15 @@ class Printer(TrainingListener):
 
 parameters = TrainingParameters.defaults().withSteps(steps).withPatchSize(patch_size) \
     .withNetwork(levels, base_filters).withValidation(0.2, max(1, steps // 2)).withCheckpointInterval(max(1, steps // 2))
-data = data_dir.toPath()
 teacher = out_dir.toPath().resolve("teacher")
 student = out_dir.toPath().resolve("student-" + modality)
 
 print("teacher (t1, t1ce, t2, flair) -> %s" % teacher)
-t = kd.train(data, None, teacher, parameters, "auto", TrainingRun.hasCheckpoint(teacher), Printer())
+t = ModalityKD.trainTeacher(data_dir).parameters(parameters).output(teacher) \
+    .resume(TrainingRun.hasCheckpoint(teacher)).listener(Printer()).run()
 print("teacher: %d steps, best validation %s" % (t.steps(), t.bestValidation()))
 
 print("ProtoKD student (%s) -> %s" % (modality, student))
-s = kd.distill(data, modality, "protokd", teacher, student, parameters, "auto", TrainingRun.hasCheckpoint(student),
-               Printer())
+s = ModalityKD.distill(data_dir).teacher(teacher).modality(modality).method("protokd").parameters(parameters) \
+    .output(student).resume(TrainingRun.hasCheckpoint(student)).listener(Printer()).run()
 print("student: %d steps, best validation %s" % (s.steps(), s.bestValidation()))

@@ -20,7 +20,13 @@ import org.modalitykd.volume.Volume;
  * </pre>
  *
  * For an ImagePlus, {@code org.modalitykd.ij.ModalityKDImages.segment(imp)} gives the
- * same request.
+ * same request. Training:
+ *
+ * <pre>
+ * ModalityKD.trainTeacher(cases).steps(2000).output(teacher).run()
+ * ModalityKD.distill(cases).teacher(teacher).modality("t1ce").method("kdnet").output(student).run()
+ * ModalityKD.trainUnpaired(ctCases, "ct").and(mriCases, "t2").output(joint).run()
+ * </pre>
  */
 public final class ModalityKD {
 
@@ -43,5 +49,44 @@ public final class ModalityKD {
 
 	public static SegmentRequest segment(String caseDirOrManifest) {
 		return segment(Path.of(caseDirOrManifest));
+	}
+
+	/** A teacher trained on labelled cases in the BraTS layout (all four modalities unless told). */
+	public static TeacherTraining trainTeacher(Path data) {
+		return new TeacherTraining(data);
+	}
+
+	public static TeacherTraining trainTeacher(File data) {
+		return trainTeacher(data.toPath());
+	}
+
+	public static TeacherTraining trainTeacher(String data) {
+		return trainTeacher(Path.of(data));
+	}
+
+	/** A one-modality student distilled from a teacher, or its baseline (method "none"). */
+	public static StudentDistillation distill(Path data) {
+		return new StudentDistillation(data);
+	}
+
+	public static StudentDistillation distill(File data) {
+		return distill(data.toPath());
+	}
+
+	public static StudentDistillation distill(String data) {
+		return distill(Path.of(data));
+	}
+
+	/** One network for two unpaired modalities; give the second with {@code and(data, modality)}. */
+	public static UnpairedTraining trainUnpaired(Path data, String modality) {
+		return new UnpairedTraining(data, modality);
+	}
+
+	public static UnpairedTraining trainUnpaired(File data, String modality) {
+		return trainUnpaired(data.toPath(), modality);
+	}
+
+	public static UnpairedTraining trainUnpaired(String data, String modality) {
+		return trainUnpaired(Path.of(data), modality);
 	}
 }

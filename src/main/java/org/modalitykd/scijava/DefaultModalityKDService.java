@@ -13,6 +13,10 @@ import java.util.Map;
 import org.modalitykd.app.Evaluation;
 import org.modalitykd.app.LabelStamp;
 import org.modalitykd.app.ModalityKD;
+import org.modalitykd.app.StudentDistillation;
+import org.modalitykd.app.TeacherTraining;
+import org.modalitykd.app.TrainingRequest;
+import org.modalitykd.app.UnpairedTraining;
 import org.modalitykd.eval.BratsRegion;
 import org.modalitykd.eval.EvaluationReport;
 import org.modalitykd.eval.RegionMetrics;
@@ -21,18 +25,11 @@ import org.modalitykd.infer.SegmentationTool;
 import org.modalitykd.io.BratsLayout;
 import org.modalitykd.io.CaseLoader;
 import org.modalitykd.io.Manifest;
-import org.modalitykd.io.Modalities;
 import org.modalitykd.io.MriCase;
 import org.modalitykd.io.NiftiReader;
-import org.modalitykd.net.Device;
 import org.modalitykd.net.ModelCatalog;
-import org.modalitykd.net.SessionOptions;
-import org.modalitykd.train.ClassWiseDistillation;
-import org.modalitykd.train.TrainingJob;
 import org.modalitykd.train.TrainingJobs;
 import org.modalitykd.train.TrainingListener;
-import org.modalitykd.train.TrainingMethod;
-import org.modalitykd.train.TrainingOption;
 import org.modalitykd.train.TrainingParameters;
 import org.modalitykd.train.TrainingRun;
 import org.modalitykd.volume.Volume;
@@ -121,10 +118,11 @@ public class DefaultModalityKDService extends AbstractService implements Modalit
 	@Override
 	public TrainingRun.Outcome train(Path data, List<String> modalities, Path out, TrainingParameters parameters,
 		String device, boolean resume, boolean overwrite, TrainingListener listener) throws IOException, InterruptedException {
-		List<String> channels = TrainingJobs.modalities(
-			String.join(",", modalities == null || modalities.isEmpty() ? Modalities.BRATS : modalities), "modalities");
-		SessionOptions session = session(device, out, resume, overwrite);
-		return run(TrainingJobs.teacher(data, channels, parameters), out, resume, overwrite, session, listener);
+		TeacherTraining r = ModalityKD.trainTeacher(data);
+		if (modalities != null && !modalities.isEmpty()) {
+			r.modalities(String.join(",", modalities));
+		}
+		return run("ModalityKD teacher training", r.parameters(parameters), out, device, resume, overwrite, listener);
 	}
 
 	@Override
@@ -139,36 +137,35 @@ public class DefaultModalityKDService extends AbstractService implements Modalit
 	public TrainingRun.Outcome distill(Path data, String modality, String method, Path teacher, Path out,
 		TrainingParameters parameters, TrainingJobs.Distillation weights, String device, boolean resume,
 		boolean overwrite, TrainingListener listener) throws IOException, InterruptedException {
-		String m = TrainingJobs.modality(modality, "modality");
-		TrainingMethod how = TrainingJobs.studentMethod(method, TrainingOption.Spelling.JAVA);
-		TrainingJobs.Distillation given = weights == null ? TrainingJobs.Distillation.DEFAULTS : weights;
-		// Bad options are refused before the output is looked at or anything is read.
-		TrainingJobs.studentObjective(how, teacher != null, given, parameters);
-		SessionOptions session = session(device, out, resume, overwrite);
-		return run(TrainingJobs.student(data, m, how, teacher, given, parameters), out, resume, overwrite, session,
-			listener);
+		StudentDistillation r = ModalityKD.distill(data).modality(modality).method(method).teacher(teacher)
+			.distillation(weights);
+		return run("ModalityKD student training", r.parameters(parameters), out, device, resume, overwrite, listener);
 	}
 
 	@Override
 	public TrainingRun.Outcome trainUnpaired(Path dataA, String modalityA, Path dataB, String modalityB, Path out,
 		TrainingParameters parameters, String device, boolean resume, boolean overwrite, TrainingListener listener)
 		throws IOException, InterruptedException {
-		String a = TrainingJobs.modality(modalityA, "modalityA");
-		String b = TrainingJobs.modality(modalityB, "modalityB");
-		SessionOptions session = session(device, out, resume, overwrite);
-		return run(TrainingJobs.unpaired(dataA, a, dataB, b, ClassWiseDistillation.DEFAULT_WEIGHT,
-			ClassWiseDistillation.DEFAULT_TAU, parameters), out, resume, overwrite, session, listener);
+		UnpairedTraining r = ModalityKD.trainUnpaired(dataA, modalityA).and(dataB, modalityB);
+		return run("ModalityKD unpaired training", r.parameters(parameters), out, device, resume, overwrite, listener);
 	}
 
-	/** The device, and the checkpoint question settled before data is read: a refusal takes no time. */
-	private static SessionOptions session(String device, Path out, boolean resume, boolean overwrite) throws IOException {
-		SessionOptions session = new SessionOptions(Device.parse(device), 0, 0);
+	/** A training request run as a SciJava task when the context has a task service. */
+	private TrainingRun.Outcome run(String name, TrainingRequest<?> request, Path out, String device, boolean resume,
+		boolean overwrite, TrainingListener listener) throws IOException {
+		request.output(out).device(device == null ? "auto" : device).resume(resume).overwrite(overwrite)
+			.listener(listener);
+		// The service's own spelling of the two flags in the refusal (scripts written for it say resume = true).
 		TrainingRun.checkOutput(out, resume, overwrite, "resume = true", "overwrite = true");
-		return session;
-	}
-
-	private static TrainingRun.Outcome run(TrainingJob job, Path out, boolean resume, boolean overwrite,
-		SessionOptions session, TrainingListener listener) throws IOException, InterruptedException {
-		return TrainingRun.run(job, out, resume, overwrite, session, listener == null ? TrainingListener.NONE : listener);
+		if (tasks == null) {
+			return request.run();
+		}
+		Task task = tasks.createTask(name);
+		task.start();
+		try {
+			return request.run(new SciJavaTaskMonitor(task));
+		} finally {
+			task.finish();
+		}
 	}
 }
