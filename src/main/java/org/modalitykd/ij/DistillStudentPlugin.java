@@ -51,7 +51,7 @@ public class DistillStudentPlugin implements PlugIn {
 		}
 		GenericDialog gd = new GenericDialog("ModalityKD Distill Student");
 		Dialogs.addPath(gd, "data", Prefs.get(TrainTeacherPlugin.PREF_DATA, ""), true);
-		gd.addChoice("modality", Modalities.BRATS.toArray(new String[0]), Modalities.FLAIR);
+		gd.addChoice("modality", Modalities.KNOWN.toArray(new String[0]), Modalities.FLAIR);
 		gd.addChoice("method", METHODS, "protokd");
 		Dialogs.addPath(gd, "teacher", Prefs.get(PREF_TEACHER, ""), true);
 		gd.addMessage("data: labelled cases holding the teacher's modalities (the teacher reads them all, the student one)\n"
