@@ -81,6 +81,17 @@ public final class CtCases {
 		return dir;
 	}
 
+	/**
+	 * {@code CtCases DIR} (for scripts/imagej-batch-test): {@code DIR/models} (ct, t2),
+	 * {@code DIR/cases/head_0001} (t2, ct, labels) and {@code DIR/bad/unit} (its CT scaled to 0..1).
+	 */
+	public static void main(String[] args) throws IOException {
+		Path dir = Path.of(args[0]);
+		ctAndMriModels(dir.resolve("models"));
+		CaseFiles c = write(dir.resolve("cases"), "head", 1, 3, List.of("t2", "ct")).get(0);
+		unitRangeCt(c, dir.resolve("bad"), "unit");
+	}
+
 	/** A folder with "ct" (a CT-only model, hu-window card) and "t2" (an MRI-only one), both at {@value #SPACING} mm. */
 	public static Path ctAndMriModels(Path dir) throws IOException {
 		Files.createDirectories(dir);

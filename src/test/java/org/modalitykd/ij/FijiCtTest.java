@@ -159,6 +159,22 @@ class FijiCtTest {
 		}
 	}
 
+	@Test
+	void generateSampleDataMakesCtCasesWhenAsked() throws IOException {
+		Path out = tmp.resolve("synth");
+		ImageJ1.run("Generate Sample Data...", "out=" + q(out) + " cases=1 seed=1 spacing=6 anatomy=parametric "
+			+ "modalities=t2,ct open");
+		Path dir = out.resolve("synth_0001");
+		assertTrue(Files.isRegularFile(dir.resolve("synth_0001_ct.nii.gz")) && Files.isRegularFile(dir.resolve(
+			"synth_0001_t2.nii.gz")) && !Files.exists(dir.resolve("synth_0001_t1.nii.gz")), "t2 and ct only");
+		ImagePlus opened = ImageJ1.image("synth_0001");
+		assertEquals("t2,ct", opened.getProperty(ImagePlusBridge.CHANNELS_PROPERTY));
+		assertEquals(80, ((CompositeImage) opened).getChannelLut(2).max, 0);
+		assertOneLine(ImageJ1.runFailing("Generate Sample Data...", "out=" + q(tmp.resolve("pd")) + " cases=1 seed=1 "
+			+ "spacing=6 anatomy=parametric modalities=t2,pd"), "cannot generate 'pd'");
+		assertFalse(Files.exists(tmp.resolve("pd")));
+	}
+
 	private static int count(byte[] labels, int from, int n) {
 		int k = 0;
 		for (int i = from; i < from + n; i++) {
