@@ -27,7 +27,7 @@ import ij.plugin.PlugIn;
  * Modalities: t1, t1ce, t2, flair or ct (a head CT in Hounsfield units).
  * <p>
  * Macro (blocks until the bundle exists):
- * {@code run("Train Unpaired...", "data_a=/ct-cases modality_a=t1 data_b=/mr-cases modality_b=flair kd_weight=0.5
+ * {@code run("Train Unpaired...", "data_a=/ct-cases modality_a=ct data_b=/mr-cases modality_b=flair kd_weight=0.5
  * tau=2 steps=1000 patch_size=96 batch_size=2 learning_rate=1E-3 levels=4 base_filters=16 seed=1
  * validation_fraction=0.2 validation_interval=100 checkpoint_interval=100 device=auto out=/models/unpaired");}
  */
