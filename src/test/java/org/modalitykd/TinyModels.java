@@ -48,6 +48,12 @@ public final class TinyModels {
 	/** As above, with the card's intensity normalisation {@code norm} (e.g. hu-window for a CT model). */
 	public static Path bundle(Path dir, String name, ModelRole role, List<String> modalities, long seed, double diceWt,
 		ModelCard.IntensityNormalization norm) throws IOException {
+		return bundle(dir, name, role, modalities, seed, diceWt, norm, 1);
+	}
+
+	/** As above, trained (the card says) at {@code spacing} mm, so that cases of that voxel size are not resampled. */
+	public static Path bundle(Path dir, String name, ModelRole role, List<String> modalities, long seed, double diceWt,
+		ModelCard.IntensityNormalization norm, double spacing) throws IOException {
 		UNetConfig config = UNetConfig.defaults(modalities.size(), 4).withLevels(3).withBaseFilters(4);
 		Weights w;
 		try (Graph g = new Graph(); Session s = new Session(g)) {
@@ -58,7 +64,7 @@ public final class TinyModels {
 		}
 		Path out = dir.resolve(name);
 		ModelBundle.save(out, new ModelCard(ModelCard.FORMAT_VERSION, role, modalities, ModelCard.BRATS_LABELS,
-			ModelCard.BRATS_CLASS_NAMES, norm, new int[] { 16, 16, 8 }, new double[] { 1, 1, 1 }, config,
+			ModelCard.BRATS_CLASS_NAMES, norm, new int[] { 16, 16, 8 }, new double[] { spacing, spacing, spacing }, config,
 			new ModelCard.Provenance(role == ModelRole.TEACHER ? "supervised" : "kd-net", Map.of(), "untrained test model",
 				seed, 0, Map.of(), "2026-01-01T00:00:00Z"), Map.of("dice_wt", diceWt)), w);
 		return out;

@@ -87,13 +87,18 @@ public final class CaseSegmentation {
 
 	/**
 	 * The model this takes for {@code images}, and a check that a disagreement map would
-	 * find its partner: so that a dialog can show (and confirm) it before any work.
+	 * find its partner and that a CT the model reads is in Hounsfield units: so that a
+	 * dialog can show (and confirm) it before any work.
+	 *
+	 * @throws org.modalitykd.net.ModelMismatchException when the chosen model reads CT and
+	 *                                                   the image's is not in HU
 	 */
 	public ModelCatalog.Choice choose(Volume images, SegmentationTool.Qa qa) {
 		if (bundle != null) {
 			return new ModelCatalog.Choice(bundle, "using " + bundle.describe(), false);
 		}
 		ModelCatalog.Choice choice = SegmentationTool.choose(catalog, wanted, images);
+		SegmentationTool.checkHounsfield(choice.entry(), images);
 		if (qa == SegmentationTool.Qa.DISAGREEMENT) {
 			SegmentationTool.partner(catalog, choice, images.channelNames());
 		}

@@ -13,7 +13,9 @@ import java.util.Locale;
  * (at least 1% of the voxels at or below -500 HU: a head CT has air around the head;
  * an MRI, whose magnitude images are never negative, has none) and a head that is
  * mostly soft tissue (the median of the voxels above -500 HU between -100 and 150:
- * brain 20-45, scalp, some bone).
+ * brain 20-45, scalp, some bone). A head CT spans at least air to bone, over 1,000 HU, so
+ * values within less than {@value #MIN_SPAN} of each other (a CT scaled to 0..1, a
+ * probability map) are named as what they are before the missing air is.
  */
 public final class HounsfieldCheck {
 
@@ -23,6 +25,8 @@ public final class HounsfieldCheck {
 	static final double MIN_AIR_SHARE = 0.01;
 	static final double MIN_HEAD_MEDIAN = -100;
 	static final double MAX_HEAD_MEDIAN = 150;
+	/** Smallest range of values of a head CT, HU: brain alone spans 0 to 80, air to bone over 1,000. */
+	static final double MIN_SPAN = 100;
 
 	private HounsfieldCheck() {
 	}
@@ -52,13 +56,17 @@ public final class HounsfieldCheck {
 			return "holds no finite value";
 		}
 		if (outside > finite / 2) {
-			return String.format(Locale.ROOT, "has %.0f%% of its voxels outside -1100 to 4000 (values %.6g to %.6g): "
-				+ "not Hounsfield units", 100.0 * outside / finite, lo, hi);
+			return String.format(Locale.ROOT, "has %.0f%% of its voxels outside -1100 to 4000 (values %s to %s): "
+				+ "not Hounsfield units", 100.0 * outside / finite, number(lo), number(hi));
+		}
+		if (hi - lo < MIN_SPAN) {
+			return "holds values " + number(lo) + " to " + number(hi) + " only: a rescaled or normalised image, not "
+				+ "Hounsfield units, in which a head CT spans air (-1000) to bone (over 300)";
 		}
 		if (air < MIN_AIR_SHARE * finite) {
-			return String.format(Locale.ROOT, "has no air (%.2g%% of voxels at or below -500; values %.6g to %.6g): "
+			return String.format(Locale.ROOT, "has no air (%.2g%% of voxels at or below -500; values %s to %s): "
 				+ "it looks like an MRI or a CT without the air around the head, not a head CT in Hounsfield units",
-				100.0 * air / finite, lo, hi);
+				100.0 * air / finite, number(lo), number(hi));
 		}
 		float[] head = new float[(int) (finite - air)];
 		int h = 0;
@@ -71,10 +79,15 @@ public final class HounsfieldCheck {
 			java.util.Arrays.sort(head, 0, h);
 			double median = head[h / 2];
 			if (median < MIN_HEAD_MEDIAN || median > MAX_HEAD_MEDIAN) {
-				return String.format(Locale.ROOT, "has a head (voxels above -500) whose median is %.6g, not the -100 to 150 "
-					+ "of brain and soft tissue: not Hounsfield units", median);
+				return "has a head (voxels above -500) whose median is " + number(median) + ", not the -100 to 150 "
+					+ "of brain and soft tissue: not Hounsfield units";
 			}
 		}
 		return null;
+	}
+
+	/** At most 6 significant digits, no trailing zeros: 0, 1, 0.5, -1024, 1517.25. */
+	static String number(double v) {
+		return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", v)).stripTrailingZeros().toPlainString();
 	}
 }

@@ -17,14 +17,14 @@ import ij.gui.GenericDialog;
  * Which channel of an image is which modality. Names from Open MRI Case are already
  * modalities; an image from File > Open (Bio-Formats, SCIFIO, a TIFF) has channel names
  * such as "BraTS_001_t1ce.nii" or "C2", so a name is read as the last word in it that
- * names a modality, and a dialog ({@code channel_1=t1 channel_2=ignore ...}) settles the
+ * names a modality, and a dialog ({@code channel_1=t1 channel_2=ct channel_3=ignore ...}) settles the
  * rest. In a macro the dialog is not shown: its keys decide, or the guesses when every
  * name reads as a different modality; names that do not, without the keys, are an error.
  */
 final class ChannelMapping {
 
 	static final String IGNORE = "ignore";
-	private static final String[] CHOICES = { "t1", "t1ce", "t2", "flair", IGNORE };
+	private static final String[] CHOICES = { "t1", "t1ce", "t2", "flair", "ct", IGNORE };
 
 	private ChannelMapping() {
 	}
@@ -60,7 +60,7 @@ final class ChannelMapping {
 		if (!clear && !keys && !CommandErrors.interactive()) {
 			// Nobody to ask, and dropping a channel silently could change the result.
 			throw new IllegalArgumentException("which channel is which modality is not clear from the channel names "
-				+ names + ": give channel_1=t1 channel_2=flair ... (t1, t1ce, t2, flair or ignore) in the options");
+				+ names + ": give channel_1=t1 channel_2=flair ... (t1, t1ce, t2, flair, ct or ignore) in the options");
 		}
 		if (!clear || keys) {
 			GenericDialog gd = new GenericDialog("ModalityKD: which channel is which modality?");
@@ -93,7 +93,7 @@ final class ChannelMapping {
 			data.add(image.channel(c));
 		}
 		if (kept.isEmpty()) {
-			throw new IllegalArgumentException("no channel is mapped to a modality (t1, t1ce, t2, flair)");
+			throw new IllegalArgumentException("no channel is mapped to a modality (t1, t1ce, t2, flair, ct)");
 		}
 		return new Volume(image.geometry(), kept, data.toArray(new float[0][]));
 	}

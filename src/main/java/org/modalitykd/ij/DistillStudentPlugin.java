@@ -52,7 +52,7 @@ public class DistillStudentPlugin implements PlugIn {
 		GenericDialog gd = new GenericDialog("ModalityKD Distill Student");
 		TrainingFields.heading(gd, "Data");
 		Dialogs.addPath(gd, "data", Prefs.get(TrainTeacherPlugin.PREF_DATA, ""), true);
-		gd.addChoice("modality", Modalities.BRATS.toArray(new String[0]), Modalities.FLAIR);
+		gd.addChoice("modality", Modalities.KNOWN.toArray(new String[0]), Modalities.FLAIR);
 		TrainingFields.heading(gd, "Distillation");
 		gd.addChoice("method", METHODS, "protokd");
 		Dialogs.addPath(gd, "teacher", Prefs.get(PREF_TEACHER, ""), true);

@@ -8,6 +8,8 @@ import java.awt.image.IndexColorModel;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.modalitykd.data.HounsfieldCheck;
+import org.modalitykd.io.Modalities;
 import org.modalitykd.volume.Affine;
 import org.modalitykd.volume.Geometry;
 import org.modalitykd.volume.LabelVolume;
@@ -44,6 +46,13 @@ public final class ImagePlusBridge {
 	private static final int[][] BRATS_COLOURS = { { 1, 255, 0, 0 }, { 2, 0, 200, 0 }, { 3, 0, 120, 255 },
 		{ 4, 255, 230, 0 } };
 
+	/**
+	 * Display range of a CT channel: the brain window, width 80 HU at level 40 (0 to 80 HU),
+	 * where grey matter (35-40), white matter (25), CSF (0-15), edema and the enhancing rim
+	 * are told apart; air, fat and bone saturate. The same window as the montage's (synth.md).
+	 */
+	public static final double[] CT_BRAIN_WINDOW = { 0, 80 };
+
 	private ImagePlusBridge() {
 	}
 
@@ -70,7 +79,7 @@ public final class ImagePlusBridge {
 		if (volume.channelCount() > 1) {
 			CompositeImage composite = new CompositeImage(imp, CompositeImage.GRAYSCALE);
 			for (int c = 0; c < volume.channelCount(); c++) {
-				double[] range = displayRange(volume.channel(c));
+				double[] range = displayRange(volume.channelNames().get(c), volume.channel(c));
 				composite.setPosition(c + 1, middle, 1);
 				composite.setDisplayRange(range[0], range[1]);
 			}
@@ -78,10 +87,23 @@ public final class ImagePlusBridge {
 			copyProperties(imp, composite);
 			return composite;
 		}
-		double[] range = displayRange(volume.channel(0));
+		double[] range = displayRange(volume.channelNames().get(0), volume.channel(0));
 		imp.setPosition(1, middle, 1);
 		imp.setDisplayRange(range[0], range[1]);
 		return imp;
+	}
+
+	/**
+	 * The display range of a channel named {@code modality}: the brain window for a CT in
+	 * Hounsfield units (whose 0.5-99.5th percentiles, air to bone, would show the brain as
+	 * one grey), else {@link #displayRange(float[])}. A CT whose values are not HU gets the
+	 * percentiles: the fixed window would show it blank, and Segment says what is wrong with it.
+	 */
+	static double[] displayRange(String modality, float[] values) {
+		if (Modalities.isCt(Modalities.canonical(modality)) && HounsfieldCheck.problem(values) == null) {
+			return CT_BRAIN_WINDOW.clone();
+		}
+		return displayRange(values);
 	}
 
 	/**

@@ -44,7 +44,7 @@ final class LabelOverlay {
 				continue; // nothing to draw; keeps the overlay small for big scans
 			}
 			bp.setLut(lut);
-			add(overlay, bp.convertToRGB(), z, opacity, LABELS);
+			add(image, overlay, bp.convertToRGB(), z, opacity, LABELS);
 		}
 		image.setOverlay(overlay);
 	}
@@ -62,7 +62,7 @@ final class LabelOverlay {
 			fp.setMinAndMax(0, 1);
 			ImageProcessor bp = fp.convertToByteProcessor(true);
 			bp.setLut(qaLut());
-			add(overlay, bp.convertToRGB(), z, opacity, QUALITY);
+			add(image, overlay, bp.convertToRGB(), z, opacity, QUALITY);
 		}
 		image.setOverlay(overlay);
 	}
@@ -93,12 +93,19 @@ final class LabelOverlay {
 		return overlay;
 	}
 
-	private static void add(Overlay overlay, ImageProcessor rgb, int z, double opacity, String name) {
+	private static void add(ImagePlus image, Overlay overlay, ImageProcessor rgb, int z, double opacity, String name) {
 		ImageRoi roi = new ImageRoi(0, 0, rgb);
 		roi.setZeroTransparent(true);
 		roi.setOpacity(opacity);
 		roi.setName(name);
-		roi.setPosition(0, z + 1, 0); // channel 0: drawn on every channel of a hyperstack
+		if (image.isHyperStack()) {
+			roi.setPosition(0, z + 1, 0); // channel 0: drawn on every channel of a hyperstack
+		} else {
+			// One channel (a CT alone, one MRI modality) is a plain stack to ImageJ, which
+			// ignores a hyperstack position there and would draw every slice's labels on
+			// every slice; its stack position is the slice.
+			roi.setPosition(z + 1);
+		}
 		overlay.add(roi);
 	}
 

@@ -21,7 +21,9 @@ import ij.plugin.PlugIn;
 /**
  * Plugins > ModalityKD > Open MRI Case...: a BraTS case folder or a manifest CSV
  * becomes one hyperstack (a named channel per modality, calibrated in mm) and, when
- * the case has a segmentation, a label image with the BraTS colours.
+ * the case has a segmentation, a label image with the BraTS colours. A {@code ct} channel
+ * (a head CT in Hounsfield units) is shown in the brain window, W80 L40
+ * ({@link ImagePlusBridge#CT_BRAIN_WINDOW}); MRI channels by their percentiles.
  * <p>
  * Macro: {@code run("Open MRI Case...", "case=/data/BraTS_001 modalities=t1,t1ce,t2,flair");}
  * (modalities may be left empty for all).
@@ -42,8 +44,9 @@ public class OpenCasePlugin implements PlugIn {
 		GenericDialog gd = new GenericDialog("Open MRI Case");
 		Dialogs.addPath(gd, "case", "", true);
 		gd.addStringField("modalities", "", 24);
-		gd.addMessage("Case: a BraTS folder (<id>_t1.nii.gz, _t1ce, _t2, _flair, _seg) or a manifest CSV\n"
-			+ "(case_id,modality,path). Modalities: comma-separated, empty for all.");
+		gd.addMessage("Case: a BraTS folder (<id>_t1.nii.gz, _t1ce, _t2, _flair, _ct, _seg) or a manifest CSV\n"
+			+ "(case_id,modality,path). Modalities: comma-separated, empty for all. A CT is shown in the\n"
+			+ "brain window (0 to 80 HU).");
 		gd.showDialog();
 		if (gd.wasCanceled()) {
 			return;

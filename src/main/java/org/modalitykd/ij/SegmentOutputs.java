@@ -51,6 +51,10 @@ final class SegmentOutputs {
 	 * onto the input's overlay, where macros and scripts still find them.
 	 */
 	private static void addOutlines(ImagePlus input, List<Roi> rois) {
+		if (!input.isHyperStack()) {
+			// One channel is a plain stack to ImageJ: the slice is the stack position (see LabelOverlay).
+			rois.forEach(r -> r.setPosition(r.getZPosition()));
+		}
 		if (GraphicsEnvironment.isHeadless()) {
 			Overlay overlay = input.getOverlay() == null ? new Overlay() : input.getOverlay();
 			rois.forEach(overlay::add);

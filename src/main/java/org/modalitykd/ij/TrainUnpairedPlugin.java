@@ -24,8 +24,10 @@ import ij.plugin.PlugIn;
  * modality, class-wise KD between them), with a live loss plot; Cancel or Esc stops
  * after a checkpoint, resume continues.
  * <p>
+ * Modalities: t1, t1ce, t2, flair or ct (a head CT in Hounsfield units).
+ * <p>
  * Macro (blocks until the bundle exists):
- * {@code run("Train Unpaired...", "data_a=/ct-cases modality_a=t1 data_b=/mr-cases modality_b=flair kd_weight=0.5
+ * {@code run("Train Unpaired...", "data_a=/ct-cases modality_a=ct data_b=/mr-cases modality_b=flair kd_weight=0.5
  * tau=2 steps=1000 patch_size=96 batch_size=2 learning_rate=1E-3 levels=4 base_filters=16 seed=1
  * validation_fraction=0.2 validation_interval=100 checkpoint_interval=100 device=auto out=/models/unpaired");}
  */
@@ -49,14 +51,16 @@ public class TrainUnpairedPlugin implements PlugIn {
 			unpairedNumberKeys())) {
 			return;
 		}
-		String[] modalities = Modalities.BRATS.toArray(new String[0]);
+		// CT too: Dou et al. join CT and MRI of different subjects (a CT slot is windowed in HU).
+		String[] modalities = Modalities.KNOWN.toArray(new String[0]);
 		GenericDialog gd = new GenericDialog("ModalityKD Train Unpaired");
 		TrainingFields.heading(gd, "Data");
 		Dialogs.addPath(gd, "data_a", Prefs.get(TrainTeacherPlugin.PREF_DATA, ""), true);
 		gd.addChoice("modality_a", modalities, Modalities.T1);
 		Dialogs.addPath(gd, "data_b", Prefs.get(PREF_DATA_B, ""), true);
 		gd.addChoice("modality_b", modalities, Modalities.FLAIR);
-		gd.addMessage("Each folder holds labelled cases with its modality; the subjects may differ.");
+		gd.addMessage("Each folder holds labelled cases with its modality; the subjects may differ.\n"
+			+ "ct: head CTs in Hounsfield units (<id>_ct.nii.gz), windowed -100..200 HU for the network");
 		TrainingFields.heading(gd, "Distillation");
 		gd.addNumericField("kd_weight", ClassWiseDistillation.DEFAULT_WEIGHT, 2, 6, "(class-wise KD)");
 		gd.addNumericField("tau", ClassWiseDistillation.DEFAULT_TAU, 2, 6, "(softening temperature)");

@@ -14,6 +14,7 @@ import org.modalitykd.io.ImageSanity;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCard;
 import org.modalitykd.net.ModelCatalog;
+import org.modalitykd.net.ModelMismatchException;
 import org.modalitykd.net.ModelRole;
 import org.modalitykd.net.SessionOptions;
 import org.modalitykd.volume.Volume;
@@ -134,6 +135,23 @@ public final class SegmentationTool {
 		Map<String, String> unusable = ImageSanity.problems(images);
 		List<String> usable = images.channelNames().stream().filter(m -> !unusable.containsKey(m)).toList();
 		return catalog.choose(wanted, usable, unusable);
+	}
+
+	/**
+	 * Refuses, before any model is loaded, a CT that {@code entry} would read whose values
+	 * are not Hounsfield units, as the segmentation would a moment later: so that a
+	 * front end that shows the choice first says only what is wrong.
+	 *
+	 * @throws ModelMismatchException one line naming the channel, what is wrong and what to do
+	 */
+	public static void checkHounsfield(ModelCatalog.Entry entry, Volume images) {
+		ModelCard card = entry.card();
+		List<String> read = card.modalities().stream().filter(images.channelNames()::contains).toList();
+		if (card.perModality() && !read.isEmpty()) {
+			read = List.of(read.get(0)); // the one segment() takes
+		}
+		float[][] channels = read.stream().map(images::channel).toArray(float[][]::new);
+		IntensityNormalizer.checkHounsfield(card.normalization(), read, channels);
 	}
 
 	/**

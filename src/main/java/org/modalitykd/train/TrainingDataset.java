@@ -11,10 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.modalitykd.data.BratsLabels;
+import org.modalitykd.data.HounsfieldCheck;
 import org.modalitykd.io.BratsLayout;
 import org.modalitykd.io.CaseFiles;
 import org.modalitykd.io.CaseLoader;
 import org.modalitykd.io.LabelMapCheck;
+import org.modalitykd.io.Modalities;
 import org.modalitykd.io.MriCase;
 
 /**
@@ -37,8 +39,8 @@ public record TrainingDataset(String source, List<String> modalities, List<Label
 	 *
 	 * @throws IOException              when a file cannot be read
 	 * @throws IllegalArgumentException when the folder holds no cases, a case lacks labels
-	 *                                  or a modality, its labels are not BraTS ones, or the
-	 *                                  cases' voxel sizes differ
+	 *                                  or a modality, its labels are not BraTS ones, its CT
+	 *                                  is not in Hounsfield units, or the cases' voxel sizes differ
 	 */
 	public static TrainingDataset load(Path dir, List<String> modalities) throws IOException {
 		List<CaseFiles> files = BratsLayout.casesUnder(dir);
@@ -68,6 +70,15 @@ public record TrainingDataset(String source, List<String> modalities, List<Label
 				throw new IllegalArgumentException(dir + ": case " + f.id() + ": " + f.labels().orElseThrow().getFileName()
 					+ " holds labels other than the BraTS 0, 1, 2, 4 the networks learn: " + unexpected
 					+ "; remap them to BraTS labels or leave the case out");
+			}
+			for (String m : modalities) {
+				// A network learns whatever a mislabelled folder holds: an MRI or a rescaled CT
+				// would give a CT model that refuses every real CT later.
+				String problem = Modalities.isCt(m) ? HounsfieldCheck.problem(c.images().channel(m)) : null;
+				if (problem != null) {
+					throw new IllegalArgumentException(dir + ": case " + f.id() + ": the " + m + " image " + problem
+						+ "; a CT network trains on head CTs in Hounsfield units (air about -1000, brain 20-45)");
+				}
 			}
 			double[] s = c.images().geometry().spacing();
 			if (spacing == null) {

@@ -66,4 +66,21 @@ class HuWindowNormalizerTest {
 		assertTrue(scaled != null && scaled.contains("not Hounsfield units"), scaled);
 		assertNotNull(HounsfieldCheck.problem(new float[] { Float.NaN }));
 	}
+
+	@Test
+	void aCtScaledToZeroOneIsNamedAsSuchWithItsValues() {
+		float[] ct = new float[1000];
+		float[] unit = new float[ct.length];
+		for (int i = 0; i < ct.length; i++) {
+			ct[i] = i < 330 ? -1000 : i < 380 ? -100 : i < 900 ? 35 : 1200;
+			unit[i] = (ct[i] + 1000) / 2200;
+		}
+		assertEquals("holds values 0 to 1 only: a rescaled or normalised image, not Hounsfield units, in which a head "
+			+ "CT spans air (-1000) to bone (over 300)", HounsfieldCheck.problem(unit));
+		String eightBit = HounsfieldCheck.problem(new float[] { 0, 255 });
+		assertTrue(eightBit.contains("values 0 to 255)"), "numbers without trailing zeros: " + eightBit);
+		assertEquals("1517.25", HounsfieldCheck.number(1517.25));
+		assertEquals("-1024", HounsfieldCheck.number(-1024));
+		assertEquals("0.5", HounsfieldCheck.number(0.5));
+	}
 }

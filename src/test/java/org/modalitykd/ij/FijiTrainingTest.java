@@ -156,6 +156,35 @@ class FijiTrainingTest {
 	}
 
 	@Test
+	void trainUnpairedTakesACtFolderAndRefusesOneWithoutHounsfieldUnits() throws IOException {
+		Path ct = tmp.resolve("ct");
+		Path mr = tmp.resolve("mr");
+		org.modalitykd.CtCases.write(ct, "ct", 3, 31, List.of("ct"));
+		org.modalitykd.CtCases.write(mr, "mr", 3, 32, List.of("flair"));
+		Path bundle = tmp.resolve("unpaired");
+		String tiny = "steps=2 patch_size=16 batch_size=1 learning_rate=1E-3 levels=3 base_filters=4 seed=1 "
+			+ "validation_fraction=0.34 validation_interval=2 checkpoint_interval=2 device=cpu";
+		ImageJ1.run("Train Unpaired...", "data_a=" + q(ct) + " modality_a=ct data_b=" + q(mr) + " modality_b=flair "
+			+ "kd_weight=0.5 tau=2 " + tiny + " out=" + q(bundle));
+		ModelCard card = ModelBundle.readCard(bundle);
+		assertEquals(ModelRole.UNPAIRED, card.role());
+		assertEquals(List.of("ct", "flair"), card.modalities());
+		assertTrue(card.normalization().readsHounsfield(), card.normalization().toString());
+
+		// A "CT" folder of MRI is refused before training.
+		Path notCt = tmp.resolve("not-ct");
+		for (org.modalitykd.io.CaseFiles c : org.modalitykd.io.BratsLayout.casesUnder(mr)) {
+			Path dir = org.modalitykd.CtCases.mriAsCt(c, "flair", notCt, c.id());
+			Files.copy(c.labels().orElseThrow(), dir.resolve(c.id() + "_seg.nii.gz"));
+		}
+		Path refused = tmp.resolve("refused");
+		assertOneLine(ImageJ1.runFailing("Train Unpaired...", "data_a=" + q(notCt) + " modality_a=ct data_b=" + q(mr)
+			+ " modality_b=flair kd_weight=0.5 tau=2 " + tiny + " out=" + q(refused)), "Hounsfield");
+		assertFalse(Files.exists(refused));
+		assertFalse(Files.exists(TrainingRun.workDirOf(refused)));
+	}
+
+	@Test
 	void badSettingsAreOneMessageAndNoOutput() {
 		Path out = tmp.resolve("bad");
 		assertOneLine(ImageJ1.runFailing("Train Teacher...", "data=" + q(data) + " modalities=t1,pd " + TINY + " out=" + q(out)),
