@@ -12,6 +12,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.modalitykd.cli.bench.AugmentBenchmark;
+import org.modalitykd.cli.bench.IoBenchmark;
+import org.modalitykd.cli.bench.NetBenchmark;
+import org.modalitykd.cli.bench.PerfBenchmark;
+import org.modalitykd.cli.bench.SoakBenchmark;
+import org.modalitykd.cli.bench.TrainBenchmark;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -138,9 +145,5 @@ final class BenchCommand implements Callable<Integer> {
 			}
 		}
 		return 0;
-	}
-
-	static List<String> peerCommand(Path script, Path file, int repeats) {
-		return List.of("/usr/bin/python3", script.toString(), file.toString(), Integer.toString(repeats));
 	}
 }

@@ -14,6 +14,8 @@ import java.util.concurrent.Callable;
 import org.modalitykd.app.InvalidSettingException;
 import org.modalitykd.app.ModelComparison;
 import org.modalitykd.app.SegmentationOptions;
+import org.modalitykd.cli.report.Montage;
+import org.modalitykd.cli.report.PngFile;
 import org.modalitykd.eval.BratsRegion;
 import org.modalitykd.eval.EvaluationReport;
 import org.modalitykd.net.ModelCard;

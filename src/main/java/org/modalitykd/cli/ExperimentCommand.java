@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-
+import org.modalitykd.cli.report.DiceBarChart;
+import org.modalitykd.cli.report.PngFile;
+import org.modalitykd.cli.report.SweepChart;
 import org.modalitykd.experiment.ExperimentDesign;
 import org.modalitykd.experiment.ExperimentPlan;
 import org.modalitykd.experiment.ExperimentRecords;

@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-
+import org.modalitykd.cli.report.Montage;
+import org.modalitykd.cli.report.PngFile;
 import org.modalitykd.io.BratsLayout;
 import org.modalitykd.io.CaseFiles;
 import org.modalitykd.io.CaseLoader;
