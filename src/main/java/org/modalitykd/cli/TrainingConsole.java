@@ -37,15 +37,16 @@ final class TrainingConsole implements TrainingListener {
 		this.logEvery = logEvery;
 	}
 
-	static int run(TrainingJob job, Path bundle, TrainingOptions options, PrintWriter out)
+	static int run(TrainingJob job, TrainingOptions options, PrintWriter out)
 		throws IOException, InterruptedException {
+		Path bundle = options.output.out;
 		SessionOptions session = options.sessionOptions();
 		String device = Devices.resolve(session.device()).description();
 		out.printf("%s: %s, %s on %s; %d steps of %d x %s patches; output %s%n", job.objective().method().key(),
 			job.role().key(), job.network().describe(), device, job.schedule().steps(), job.schedule().batchSize(),
 			String.join("x", java.util.Arrays.stream(job.schedule().patchSize()).mapToObj(Integer::toString).toList()),
 			bundle);
-		TrainingConsole console = new TrainingConsole(out, options.logEvery);
+		TrainingConsole console = new TrainingConsole(out, options.output.logEvery);
 		CountDownLatch finished = new CountDownLatch(1);
 		Thread hook = new Thread(() -> {
 			console.cancel = true;
@@ -58,7 +59,7 @@ final class TrainingConsole implements TrainingListener {
 		Runtime.getRuntime().addShutdownHook(hook);
 		TrainingRun.Outcome o;
 		try {
-			o = TrainingRun.run(job, bundle, options.resume, options.overwrite, session, console);
+			o = TrainingRun.run(job, bundle, options.output.resume, options.output.overwrite, session, console);
 		} finally {
 			finished.countDown();
 			try {
