@@ -7,9 +7,9 @@ package org.modalitykd.experiment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import org.modalitykd.io.AtomicDirectory;
+import org.modalitykd.io.FolderCopy;
 import org.modalitykd.io.OutputPaths;
 
 /**
@@ -41,7 +41,7 @@ final class KeptTeachers {
 		}
 		Path temp = kept.resolveSibling(kept.getFileName() + ".part");
 		AtomicDirectory.deleteTree(temp);
-		copyTree(bundle, temp);
+		FolderCopy.copy(bundle, temp);
 		AtomicDirectory.deleteTree(kept);
 		Files.move(temp, kept);
 	}
@@ -60,20 +60,7 @@ final class KeptTeachers {
 		listener.message("seed " + seed + ": the recorded teacher from " + kept);
 		Path temp = teacher.resolveSibling(teacher.getFileName() + ".part");
 		AtomicDirectory.deleteTree(temp);
-		copyTree(kept, temp);
+		FolderCopy.copy(kept, temp);
 		Files.move(temp, teacher);
-	}
-
-	private static void copyTree(Path from, Path to) throws IOException {
-		try (Stream<Path> files = Files.walk(from)) {
-			for (Path p : files.toList()) {
-				Path target = to.resolve(from.relativize(p).toString());
-				if (Files.isDirectory(p)) {
-					Files.createDirectories(target);
-				} else {
-					Files.copy(p, target);
-				}
-			}
-		}
 	}
 }
