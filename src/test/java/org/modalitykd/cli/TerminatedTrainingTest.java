@@ -41,14 +41,20 @@ class TerminatedTrainingTest {
 			"--log-every", "1"));
 		Path childLog = tmp.resolve("child.log");
 		Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(childLog.toFile()).start();
-		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-		while (!Files.readString(childLog).contains("step 3/100000")) {
-			assertTrue(p.isAlive(), "the training ended early: " + Files.readString(childLog));
-			assertTrue(System.nanoTime() < deadline, "no step in 3 minutes: " + Files.readString(childLog));
-			Thread.sleep(20);
+		try {
+			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+			while (!Files.readString(childLog).contains("step 3/100000")) {
+				assertTrue(p.isAlive(), "the training ended early: " + Files.readString(childLog));
+				assertTrue(System.nanoTime() < deadline, "no step in 3 minutes: " + Files.readString(childLog));
+				Thread.sleep(20);
+			}
+			p.destroy(); // SIGTERM on Linux
+			assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the training stops after SIGTERM");
+		} finally {
+			if (p.isAlive()) {
+				p.destroyForcibly(); // a failed stop must not leave the child training
+			}
 		}
-		p.destroy(); // SIGTERM on Linux
-		assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the training stops after SIGTERM");
 		String log = Files.readString(childLog);
 		Matcher m = Pattern.compile("cancelled teacher after (\\d+) steps").matcher(log);
 		assertTrue(m.find(), "the run says it stopped: " + log);
