@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
+import org.modalitykd.io.FolderCopy;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCard;
 
@@ -36,7 +36,7 @@ public final class ShippedBundles {
 
 	/** A copy of the release-1 teacher in {@code dir} whose card has {@code format_version} removed. */
 	public static Path withoutFormatVersion(Path dir) throws IOException {
-		copy(V1_TEACHER, dir);
+		FolderCopy.copy(V1_TEACHER, dir);
 		JsonObject card = card(dir);
 		if (card.remove("format_version") == null) {
 			throw new IllegalStateException("the shipped card should say its format");
@@ -52,7 +52,7 @@ public final class ShippedBundles {
 	 * names the format.
 	 */
 	public static Path newerFormat(Path dir) throws IOException {
-		copy(V1_TEACHER, dir);
+		FolderCopy.copy(V1_TEACHER, dir);
 		JsonObject card = card(dir);
 		card.addProperty("format_version", ModelCard.FORMAT_VERSION + 1);
 		card.add("roles", card.remove("role"));
@@ -63,7 +63,7 @@ public final class ShippedBundles {
 
 	/** A data folder in {@code dir} holding a copy of the sample case (training must not write beside the fixtures). */
 	public static Path sampleData(Path dir) throws IOException {
-		copy(V1.resolve("synth_0001"), dir.resolve("synth_0001"));
+		FolderCopy.copy(V1.resolve("synth_0001"), dir.resolve("synth_0001"));
 		return dir;
 	}
 
@@ -73,18 +73,5 @@ public final class ShippedBundles {
 
 	private static void writeCard(Path dir, JsonObject card) throws IOException {
 		Files.writeString(dir.resolve(ModelBundle.CARD_FILE), card.toString(), StandardCharsets.UTF_8);
-	}
-
-	private static void copy(Path from, Path to) throws IOException {
-		try (Stream<Path> walk = Files.walk(from)) {
-			for (Path p : walk.toList()) {
-				Path target = to.resolve(from.relativize(p).toString());
-				if (Files.isDirectory(p)) {
-					Files.createDirectories(target);
-				} else {
-					Files.copy(p, target);
-				}
-			}
-		}
 	}
 }

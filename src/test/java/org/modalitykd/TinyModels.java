@@ -55,19 +55,23 @@ public final class TinyModels {
 	public static Path bundle(Path dir, String name, ModelRole role, List<String> modalities, long seed, double diceWt,
 		ModelCard.IntensityNormalization norm, double spacing) throws IOException {
 		UNetConfig config = UNetConfig.defaults(modalities.size(), 4).withLevels(3).withBaseFilters(4);
-		Weights w;
-		try (Graph g = new Graph(); Session s = new Session(g)) {
-			Ops tf = Ops.create(g);
-			VariableStore store = new VariableStore(tf, "", seed);
-			UNet.build(tf, config, store, TFloat32.class, tf.placeholder(TFloat32.class), NetMode.TRAINING);
-			w = store.read(s);
-		}
+		Weights w = untrainedWeights(config, seed);
 		Path out = dir.resolve(name);
 		ModelBundle.save(out, new ModelCard(ModelCard.FORMAT_VERSION, role, modalities, ModelCard.BRATS_LABELS,
 			ModelCard.BRATS_CLASS_NAMES, norm, new int[] { 16, 16, 8 }, new double[] { spacing, spacing, spacing }, config,
 			new ModelCard.Provenance(role == ModelRole.TEACHER ? "supervised" : "kd-net", Map.of(), "untrained test model",
 				seed, 0, Map.of(), "2026-01-01T00:00:00Z"), Map.of("dice_wt", diceWt)), w);
 		return out;
+	}
+
+	/** The initial weights of a U-Net {@code config}, drawn with {@code seed}, as a bundle stores them. */
+	public static Weights untrainedWeights(UNetConfig config, long seed) {
+		try (Graph g = new Graph(); Session s = new Session(g)) {
+			Ops tf = Ops.create(g);
+			VariableStore store = new VariableStore(tf, "", seed);
+			UNet.build(tf, config, store, TFloat32.class, tf.placeholder(TFloat32.class), NetMode.TRAINING);
+			return store.read(s);
+		}
 	}
 
 	/** A models folder with "teacher" (all four modalities) and "student_t1" (T1 only). */

@@ -12,10 +12,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.modalitykd.app.CohortSegmentation;
-import org.modalitykd.app.InvalidSettingException;
 import org.modalitykd.app.SegmentationOptions;
 import org.modalitykd.io.BratsLayout;
 import org.modalitykd.io.CaseFiles;
@@ -23,9 +21,8 @@ import org.modalitykd.io.Manifest;
 import org.modalitykd.net.ModelCatalog;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code batch --manifest cases.csv --model BUNDLE --out DIR [--shard i/n] [--resume]}:
@@ -42,7 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "batch", mixinStandardHelpOptions = true,
 	description = { "Segment many cases: one label map DIR/<case>.nii.gz per case and a status CSV per shard.",
 		"With a folder of models as --model, each case gets the best model for the modalities it has." })
-final class BatchCommand implements Callable<Integer> {
+final class BatchCommand extends ConsoleCommand {
 
 	static final String STATUS_HEADER = "case_id,status,model,seconds,output,message";
 
@@ -69,37 +66,18 @@ final class BatchCommand implements Callable<Integer> {
 		+ "a folder holding any of this shard's outputs is refused).")
 	boolean overwrite;
 
-	@Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|auto", description = "Default: ${DEFAULT-VALUE}.")
-	String device;
+	@Mixin
+	DeviceOptions device;
 
-	@Option(names = "--threads", defaultValue = "0", description = "Threads per TensorFlow op (0: TensorFlow chooses).")
-	int threads;
-
-	@Option(names = "--overlap", defaultValue = "0.5", description = "Window overlap, 0 to <1 (default: ${DEFAULT-VALUE}).")
-	double overlap;
-
-	@Option(names = "--tta", description = "Test-time augmentation: average the 8 mirrorings (8x slower).")
-	boolean tta;
-
-	@Option(names = "--ignore-channel-order", description = "Segment cases whose channels look like another order of the "
-		+ "model's (by default such a case fails with its reason in the status log).")
-	boolean ignoreChannelOrder;
-
-	@Spec
-	CommandSpec spec;
+	@Mixin
+	InferenceOptions inference;
 
 	@Override
 	public Integer call() throws Exception {
-		PrintWriter o = spec.commandLine().getOut();
+		PrintWriter o = out();
 		int[] s = parseShard(shard);
-		SegmentationOptions options;
-		try {
-			options = SegmentationOptions.defaults().withOverlap(overlap).withTta(tta)
-				.withChannelOrderCheck(!ignoreChannelOrder).withDevice(SegmentationOptions.parseDevice(device))
-				.withThreads(threads);
-		} catch (InvalidSettingException e) {
-			throw new UsageException(e.getMessage());
-		}
+		SegmentationOptions options = UsageException.ifInvalidSetting(
+			() -> device.applyTo(inference.applyTo(SegmentationOptions.defaults())));
 		ModelCatalog catalog = ModelCatalog.scan(model);
 		try (CohortSegmentation cohort = new CohortSegmentation(catalog, options)) {
 			return run(cohort, catalog, s, o);
@@ -132,7 +110,7 @@ final class BatchCommand implements Callable<Integer> {
 		o.printf("shard %d/%d: %d of %d cases, %s, models %s%n", s[0], s[1], (all.size() - s[0] + s[1] - 1) / s[1],
 			all.size(), cohort.device(), catalog.entries().stream().map(ModelCatalog.Entry::name).toList());
 		CohortSegmentation.Summary summary = ConsoleProgress.run(
-			m -> cohort.run(mine, targets, resume, new StatusLines(status, o), m), spec.commandLine().getErr());
+			m -> cohort.run(mine, targets, resume, new StatusLines(status, o), m), err());
 		o.printf("shard %d/%d: %d done, %d skipped, %d failed; status in %s%n", s[0], s[1], summary.done(),
 			summary.skipped(), summary.failed(), statusFile);
 		return summary.failed() == 0 ? 0 : ModalityKdCli.EXIT_DATA_ERROR;

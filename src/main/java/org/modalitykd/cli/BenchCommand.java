@@ -9,13 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+
+import org.modalitykd.cli.bench.AugmentBenchmark;
+import org.modalitykd.cli.bench.IoBenchmark;
+import org.modalitykd.cli.bench.NetBenchmark;
+import org.modalitykd.cli.bench.PerfBenchmark;
+import org.modalitykd.cli.bench.SoakBenchmark;
+import org.modalitykd.cli.bench.TrainBenchmark;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bench [--suite io]}: measurements that unit tests must not make. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -30,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
 			+ "conv3d peak, whole-case segmentation of a --shape case at the default settings and with TTA (time and peak "
 			+ "memory), the forward pass at 64^3, 96^3 and 128^3 (voxels/s, GFLOP/s), a training step per method at "
 			+ "--patch / --batch, each next to the PyTorch peer, and the targets met or not. --quick: tiny sizes, seconds." })
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand extends ConsoleCommand {
 
 	@Option(names = "--suite", defaultValue = "io", description = "Which suite to run: io (default), net, train, soak (native memory over many forward passes and "
 		+ "training steps), perf (the whole performance table) or augment (time to make a batch per augmentation level, "
@@ -40,30 +44,30 @@ final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--window", defaultValue = "96", description = "Suites net and perf: sliding-window patch size (default: ${DEFAULT-VALUE}).")
 	int window;
 
-	@Option(names = "--patch", defaultValue = "96", description = "Suites train, perf and augment: training patch size (default: ${DEFAULT-VALUE}).")
-	int patch;
-
-	@Option(names = "--batch", defaultValue = "2", description = "Suites train, perf and augment: patches per training step (default: ${DEFAULT-VALUE}).")
-	int batch;
-
-	@Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|auto", description = "Suites net, train, soak and perf: where TensorFlow runs.")
-	String device;
-
 	@Option(names = "--shape", defaultValue = "240,240,155,4", split = ",", paramLabel = "NX,NY,NZ,C",
 		description = "Shape of the benchmark case (default: ${DEFAULT-VALUE}, a BraTS case).")
 	int[] shape;
 
+	@Option(names = "--patch", defaultValue = "96", description = "Suites train, perf and augment: training patch size (default: ${DEFAULT-VALUE}).")
+	int patch;
+
+	@Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|auto", description = "Suites net, train, soak and perf: where TensorFlow runs.")
+	String device;
+
+	@Option(names = "--batch", defaultValue = "2", description = "Suites train, perf and augment: patches per training step (default: ${DEFAULT-VALUE}).")
+	int batch;
+
 	@Option(names = "--repeats", defaultValue = "3", description = "Reads per file (io), or timed repeats after a warm-up (default: ${DEFAULT-VALUE}).")
 	int repeats;
+
+	@Option(names = "--quick", description = "Suite perf: tiny sizes (a smoke test of the table, not a measurement).")
+	boolean quick;
 
 	@Option(names = "--forwards", defaultValue = "1000", description = "Suite soak: forward passes (default: ${DEFAULT-VALUE}).")
 	int forwards;
 
 	@Option(names = "--steps", defaultValue = "200", description = "Suite soak: training steps (default: ${DEFAULT-VALUE}).")
 	int steps;
-
-	@Option(names = "--quick", description = "Suite perf: tiny sizes (a smoke test of the table, not a measurement).")
-	boolean quick;
 
 	@Option(names = "--no-peer-tta", description = "Suite perf: skip the peer's TTA row (8x its whole-case time; on a slow "
 		+ "machine the longest part of the run).")
@@ -72,14 +76,11 @@ final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--intra-op", defaultValue = "0", description = "TensorFlow threads per op (default 0: all cores).")
 	int intraOp;
 
-	@Option(names = "--inter-op", defaultValue = "0", description = "TensorFlow ops run in parallel (default 0: TensorFlow chooses).")
-	int interOp;
-
 	@Option(names = "--no-peer", description = "Skip the peer (nibabel for io, PyTorch for net and perf).")
 	boolean noPeer;
 
-	@Spec
-	CommandSpec spec;
+	@Option(names = "--inter-op", defaultValue = "0", description = "TensorFlow ops run in parallel (default 0: TensorFlow chooses).")
+	int interOp;
 
 	@Override
 	public Integer call() throws Exception {
@@ -99,7 +100,7 @@ final class BenchCommand implements Callable<Integer> {
 			if (patch < 8 || batch < 1 || repeats < 1) {
 				throw new UsageException("--patch must be at least 8, --batch and --repeats positive");
 			}
-			new AugmentBenchmark(patch, batch, repeats).run(spec.commandLine().getOut());
+			new AugmentBenchmark(patch, batch, repeats).run(out());
 			return 0;
 		}
 		if (suite.equals("train")) {
@@ -107,13 +108,13 @@ final class BenchCommand implements Callable<Integer> {
 				throw new UsageException("--patch must be a positive multiple of 8 and --batch positive");
 			}
 			new TrainBenchmark(repeats, patch, batch,
-				options).run(spec.commandLine().getOut());
+				options).run(out());
 			return 0;
 		}
 		if (shape.length != 4 || Stream.of(shape[0], shape[1], shape[2], shape[3]).anyMatch(d -> d < 1) || repeats < 1) {
 			throw new UsageException("--shape needs four positive numbers NX,NY,NZ,C and --repeats a positive number");
 		}
-		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter out = out();
 		Path dir = Files.createTempDirectory("modalitykd-bench");
 		try {
 			if (suite.equals("soak")) {
@@ -126,7 +127,7 @@ final class BenchCommand implements Callable<Integer> {
 				}
 				PerfBenchmark.Sizes sizes = quick ? PerfBenchmark.Sizes.quick()
 					: PerfBenchmark.Sizes.full(new int[] { shape[0], shape[1], shape[2] }, window, patch, batch, repeats);
-				new PerfBenchmark(sizes, options, !noPeer, !noPeer && !noPeerTta, spec.commandLine().getErr()).run(dir, out);
+				new PerfBenchmark(sizes, options, !noPeer, !noPeer && !noPeerTta, err()).run(dir, out);
 			} else {
 				new IoBenchmark(shape, repeats, !noPeer).run(dir, out);
 			}
@@ -138,9 +139,5 @@ final class BenchCommand implements Callable<Integer> {
 			}
 		}
 		return 0;
-	}
-
-	static List<String> peerCommand(Path script, Path file, int repeats) {
-		return List.of("/usr/bin/python3", script.toString(), file.toString(), Integer.toString(repeats));
 	}
 }

@@ -9,19 +9,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
-import org.modalitykd.app.InvalidSettingException;
 import org.modalitykd.app.ModelComparison;
 import org.modalitykd.app.SegmentationOptions;
+import org.modalitykd.cli.report.Montage;
+import org.modalitykd.cli.report.PngFile;
 import org.modalitykd.eval.BratsRegion;
 import org.modalitykd.eval.EvaluationReport;
 import org.modalitykd.net.ModelCard;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code compare --models DIR --cases DIR --out DIR}: every model of a folder segments
@@ -34,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
 		+ "its card names), evaluate each against the cases' labels, and write OUT/<model>/<case>.nii.gz, OUT/report.csv "
 		+ "(model, case, region, metrics), OUT/summary.md (mean Dice and HD95 per model) and OUT/overlay.png "
 		+ "(the case with the most tumour core: reference and each model's labels on one slice)." })
-final class CompareCommand implements Callable<Integer> {
+final class CompareCommand extends ConsoleCommand {
 
 	@Option(names = "--models", required = true, paramLabel = "DIR", description = "A folder of model bundles.")
 	Path models;
@@ -51,18 +49,11 @@ final class CompareCommand implements Callable<Integer> {
 	@Option(names = "--overwrite", description = "Replace the results of an earlier run in --out (without it they are refused and left as they are).")
 	boolean overwrite;
 
-	@Spec
-	CommandSpec spec;
-
 	@Override
 	public Integer call() throws Exception {
-		PrintWriter o = spec.commandLine().getOut();
-		SegmentationOptions options;
-		try {
-			options = SegmentationOptions.defaults().withDevice(SegmentationOptions.parseDevice(device));
-		} catch (InvalidSettingException e) {
-			throw new UsageException(e.getMessage());
-		}
+		PrintWriter o = out();
+		SegmentationOptions options = UsageException.ifInvalidSetting(
+			() -> SegmentationOptions.defaults().withDevice(SegmentationOptions.parseDevice(device)));
 		ModelComparison comparison = new ModelComparison(models, cases, out, options);
 		comparison.prepare(overwrite, "--overwrite").forEach((folder, cleaned) -> Leftovers.report(cleaned, folder, o));
 		ModelComparison.Outcome outcome = ConsoleProgress.run(m -> comparison.run(run -> {
@@ -72,7 +63,7 @@ final class CompareCommand implements Callable<Integer> {
 				card.role().key(), String.join(",", card.modalities()), report.summary(BratsRegion.WT, 0, "mean"),
 				report.summary(BratsRegion.TC, 0, "mean"), report.summary(BratsRegion.ET, 0, "mean"),
 				report.cases().size(), run.seconds());
-		}, m), spec.commandLine().getErr());
+		}, m), err());
 		List<Montage.Panel> panels = new ArrayList<>();
 		panels.add(new Montage.Panel("reference on T1CE", "t1ce", outcome.shown().labels().orElseThrow()));
 		for (ModelComparison.ModelRun run : outcome.runs()) {

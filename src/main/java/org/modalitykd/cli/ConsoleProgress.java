@@ -7,7 +7,6 @@ package org.modalitykd.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 
 import org.modalitykd.task.Task;
 import org.modalitykd.task.TaskMonitor;
@@ -22,36 +21,23 @@ final class ConsoleProgress implements TaskMonitor {
 
 	private final PrintWriter err;
 	private final boolean terminal;
-	private volatile boolean cancel;
+	private final ShutdownCancel cancel;
 	private long lastNanos;
 
-	private ConsoleProgress(PrintWriter err, boolean terminal) {
+	private ConsoleProgress(PrintWriter err, boolean terminal, ShutdownCancel cancel) {
 		this.err = err;
 		this.terminal = terminal;
+		this.cancel = cancel;
 	}
 
 	/** Runs {@code task} to its end, reporting to {@code err}; Ctrl-C cancels it. */
 	static <R> R run(Task<R> task, PrintWriter err) throws IOException {
-		ConsoleProgress monitor = new ConsoleProgress(err, System.console() != null);
-		CountDownLatch finished = new CountDownLatch(1);
-		Thread hook = new Thread(() -> {
-			monitor.cancel = true;
+		try (ShutdownCancel cancel = new ShutdownCancel("modalitykd-cancel")) {
+			ConsoleProgress monitor = new ConsoleProgress(err, System.console() != null, cancel);
 			try {
-				finished.await();
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-		}, "modalitykd-cancel");
-		Runtime.getRuntime().addShutdownHook(hook);
-		try {
-			return task.run(monitor);
-		} finally {
-			finished.countDown();
-			monitor.clear();
-			try {
-				Runtime.getRuntime().removeShutdownHook(hook);
-			} catch (IllegalStateException e) {
-				// the JVM is shutting down already: the hook has run
+				return task.run(monitor);
+			} finally {
+				monitor.clear();
 			}
 		}
 	}
@@ -70,7 +56,7 @@ final class ConsoleProgress implements TaskMonitor {
 
 	@Override
 	public boolean cancelRequested() {
-		return cancel;
+		return cancel.requested();
 	}
 
 	private void clear() {

@@ -5,7 +5,6 @@
 package org.modalitykd.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import org.modalitykd.io.NiftiConverter;
 import org.modalitykd.io.NiftiDatatype;
@@ -15,15 +14,13 @@ import org.modalitykd.io.NiftiVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code convert IN OUT [--datatype NAME] [--nifti-version 1|2]}. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
 	description = { "Rewrite a NIfTI image as another flavour (.nii, .nii.gz, .hdr/.img, .hdr.gz/.img.gz), "
 		+ "keeping values and geometry (qform, sform, their codes, units).",
 		"The output appears only when complete; on failure nothing is left behind." })
-final class ConvertCommand implements Callable<Integer> {
+final class ConvertCommand extends ConsoleCommand {
 
 	@Parameters(index = "0", paramLabel = "IN", description = "The image to read.")
 	Path in;
@@ -42,18 +39,11 @@ final class ConvertCommand implements Callable<Integer> {
 	@Option(names = "--overwrite", description = "Replace an existing OUT (without it an existing OUT is refused and left as it is).")
 	boolean overwrite;
 
-	@Spec
-	CommandSpec spec;
-
 	@Override
 	public Integer call() throws Exception {
 		NiftiDatatype type = null;
 		if (datatype != null) {
-			try {
-				type = NiftiDatatype.fromName(datatype);
-			} catch (IllegalArgumentException e) {
-				throw new UsageException(e.getMessage());
-			}
+			type = UsageException.ifIllegal(() -> NiftiDatatype.fromName(datatype));
 		}
 		NiftiVersion v = null;
 		if (version != null) {
@@ -63,9 +53,9 @@ final class ConvertCommand implements Callable<Integer> {
 			v = version == 1 ? NiftiVersion.NIFTI1 : NiftiVersion.NIFTI2;
 		}
 		Leftovers.report(org.modalitykd.io.OutputPaths.prepare(out, java.util.List.of(in), overwrite, "--overwrite"),
-			out.toAbsolutePath().getParent(), spec.commandLine().getOut());
+			out.toAbsolutePath().getParent(), out());
 		NiftiConverter.Result r = new NiftiConverter(new NiftiReader()).convert(in, out, type, v);
-		var o = spec.commandLine().getOut();
+		var o = out();
 		o.printf("wrote %s (%s%s)%n", out, r.from() == r.to() ? r.to().typeName() : r.from().typeName() + " -> " + r.to().typeName(),
 			r.rescaled() ? String.format(", rescaled: value = stored * %.6g + %.6g", r.slope(), r.inter()) : "");
 		return 0;

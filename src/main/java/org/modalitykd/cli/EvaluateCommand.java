@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.modalitykd.app.Evaluation;
 import org.modalitykd.eval.BratsRegion;
@@ -18,8 +17,6 @@ import org.modalitykd.io.StaleTemporaries;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code evaluate --pred DIR|FILE --ref DIR|FILE --out report.csv}. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -27,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 		+ "Dice, HD95 (mm), sensitivity, specificity, reference and predicted volume (mL); summary rows mean, std, median.",
 		"Files are matched by case id (the name without _seg/_pred/_labels). Empty regions: both empty gives Dice 1 and "
 			+ "HD95 0, one empty gives Dice 0 and HD95 = the image diagonal in mm." })
-final class EvaluateCommand implements Callable<Integer> {
+final class EvaluateCommand extends ConsoleCommand {
 
 	@Option(names = "--pred", required = true, paramLabel = "DIR|FILE", description = "Predicted label maps.")
 	Path pred;
@@ -42,13 +39,10 @@ final class EvaluateCommand implements Callable<Integer> {
 	@Option(names = "--overwrite", description = "Replace an existing report (without it an existing --out is refused and left as it is).")
 	boolean overwrite;
 
-	@Spec
-	CommandSpec spec;
-
 	@Override
 	public Integer call() throws Exception {
-		PrintWriter err = spec.commandLine().getErr();
-		PrintWriter o = spec.commandLine().getOut();
+		PrintWriter err = err();
+		PrintWriter o = out();
 		EvaluationReport report = ConsoleProgress.run(new Evaluation(pred, ref, out, overwrite, "--overwrite",
 			new Evaluation.Listener() {
 				@Override

@@ -10,9 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
-
+import org.modalitykd.cli.report.DiceBarChart;
+import org.modalitykd.cli.report.PngFile;
+import org.modalitykd.cli.report.SweepChart;
 import org.modalitykd.experiment.ExperimentDesign;
 import org.modalitykd.experiment.ExperimentPlan;
 import org.modalitykd.experiment.ExperimentRecords;
@@ -25,8 +26,6 @@ import org.modalitykd.net.SessionOptions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code experiment [--quick] [--out DIR]}: the seed experiment of docs/results.md. */
 @Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
@@ -38,7 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
 			+ "version), settings.txt, summary.csv (95 % t intervals over seeds), differences.csv (paired by seed and by "
 			+ "case), results.md, dice-bars.png, teachers/; with --sweep also sweep.md, sweep.csv and sweep.png. A rerun "
 			+ "continues an interrupted experiment; records from another plan or other settings are refused." })
-final class ExperimentCommand implements Callable<Integer> {
+final class ExperimentCommand extends ConsoleCommand {
 
 	@Option(names = "--out", defaultValue = "target/experiment", paramLabel = "DIR",
 		description = "Output folder (default: ${DEFAULT-VALUE}; --quick: target/experiment-quick).")
@@ -79,9 +78,6 @@ final class ExperimentCommand implements Callable<Integer> {
 	@Option(names = "--report-only", description = "Only rewrite the tables and the chart from the records in OUT.")
 	boolean reportOnly;
 
-	@Spec
-	CommandSpec spec;
-
 	@Override
 	public Integer call() throws IOException, InterruptedException {
 		ExperimentPlan plan = sweep ? (quick ? ExperimentPlan.quickSweep() : ExperimentPlan.sweep())
@@ -109,7 +105,7 @@ final class ExperimentCommand implements Callable<Integer> {
 		} catch (IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());
 		}
-		PrintWriter o = spec.commandLine().getOut();
+		PrintWriter o = out();
 		// Records make a rerun resume, by design: the outputs are rewritten, only leftovers of killed runs go.
 		Leftovers.removeIn(out, o);
 		String code = CodeVersion.describe();

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.modalitykd.io.BratsLayout;
 import org.modalitykd.io.CaseFiles;
@@ -20,14 +19,12 @@ import org.modalitykd.volume.Geometry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code info CASE_DIR|MANIFEST [--json]}: what a case holds, from headers only. */
 @Command(name = "info", mixinStandardHelpOptions = true,
 	description = "List the modalities of a case (a BraTS folder or a manifest CSV), their shapes and spacing, "
 		+ "whether their geometries agree, and the label file if any. Reads headers only.")
-final class InfoCommand implements Callable<Integer> {
+final class InfoCommand extends ConsoleCommand {
 
 	@Parameters(paramLabel = "CASE_DIR", description = "A BraTS case folder (<id>_t1.nii.gz, _t1ce, _t2, _flair, _seg) or a manifest CSV (case_id,modality,path).")
 	Path input;
@@ -35,14 +32,11 @@ final class InfoCommand implements Callable<Integer> {
 	@Option(names = "--json", description = "Print one JSON object per case.")
 	boolean json;
 
-	@Spec
-	CommandSpec spec;
-
 	@Override
 	public Integer call() throws Exception {
 		List<CaseFiles> cases = Files.isDirectory(input) ? List.of(BratsLayout.caseIn(input)) : Manifest.read(input);
 		CaseLoader loader = new CaseLoader();
-		var out = spec.commandLine().getOut();
+		var out = out();
 		boolean allConsistent = true;
 		for (CaseFiles c : cases) {
 			CaseLoader.Inventory inv = loader.inventory(c);

@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
 
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCard;
@@ -17,14 +16,12 @@ import org.modalitykd.net.ModelCardJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code model-info BUNDLE [--json]}: the model card. */
 @Command(name = "model-info", mixinStandardHelpOptions = true,
 	description = "Print a model bundle's card: role, modalities, labels, normalisation, patch size, spacing, "
 		+ "architecture, provenance and validation metrics. Reads the card only (no TensorFlow).")
-final class ModelInfoCommand implements Callable<Integer> {
+final class ModelInfoCommand extends ConsoleCommand {
 
 	@Parameters(paramLabel = "BUNDLE", description = "A model bundle folder.")
 	Path bundle;
@@ -32,13 +29,10 @@ final class ModelInfoCommand implements Callable<Integer> {
 	@Option(names = "--json", description = "Print the card as JSON (the file's content, checked).")
 	boolean json;
 
-	@Spec
-	CommandSpec spec;
-
 	@Override
 	public Integer call() throws Exception {
 		ModelCard c = ModelBundle.readCard(bundle);
-		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter out = out();
 		if (json) {
 			out.print(ModelCardJson.write(c));
 			return 0;

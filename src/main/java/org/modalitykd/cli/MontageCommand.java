@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
-
+import org.modalitykd.cli.report.Montage;
+import org.modalitykd.cli.report.PngFile;
 import org.modalitykd.io.BratsLayout;
 import org.modalitykd.io.CaseFiles;
 import org.modalitykd.io.CaseLoader;
@@ -20,8 +20,6 @@ import org.modalitykd.io.MriCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code montage CASE_DIR... --out PNG}: a picture of cases with their labels. */
 @Command(name = "montage", mixinStandardHelpOptions = true,
@@ -29,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 		+ "and the labels over one modality, into a PNG: red 1 necrotic core, green 2 edema, yellow 4 enhancing.",
 		"Each modality is windowed to the 1st-99th percentile of its non-zero voxels; ct (Hounsfield units) is drawn "
 			+ "twice, in a brain window (W80 L40) and a bone window (W2000 L500)." })
-final class MontageCommand implements Callable<Integer> {
+final class MontageCommand extends ConsoleCommand {
 
 	@Parameters(paramLabel = "CASE_DIR", arity = "1..*", description = "BraTS case folders, or folders of them.")
 	List<Path> inputs;
@@ -46,9 +44,6 @@ final class MontageCommand implements Callable<Integer> {
 
 	@Option(names = "--overwrite", description = "Replace an existing picture (without it an existing --out is refused and left as it is).")
 	boolean overwrite;
-
-	@Spec
-	CommandSpec spec;
 
 	@Override
 	public Integer call() throws IOException {
@@ -69,7 +64,7 @@ final class MontageCommand implements Callable<Integer> {
 			inputFiles.addAll(f.files());
 		}
 		Leftovers.report(org.modalitykd.io.OutputPaths.prepare(absolute, inputFiles, overwrite, "--overwrite"),
-			absolute.getParent(), spec.commandLine().getOut());
+			absolute.getParent(), out());
 		CaseLoader loader = new CaseLoader();
 		List<MriCase> cases = new ArrayList<>();
 		for (CaseFiles f : files) {
@@ -86,7 +81,7 @@ final class MontageCommand implements Callable<Integer> {
 		}
 		var image = Montage.render(cases, overlayOn, zoom);
 		PngFile.write(absolute, image);
-		spec.commandLine().getOut().printf("wrote %s (%d case%s, %dx%d pixels)%n", out, cases.size(),
+		out().printf("wrote %s (%d case%s, %dx%d pixels)%n", out, cases.size(),
 			cases.size() == 1 ? "" : "s", image.getWidth(), image.getHeight());
 		return 0;
 	}

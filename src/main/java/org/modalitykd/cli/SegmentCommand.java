@@ -7,27 +7,24 @@ package org.modalitykd.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.modalitykd.app.CaseResult;
 import org.modalitykd.app.CaseSegmentation;
-import org.modalitykd.app.InvalidSettingException;
 import org.modalitykd.app.LabelStamp;
 import org.modalitykd.app.SegmentationOptions;
 import org.modalitykd.app.SegmentationTargets;
 import org.modalitykd.io.CaseFiles;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code segment --model BUNDLE --input CASE --output OUT.nii.gz}: the label map of one case. */
 @Command(name = "segment", mixinStandardHelpOptions = true,
 	description = { "Segment one case with a model bundle: sliding-window inference with Gaussian blending, labels "
 		+ "0/1/2/4 (BraTS) on the case's own voxel grid.",
 		"Also writes OUT.provenance.json: the model's SHA-256, role, modalities, tiling, device and timing." })
-final class SegmentCommand implements Callable<Integer> {
+final class SegmentCommand extends ConsoleCommand {
 
 	@Option(names = "--model", required = true, paramLabel = "BUNDLE", description = "A model bundle folder (SavedModel + model-card.json).")
 	Path model;
@@ -44,18 +41,11 @@ final class SegmentCommand implements Callable<Integer> {
 		description = "Also write the class probabilities as a 4D float32 NIfTI (default name: OUT_probabilities.nii.gz).")
 	String probabilities;
 
-	@Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|auto",
-		description = "Where TensorFlow runs (default: ${DEFAULT-VALUE}; auto says which it chose).")
-	String device;
+	@Mixin
+	DeviceOptions device;
 
-	@Option(names = "--threads", defaultValue = "0", description = "Threads per TensorFlow op (0: TensorFlow chooses).")
-	int threads;
-
-	@Option(names = "--tta", description = "Test-time augmentation: average the 8 mirrorings (8x slower).")
-	boolean tta;
-
-	@Option(names = "--overlap", defaultValue = "0.5", description = "Overlap of neighbouring windows, 0 to <1 (default: ${DEFAULT-VALUE}).")
-	double overlap;
+	@Mixin
+	InferenceOptions inference;
 
 	@Option(names = "--batch", defaultValue = "auto", paramLabel = "N|auto",
 		description = "Windows per TensorFlow call (default: ${DEFAULT-VALUE}: as many as half the free memory holds, at most 8).")
@@ -75,37 +65,23 @@ final class SegmentCommand implements Callable<Integer> {
 		+ "model's training spacing (by default such a case is resampled to the training spacing and the result back).")
 	boolean ignoreSpacing;
 
-	@Option(names = "--ignore-channel-order", description = "Segment even when the case's channels look like another "
-		+ "order of the model's (by default such a case, e.g. with its T2 and FLAIR files swapped, is refused).")
-	boolean ignoreChannelOrder;
-
 	@Option(names = "--overwrite", description = "Replace existing output files (without it an existing output is refused and left as it is).")
 	boolean overwrite;
 
-	@Spec
-	CommandSpec spec;
-
 	@Override
 	public Integer call() throws Exception {
-		PrintWriter out = spec.commandLine().getOut();
-		CaseSegmentation job;
-		try {
-			SegmentationOptions options = SegmentationOptions.defaults()
-				.withWindowsPerCall(SegmentationOptions.parseWindows(batch, "--batch"))
-				.withDevice(SegmentationOptions.parseDevice(device)).withThreads(threads).withOverlap(overlap).withTta(tta)
-				.withMargin(margin).withCropToNonZero(!noCrop).withIgnoreSpacing(ignoreSpacing)
-				.withChannelOrderCheck(!ignoreChannelOrder);
-			job = CaseSegmentation.withBundle(model, modality, options);
-		} catch (InvalidSettingException e) {
-			throw new UsageException(e.getMessage());
-		}
+		PrintWriter out = out();
+		CaseSegmentation job = UsageException.ifInvalidSetting(() -> CaseSegmentation.withBundle(model, modality,
+			inference.applyTo(device.applyTo(SegmentationOptions.defaults()
+				.withWindowsPerCall(SegmentationOptions.parseWindows(batch, "--batch"))))
+				.withMargin(margin).withCropToNonZero(!noCrop).withIgnoreSpacing(ignoreSpacing)));
 		CaseFiles files = CaseInputs.resolve(input);
 		Path probs = probabilities == null ? null
 			: probabilities.isEmpty() ? SegmentationTargets.sibling(output, "_probabilities") : Path.of(probabilities);
 		SegmentationTargets targets = new SegmentationTargets(output, probs, SegmentationTargets.reportBeside(output),
 			LabelStamp.CHECKSUM_AND_PROVENANCE, overwrite, "--overwrite");
 		targets.prepare(files.files(), model).forEach((folder, cleaned) -> Leftovers.report(cleaned, folder, out));
-		CaseResult r = ConsoleProgress.run(m -> job.segmentFiles(files, targets, m), spec.commandLine().getErr());
+		CaseResult r = ConsoleProgress.run(m -> job.segmentFiles(files, targets, m), err());
 		out.printf("%s: %s segmented with %s (%s) on %s in %.1f s; labels -> %s%n", r.caseId(),
 			r.provenance().get("modalities").replace(",", ", "), model.getFileName(),
 			r.choice().entry().card().role().key(), r.device(), r.secondsInference(), output);

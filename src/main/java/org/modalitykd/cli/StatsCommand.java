@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.modalitykd.io.NiftiHeader;
 import org.modalitykd.io.NiftiImage;
@@ -18,8 +17,6 @@ import org.modalitykd.io.ValueStatistics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stats FILE [--json]}: header geometry and value statistics of a NIfTI file. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
@@ -27,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 		"Shape and spacing are in NIfTI index order (i, j, k[, t]); the affine is the voxel-to-world "
 			+ "matrix nibabel reports as img.affine (sform, else qform, else the base affine); "
 			+ "statistics are of the values after scl_slope/scl_inter, over the finite values." })
-final class StatsCommand implements Callable<Integer> {
+final class StatsCommand extends ConsoleCommand {
 
 	@Parameters(paramLabel = "FILE", description = "A .nii, .nii.gz, .hdr or .img file.")
 	Path file;
@@ -35,15 +32,12 @@ final class StatsCommand implements Callable<Integer> {
 	@Option(names = "--json", description = "Print one JSON object with the keys shape, spacing, affine, datatype, min, max, mean, sum.")
 	boolean json;
 
-	@Spec
-	CommandSpec spec;
-
 	@Override
 	public Integer call() throws Exception {
 		NiftiImage image = new NiftiReader().read(file);
 		NiftiHeader h = image.header();
 		ValueStatistics s = ValueStatistics.of(image);
-		var out = spec.commandLine().getOut();
+		var out = out();
 		if (json) {
 			Map<String, Object> o = new LinkedHashMap<>();
 			o.put("shape", h.shape());

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.modalitykd.io.OutputPaths;
 import org.modalitykd.io.Modalities;
@@ -24,8 +23,6 @@ import org.modalitykd.synth.TumourSettings;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code synth --out DIR --cases N --seed S [--spacing MM] [--anatomy colin27|parametric] [--settings standard|shifted]}. */
 @Command(name = "synth", mixinStandardHelpOptions = true,
@@ -35,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
 		"With --modalities ...,ct also <id>_ct.nii.gz: a contrast-enhanced head CT of the same anatomy and tumour, "
 			+ "in Hounsfield units, with the skull (not skull-stripped).",
 		"The same seed gives byte-identical files. See docs/synth.md." })
-final class SynthCommand implements Callable<Integer> {
+final class SynthCommand extends ConsoleCommand {
 
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the cases into (created if missing).")
 	Path out;
@@ -83,9 +80,6 @@ final class SynthCommand implements Callable<Integer> {
 			+ "--min-ml/--max-ml then default to 2 and 200) (default: ${DEFAULT-VALUE}). See docs/synth.md.")
 	String settingsName;
 
-	@Spec
-	CommandSpec spec;
-
 	@Override
 	public Integer call() throws Exception {
 		if (cases < 1) {
@@ -109,9 +103,9 @@ final class SynthCommand implements Callable<Integer> {
 			}
 			OutputPaths.requireNew(out.resolve(SyntheticDataset.SUMMARY), false, "--overwrite");
 		}
-		Leftovers.removeIn(out, spec.commandLine().getOut());
+		Leftovers.removeIn(out, out());
 		for (int i = 0; i < cases; i++) {
-			Leftovers.removeIn(OutputPaths.inside(out, SyntheticDataset.caseId(idPrefix, i)), spec.commandLine().getOut());
+			Leftovers.removeIn(OutputPaths.inside(out, SyntheticDataset.caseId(idPrefix, i)), out());
 		}
 		AnatomyChoice choice;
 		TumourSettings tumours;
@@ -126,7 +120,7 @@ final class SynthCommand implements Callable<Integer> {
 		} catch (IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());
 		}
-		var o = spec.commandLine().getOut();
+		var o = out();
 		AnatomySource source = choice.resolve(templates != null ? templates : Colin27Anatomy.DEBIAN_TEMPLATES);
 		long start = System.nanoTime();
 		TissueMaps tissues = source.tissues();

@@ -5,7 +5,7 @@
 package org.modalitykd.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.io.IOException;
 
 import org.modalitykd.train.TrainingJob;
 import org.modalitykd.train.TrainingJobs;
@@ -14,23 +14,17 @@ import org.modalitykd.train.TrainingOption;
 import org.modalitykd.train.TrainingParameters;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code train-student --data DIR --out BUNDLE --modality M --method none|kdnet|protokd [--teacher BUNDLE]}. */
 @Command(name = "train-student", mixinStandardHelpOptions = true, sortOptions = false,
 	description = { "Train a one-modality network: the baseline (--method none) or a student distilled from a frozen "
 		+ "teacher (kdnet: Hinton KL x T^2 + bottleneck L2; protokd: pixel KL at T=10 + I2FV prototype MSE).",
 		"The data must hold the teacher's modalities for kdnet/protokd (the teacher reads them all, the student one)." })
-final class TrainStudentCommand implements Callable<Integer> {
+final class TrainStudentCommand extends TrainingCommand {
 
 	@Option(names = "--data", required = true, paramLabel = "DIR", description = "Training cases in the BraTS layout, with labels.")
 	Path data;
-
-	@Option(names = "--out", required = true, paramLabel = "BUNDLE", description = "The model bundle folder to write.")
-	Path out;
 
 	@Option(names = "--modality", required = true, paramLabel = "t1|t1ce|t2|flair", description = "The student's one input modality.")
 	String modality;
@@ -66,23 +60,21 @@ final class TrainStudentCommand implements Callable<Integer> {
 		+ "weights linearly from 0 over this share of the steps, in [0, 1) (default: 0, no warm-up).")
 	Double kdWarmup;
 
-	@Mixin
-	TrainingOptions options;
-
-	@Spec
-	CommandSpec spec;
+	private TrainingMethod checkedMethod;
+	private String student;
 
 	@Override
-	public Integer call() throws Exception {
-		TrainingMethod m = TrainingCommands.checked(() -> TrainingJobs.studentMethod(method, TrainingOption.Spelling.CLI));
-		String student = TrainingCommands.modality(modality, "--modality");
-		options.sessionOptions();
-		options.checkOutput(out);
-		TrainingParameters parameters = options.parameters(m == TrainingMethod.SUPERVISED);
+	void checkOwnOptions() {
+		checkedMethod = TrainingCommands.checked(() -> TrainingJobs.studentMethod(method, TrainingOption.Spelling.CLI));
+		student = TrainingCommands.modality(modality, "--modality");
+	}
+
+	@Override
+	TrainingJob job() throws IOException {
+		TrainingParameters parameters = options.parameters(checkedMethod == TrainingMethod.SUPERVISED);
 		TrainingJobs.Distillation weights = new TrainingJobs.Distillation(kdWeight, temperature, featureWeight, protoWeight,
 			latentLoss, temperatureSquared, kdWarmup);
-		TrainingJob job = TrainingCommands.checked(() -> TrainingJobs.student(data, student, m, teacher, weights,
+		return TrainingCommands.checked(() -> TrainingJobs.student(data, student, checkedMethod, teacher, weights,
 			parameters, TrainingOption.Spelling.CLI));
-		return TrainingConsole.run(job, out, options, spec.commandLine().getOut());
 	}
 }

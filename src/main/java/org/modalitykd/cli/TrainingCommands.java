@@ -4,7 +4,6 @@
  */
 package org.modalitykd.cli;
 
-import java.io.IOException;
 import java.util.List;
 
 import org.modalitykd.train.InvalidOptionException;
@@ -19,28 +18,15 @@ final class TrainingCommands {
 
 	/** A list of known modality names, or a usage error naming the option. */
 	static List<String> modalities(String csv, String option) {
-		try {
-			return TrainingJobs.modalities(csv, option);
-		} catch (IllegalArgumentException e) {
-			throw new UsageException(e.getMessage());
-		}
+		return UsageException.ifIllegal(() -> TrainingJobs.modalities(csv, option));
 	}
 
 	static String modality(String value, String option) {
-		try {
-			return TrainingJobs.modality(value, option);
-		} catch (IllegalArgumentException e) {
-			throw new UsageException(e.getMessage());
-		}
+		return UsageException.ifIllegal(() -> TrainingJobs.modality(value, option));
 	}
 
-	/** A step that may refuse an option ({@link InvalidOptionException}). */
-	interface Checked<T> {
-		T get() throws IOException;
-	}
-
-	/** Runs {@code step}; a refused option becomes a usage error naming its flag. */
-	static <T> T checked(Checked<T> step) throws IOException {
+	/** Runs {@code step}; a refused option ({@link InvalidOptionException}) becomes a usage error naming its flag. */
+	static <T, E extends Exception> T checked(UsageException.Step<T, E> step) throws E {
 		try {
 			return step.get();
 		} catch (InvalidOptionException e) {

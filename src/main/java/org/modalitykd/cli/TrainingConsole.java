@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 import org.modalitykd.net.Devices;
@@ -30,42 +29,28 @@ final class TrainingConsole implements TrainingListener {
 	private final PrintWriter out;
 	private final int logEvery;
 	private final long startNanos = System.nanoTime();
-	private volatile boolean cancel;
+	private final ShutdownCancel cancel;
 
-	private TrainingConsole(PrintWriter out, int logEvery) {
+	private TrainingConsole(PrintWriter out, int logEvery, ShutdownCancel cancel) {
 		this.out = out;
 		this.logEvery = logEvery;
+		this.cancel = cancel;
 	}
 
-	static int run(TrainingJob job, Path bundle, TrainingOptions options, PrintWriter out)
+	static int run(TrainingJob job, TrainingOptions options, PrintWriter out)
 		throws IOException, InterruptedException {
+		Path bundle = options.output.out;
 		SessionOptions session = options.sessionOptions();
 		String device = Devices.resolve(session.device()).description();
 		out.printf("%s: %s, %s on %s; %d steps of %d x %s patches; output %s%n", job.objective().method().key(),
 			job.role().key(), job.network().describe(), device, job.schedule().steps(), job.schedule().batchSize(),
 			String.join("x", java.util.Arrays.stream(job.schedule().patchSize()).mapToObj(Integer::toString).toList()),
 			bundle);
-		TrainingConsole console = new TrainingConsole(out, options.logEvery);
-		CountDownLatch finished = new CountDownLatch(1);
-		Thread hook = new Thread(() -> {
-			console.cancel = true;
-			try {
-				finished.await();
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-		}, "modalitykd-training-cancel");
-		Runtime.getRuntime().addShutdownHook(hook);
+		ShutdownCancel cancel = new ShutdownCancel("modalitykd-training-cancel");
+		TrainingConsole console = new TrainingConsole(out, options.output.logEvery, cancel);
 		TrainingRun.Outcome o;
-		try {
-			o = TrainingRun.run(job, bundle, options.resume, options.overwrite, session, console);
-		} finally {
-			finished.countDown();
-			try {
-				Runtime.getRuntime().removeShutdownHook(hook);
-			} catch (IllegalStateException e) {
-				// The JVM is already shutting down (Ctrl-C): the hook is running.
-			}
+		try (cancel) {
+			o = TrainingRun.run(job, bundle, options.output.resume, options.output.overwrite, session, console);
 		}
 		out.printf("%s %s after %d steps (%.0f s)%s; bundle %s; log %s%n", o.cancelled() ? "cancelled" : "finished",
 			job.role().key(), o.steps(), (System.nanoTime() - console.startNanos) / 1e9,
@@ -103,7 +88,7 @@ final class TrainingConsole implements TrainingListener {
 
 	@Override
 	public boolean cancelRequested() {
-		return cancel;
+		return cancel.requested();
 	}
 
 	private static String format(Map<String, Double> values) {

@@ -33,14 +33,10 @@ import org.modalitykd.synth.Colin27Anatomy;
 import org.modalitykd.synth.GeneratorSettings;
 import org.modalitykd.synth.SyntheticDataset;
 import org.modalitykd.synth.TumourSettings;
-import org.modalitykd.train.ClassWiseDistillation;
 import org.modalitykd.train.LabelledCase;
 import org.modalitykd.train.StepResult;
-import org.modalitykd.train.TeacherModel;
-import org.modalitykd.train.TrainingParameters;
 import org.modalitykd.train.TrainingDataset;
 import org.modalitykd.train.TrainingJob;
-import org.modalitykd.train.TrainingJobs;
 import org.modalitykd.train.TrainingListener;
 import org.modalitykd.train.TrainingRun;
 import org.modalitykd.volume.Volume;
@@ -88,6 +84,7 @@ public final class ExperimentRunner {
 	private final SessionOptions options;
 	private final Listener listener;
 	private final String code;
+	private final KeptTeachers teachers;
 
 	/** Records kept with the work. */
 	public ExperimentRunner(ExperimentPlan plan, Path out, SessionOptions options, Listener listener) {
@@ -114,6 +111,7 @@ public final class ExperimentRunner {
 		this.code = code;
 		this.options = options;
 		this.listener = listener;
+		this.teachers = new KeptTeachers(recordsDir, listener);
 	}
 
 	public ExperimentDesign design() {
@@ -149,9 +147,9 @@ public final class ExperimentRunner {
 				Path bundle = OutputPaths.inside(OutputPaths.inside(out, "seed-" + seed), t.name());
 				Files.createDirectories(bundle.getParent());
 				if (!t.isTeacher()) {
-					restoreTeacher(seed, bundle.resolveSibling(ExperimentDesign.TEACHER), records);
+					teachers.restore(seed, bundle.resolveSibling(ExperimentDesign.TEACHER), records);
 				}
-				TrainingJob job = job(t, seed, pool, bundle);
+				TrainingJob job = ExperimentJobs.job(plan, t, seed, pool, bundle);
 				String description = TrainingSettings.describe(plan, t, job);
 				String key = TrainingSettings.key(description);
 				TrainingRecord done = records.record(seed, t.name());
@@ -188,7 +186,7 @@ public final class ExperimentRunner {
 					}
 				}
 				if (t.isTeacher()) {
-					keepTeacher(seed, bundle);
+					teachers.keep(seed, bundle);
 				}
 				TrainingRecord record = new TrainingRecord(seed, t.name(), outcome.steps(), seconds, parameters, bytes(bundle),
 					outcome.bestValidation().getOrDefault("dice_mean", Double.NaN), resume, key, code);
@@ -198,41 +196,6 @@ public final class ExperimentRunner {
 			}
 		}
 		return records;
-	}
-
-	/** The recorded teacher bundle of {@code seed} in the records folder. */
-	private Path keptTeacher(long seed) {
-		return OutputPaths.inside(OutputPaths.inside(recordsDir, TEACHERS_DIR), "seed-" + seed);
-	}
-
-	/** Copies a finished teacher into the records folder, where another machine finds it. */
-	private void keepTeacher(long seed, Path bundle) throws IOException {
-		Path kept = keptTeacher(seed);
-		if (kept.toAbsolutePath().normalize().equals(bundle.toAbsolutePath().normalize())) {
-			return;
-		}
-		Path temp = kept.resolveSibling(kept.getFileName() + ".part");
-		AtomicDirectory.deleteTree(temp);
-		copyTree(bundle, temp);
-		AtomicDirectory.deleteTree(kept);
-		Files.move(temp, kept);
-	}
-
-	/** Puts the recorded teacher of {@code seed} where its students look for it, when the work folder lacks it. */
-	private void restoreTeacher(long seed, Path teacher, ExperimentRecords records) throws IOException {
-		if (Files.isDirectory(teacher) || !records.done(seed, ExperimentDesign.TEACHER)) {
-			return;
-		}
-		Path kept = keptTeacher(seed);
-		if (!Files.isDirectory(kept)) {
-			throw new IllegalArgumentException(recordsDir + " records the teacher of seed " + seed + " but holds no "
-				+ TEACHERS_DIR + "/seed-" + seed + " bundle for its students; restore it, or delete that seed's records");
-		}
-		listener.message("seed " + seed + ": the recorded teacher from " + kept);
-		Path temp = teacher.resolveSibling(teacher.getFileName() + ".part");
-		AtomicDirectory.deleteTree(temp);
-		copyTree(kept, temp);
-		Files.move(temp, teacher);
 	}
 
 	private Map<String, String> readSettings() throws IOException {
@@ -290,44 +253,6 @@ public final class ExperimentRunner {
 		Files.move(temp, dir);
 	}
 
-	TrainingJob job(ExperimentDesign.Training t, long seed, TrainingDataset pool, Path bundle) throws IOException {
-		long steps = t.isTeacher() ? plan.teacherSteps() : plan.studentSteps();
-		// Every network is validated once, at its end, and kept as it ended: the same rule for
-		// every row, and no test-time cost of choosing among snapshots. A checkpoint halfway
-		// lets an interrupted experiment resume.
-		TrainingParameters p = TrainingParameters.defaults().withSteps(steps).withBatchSize(plan.batchSize())
-			.withPatchSize(plan.patch()).withLearningRate(plan.learningRate()).withNetwork(plan.levels(), plan.baseFilters())
-			.withSeed(seed).withValidation(plan.validationFraction(), (int) steps)
-			.withCheckpointInterval((int) Math.max(1, (steps + 1) / 2));
-		if (t.segLoss() != null) {
-			p = p.withSegmentationLoss(t.segLoss());
-		}
-		List<String> ids = pool.ids().stream().sorted().toList();
-		List<String> firstHalf = ids.subList(0, ids.size() / 2);
-		List<String> secondHalf = ids.subList(ids.size() / 2, ids.size());
-		return switch (t.method()) {
-			case SUPERVISED -> {
-				TrainingDataset data = pool.withModalities(t.modalities());
-				data = switch (t.cases()) {
-					case ALL -> data;
-					case FIRST_HALF -> data.subset(firstHalf, pool.source() + " (first half)");
-					case SECOND_HALF -> data.subset(secondHalf, pool.source() + " (second half)");
-				};
-				yield t.isTeacher() ? TrainingJobs.teacher(data, p)
-					: TrainingJobs.student(data, t.modalities().get(0), t.method(), null, t.distillation(), p);
-			}
-			case KD_NET, PROTOKD -> {
-				TeacherModel teacher = TeacherModel.load(bundle.resolveSibling(ExperimentDesign.TEACHER));
-				yield TrainingJobs.student(pool.withModalities(teacher.modalities()), t.modalities().get(0), t.method(),
-					teacher, t.distillation(), p);
-			}
-			case UNPAIRED -> TrainingJobs.unpaired(
-				pool.withModalities(t.modalities().subList(0, 1)).subset(firstHalf, pool.source() + " (first half)"),
-				pool.withModalities(t.modalities().subList(1, 2)).subset(secondHalf, pool.source() + " (second half)"),
-				ClassWiseDistillation.DEFAULT_WEIGHT, ClassWiseDistillation.DEFAULT_TAU, p);
-		};
-	}
-
 	private static List<CaseScore> score(Segmenter segmenter, ExperimentDesign.Row row, long seed, List<LabelledCase> test) {
 		SegmentationEvaluator evaluator = new SegmentationEvaluator();
 		List<CaseScore> scores = new ArrayList<>();
@@ -360,19 +285,6 @@ public final class ExperimentRunner {
 	private static long bytes(Path dir) throws IOException {
 		try (Stream<Path> files = Files.walk(dir)) {
 			return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-		}
-	}
-
-	private static void copyTree(Path from, Path to) throws IOException {
-		try (Stream<Path> files = Files.walk(from)) {
-			for (Path p : files.toList()) {
-				Path target = to.resolve(from.relativize(p).toString());
-				if (Files.isDirectory(p)) {
-					Files.createDirectories(target);
-				} else {
-					Files.copy(p, target);
-				}
-			}
 		}
 	}
 

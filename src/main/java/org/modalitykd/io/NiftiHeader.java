@@ -18,7 +18,7 @@ import org.modalitykd.volume.Affine;
  * sform when {@code sform_code > 0}, else the qform when {@code qform_code > 0}, else
  * the base affine (voxel size along the diagonal, x flipped, centred on the grid).
  */
-public final class NiftiHeader {
+public final class NiftiHeader implements Cloneable {
 
 	/** NIFTI_INTENT_LABEL: the values are labels (our segmentation outputs). */
 	public static final int INTENT_LABEL = 1002;
@@ -73,46 +73,20 @@ public final class NiftiHeader {
 	/** Extensions to write (the reader skips those it finds). */
 	java.util.List<NiftiExtension> extensions = new java.util.ArrayList<>();
 
+	/** A copy that shares nothing mutable with this header: changing one leaves the other as it is. */
 	public NiftiHeader copy() {
-		NiftiHeader h = new NiftiHeader();
-		h.version = version;
-		h.byteOrder = byteOrder;
-		h.dim = dim.clone();
-		h.pixdim = pixdim.clone();
-		h.datatype = datatype;
-		h.datatypeCode = datatypeCode;
-		h.voxOffset = voxOffset;
-		h.sclSlope = sclSlope;
-		h.sclInter = sclInter;
-		h.calMax = calMax;
-		h.calMin = calMin;
-		h.sliceDuration = sliceDuration;
-		h.toffset = toffset;
-		h.sliceStart = sliceStart;
-		h.sliceEnd = sliceEnd;
-		h.sliceCode = sliceCode;
-		h.dimInfo = dimInfo;
-		h.xyztUnits = xyztUnits;
-		h.intentCode = intentCode;
-		h.intentP1 = intentP1;
-		h.intentP2 = intentP2;
-		h.intentP3 = intentP3;
-		h.intentName = intentName;
-		h.descrip = descrip;
-		h.auxFile = auxFile;
-		h.qformCode = qformCode;
-		h.sformCode = sformCode;
-		h.quaternB = quaternB;
-		h.quaternC = quaternC;
-		h.quaternD = quaternD;
-		h.qoffsetX = qoffsetX;
-		h.qoffsetY = qoffsetY;
-		h.qoffsetZ = qoffsetZ;
-		h.srowX = srowX.clone();
-		h.srowY = srowY.clone();
-		h.srowZ = srowZ.clone();
-		h.extensions = new java.util.ArrayList<>(extensions);
-		return h;
+		try {
+			NiftiHeader h = (NiftiHeader) super.clone();
+			h.dim = dim.clone();
+			h.pixdim = pixdim.clone();
+			h.srowX = srowX.clone();
+			h.srowY = srowY.clone();
+			h.srowZ = srowZ.clone();
+			h.extensions = new java.util.ArrayList<>(extensions);
+			return h;
+		} catch (CloneNotSupportedException e) {
+			throw new AssertionError(e);
+		}
 	}
 
 	// ---- data layout ---------------------------------------------------------------
@@ -320,21 +294,12 @@ public final class NiftiHeader {
 
 	/** Millimetres per unit of the spatial fields: 1000 for metres, 0.001 for microns, else 1. */
 	public double millimetresPerUnit() {
-		return switch (xyztUnits & 0x07) {
-			case UNITS_METER -> 1000.0;
-			case UNITS_MICRON -> 0.001;
-			default -> 1.0;
-		};
+		return NiftiUnits.millimetresPerUnit(xyztUnits);
 	}
 
 	/** Name of the spatial unit as nibabel says it: meter, mm, micron or unknown. */
 	public String spatialUnitName() {
-		return switch (xyztUnits & 0x07) {
-			case UNITS_METER -> "meter";
-			case UNITS_MM -> "mm";
-			case UNITS_MICRON -> "micron";
-			default -> "unknown";
-		};
+		return NiftiUnits.spatialName(xyztUnits);
 	}
 
 	public int qformCode() {
@@ -369,8 +334,7 @@ public final class NiftiHeader {
 	 * voxel sizes with qfac applied to the third, plus the offsets.
 	 */
 	public Affine qform() {
-		double[] p = { pixdim[0], pixdimRepaired(1), pixdimRepaired(2), pixdimRepaired(3) };
-		return Qform.toAffine(quaternB, quaternC, quaternD, p, qoffsetX, qoffsetY, qoffsetZ);
+		return NiftiAffines.qform(this);
 	}
 
 	/**
@@ -399,28 +363,12 @@ public final class NiftiHeader {
 	 * origin, used when neither form is set.
 	 */
 	public Affine baseAffine() {
-		int[] n = spatialDims();
-		double[] z = new double[3];
-		for (int d = 0; d < 3; d++) {
-			z[d] = d < ndim() ? pixdimRepaired(d + 1) : 1.0;
-		}
-		z[0] = -z[0];
-		return Affine.ofRowMajor(
-			z[0], 0, 0, -(n[0] - 1) / 2.0 * z[0],
-			0, z[1], 0, -(n[1] - 1) / 2.0 * z[1],
-			0, 0, z[2], -(n[2] - 1) / 2.0 * z[2],
-			0, 0, 0, 1);
+		return NiftiAffines.base(this);
 	}
 
 	/** The affine a NIfTI reader should use: sform, else qform, else the base affine. */
 	public Affine bestAffine() {
-		if (sformCode > 0) {
-			return sform();
-		}
-		if (qformCode > 0) {
-			return qform();
-		}
-		return baseAffine();
+		return NiftiAffines.best(this);
 	}
 
 	/**

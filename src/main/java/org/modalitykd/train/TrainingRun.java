@@ -7,17 +7,13 @@ package org.modalitykd.train;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.modalitykd.data.AugmentationLevel;
 import org.modalitykd.data.BatchSource;
 import org.modalitykd.data.CaseSplit;
 import org.modalitykd.data.PatchSampler;
@@ -34,10 +30,7 @@ import org.modalitykd.io.StaleTemporaries;
 import org.modalitykd.net.ChannelSignature;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCard;
-import org.modalitykd.net.ModelRole;
 import org.modalitykd.net.SessionOptions;
-import org.modalitykd.net.Upsampling;
-import org.tensorflow.TensorFlow;
 
 /**
  * A whole training run: split, background batches, steps on a {@link Trainer},
@@ -59,10 +52,6 @@ public final class TrainingRun {
 
 	public static final String LOG_FILE = "training-log.csv";
 	public static final String CHECKPOINT_DIR = "checkpoint";
-	/** Checkpoint key of the augmentation level; a checkpoint without it was trained with light. */
-	private static final String AUGMENTATION_KEY = "augmentation";
-	/** Checkpoint key of the decoder's upsampling; a checkpoint without it was trained with transposed. */
-	private static final String UPSAMPLING_KEY = "upsampling";
 
 	/**
 	 * How a run ended.
@@ -134,8 +123,8 @@ public final class TrainingRun {
 		if (job.dataB() != null) {
 			validation.addAll(select(job.dataB(), splitB.validation()));
 		}
-		Map<String, String> meta = identity(job, split);
-		ChannelSignature signature = channelSignature(job, splitA.training());
+		Map<String, String> meta = CheckpointIdentity.of(job, split);
+		ChannelSignature signature = TrainedModelCard.channelSignature(job, splitA.training());
 
 		try (Trainer trainer = Trainer.create(job.network(),
 			job.teacher() == null ? null : job.teacher().config(), job.studentChannels(), job.objective(), options)) {
@@ -148,18 +137,7 @@ public final class TrainingRun {
 			TrainingLog log = new TrainingLog(work.resolve(LOG_FILE), trainer.termNames());
 			if (resume) {
 				Map<String, String> saved = Checkpoint.restore(trainer.session(), checkpoint);
-				for (var e : meta.entrySet()) {
-					if (NEWER_KEYS.contains(e.getKey()) && !saved.containsKey(e.getKey())) {
-						continue;
-					}
-					String was = saved.getOrDefault(e.getKey(),
-						e.getKey().equals(AUGMENTATION_KEY) ? AugmentationLevel.defaultLevel().key()
-							: e.getKey().equals(UPSAMPLING_KEY) ? Upsampling.TRANSPOSED_CONV.key() : null);
-					if (!e.getValue().equals(was)) {
-						throw new IllegalArgumentException("the checkpoint in " + work + " was written by a different run: its "
-							+ e.getKey() + " is '" + was + "', now '" + e.getValue() + "'");
-					}
-				}
+				CheckpointIdentity.check(meta, saved, work);
 				first = trainer.stepCount();
 				for (String k : TrainingLog.VALIDATION_COLUMNS) {
 					if (saved.containsKey("best_" + k)) {
@@ -188,21 +166,21 @@ public final class TrainingRun {
 					cancelled = !last && listener.cancelRequested();
 					Map<String, Double> metrics = null;
 					if (!validation.isEmpty() && (step % s.validationInterval() == 0 || last)) {
-						ModelCard interim = card(job, split, step, Map.of()).withChannelSignature(signature);
+						ModelCard interim = TrainedModelCard.of(job, split, step, Map.of()).withChannelSignature(signature);
 						metrics = validate(trainer, interim, work.resolve("validation-model"),
 							validation, options);
 						boolean improved = metrics.get("dice_mean") > bestScore;
 						if (improved) {
 							bestScore = metrics.get("dice_mean");
 							best = metrics;
-							trainer.exportBundle(out, card(job, split, step, metrics).withChannelSignature(signature));
+							trainer.exportBundle(out, TrainedModelCard.of(job, split, step, metrics).withChannelSignature(signature));
 						}
 						listener.validated(step, metrics, improved);
 					}
 					log.add(r, metrics);
 					if (step % s.checkpointInterval() == 0 || last || cancelled) {
 						if (validation.isEmpty() || !Files.exists(out.resolve(ModelBundle.CARD_FILE))) {
-							trainer.exportBundle(out, card(job, split, step, Map.of()).withChannelSignature(signature));
+							trainer.exportBundle(out, TrainedModelCard.of(job, split, step, Map.of()).withChannelSignature(signature));
 						}
 						Map<String, String> m = new LinkedHashMap<>(meta);
 						best.forEach((k, v) -> m.put("best_val_" + k, Double.toString(v)));
@@ -277,42 +255,19 @@ public final class TrainingRun {
 		}
 	}
 
-	private static List<LabelledCase> select(TrainingDataset data, List<String> ids) {
+	static List<LabelledCase> select(TrainingDataset data, List<String> ids) {
 		return data.cases().stream().filter(c -> ids.contains(c.id())).toList();
 	}
 
 	private static BatchSource batches(TrainingJob job, TrainingDataset data, List<String> ids, PatchSampler sampler,
 		TrainingSchedule s, long seed, long first) {
 		// The function the card records and inference applies.
-		VolumeNormalizer normalizer = IntensityNormalizer.of(normalization(job));
+		VolumeNormalizer normalizer = IntensityNormalizer.of(TrainedModelCard.normalization(job));
 		List<TrainingCase> cases = select(data, ids).stream()
 			.map(c -> TrainingCase.of(c.id(), c.images(), c.labels(), normalizer)).toList();
 		return new BatchSource(cases, sampler, s.augmentation().augmentation(), s.batchSize(), s.tumourShare(), seed, first,
 			2);
 	}
-
-	/** What must match for a checkpoint to be resumed by this job. */
-	private static Map<String, String> identity(TrainingJob job, TrainingSplit split) {
-		Map<String, String> m = new LinkedHashMap<>();
-		TrainingSchedule s = job.schedule();
-		m.put("method", job.objective().method().key());
-		m.put("architecture", job.network().describe() + ", seed " + job.network().seed());
-		m.put("modalities", String.join(",", job.modalities()));
-		m.put("seed", Long.toString(s.seed()));
-		m.put("batch_size", Integer.toString(s.batchSize()));
-		m.put("patch_size", Arrays.toString(s.patchSize()));
-		m.put("split", split.describe());
-		m.put("teacher_sha256", job.teacher() == null ? "" : job.teacher().checksum());
-		// A resumed run must optimise the same loss: weights and forms (seg-loss, latent-loss).
-		m.put("loss_weights", job.objective().describe().toString());
-		m.put("loss_options", job.objective().describeOptions().toString());
-		m.put(AUGMENTATION_KEY, s.augmentation().key());
-		m.put(UPSAMPLING_KEY, job.network().upsampling().key());
-		return m;
-	}
-
-	/** Identity keys added after checkpoints were first written: a checkpoint without them is not refused for it. */
-	private static final java.util.Set<String> NEWER_KEYS = java.util.Set.of("loss_weights", "loss_options");
 
 	/**
 	 * Exports the current weights, segments every validation case by sliding window and
@@ -339,65 +294,5 @@ public final class TrainingRun {
 		}
 		out.put("dice_mean", mean);
 		return out;
-	}
-
-	/** Training cases whose channels describe the model's input in its card (enough for a stable mean). */
-	static final int SIGNATURE_CASES = 8;
-
-	/**
-	 * The channel signature of the training cases (at most {@link #SIGNATURE_CASES}),
-	 * normalised as the network sees them; null for a per-modality network, whose one
-	 * channel is chosen by the case's modality.
-	 */
-	static ChannelSignature channelSignature(TrainingJob job, List<String> trainingIds) {
-		if (job.role() == ModelRole.UNPAIRED || job.network().normSlots() > 1) {
-			return null;
-		}
-		List<ChannelSignature> cases = new ArrayList<>();
-		for (LabelledCase c : select(job.data(), trainingIds)) {
-			if (cases.size() == SIGNATURE_CASES) {
-				break;
-			}
-			// A student's data hold the teacher's modalities too; the signature is of the student's input.
-			org.modalitykd.volume.Volume input = c.images().select(job.modalities());
-			float[][] channels = new float[input.channelCount()][];
-			for (int k = 0; k < channels.length; k++) {
-				channels[k] = input.channel(k);
-			}
-			ChannelSignature one = ChannelSignature.of(IntensityNormalizer.apply(normalization(job), input.channelNames(),
-				channels));
-			if (one != null) {
-				cases.add(one);
-			}
-		}
-		return cases.isEmpty() ? null : ChannelSignature.mean(cases);
-	}
-
-	/** Hounsfield window for a network that reads CT (also an unpaired one with a CT slot), else z-score. */
-	static ModelCard.IntensityNormalization normalization(TrainingJob job) {
-		return ModelCard.IntensityNormalization.forModalities(job.modalities());
-	}
-
-	static ModelCard card(TrainingJob job, TrainingSplit split, long steps, Map<String, Double> validation) {
-		StringBuilder data = new StringBuilder(job.data().source() + " (" + job.data().cases().size() + " cases)");
-		if (job.dataB() != null) {
-			data.append(" and ").append(job.dataB().source()).append(" (").append(job.dataB().cases().size()).append(" cases)");
-		}
-		data.append("; ").append(split.describe());
-		if (job.teacher() != null) {
-			data.append("; teacher ").append(job.teacher().bundle()).append(" sha256 ").append(job.teacher().checksum());
-		}
-		Map<String, String> software = new LinkedHashMap<>();
-		String version = TrainingRun.class.getPackage().getImplementationVersion();
-		software.put("modalitykd", version == null ? "development build" : version);
-		software.put("tensorflow", TensorFlow.version());
-		software.put("java", System.getProperty("java.version"));
-		ModelCard.Provenance provenance = new ModelCard.Provenance(job.objective().method().key(),
-			job.objective().describe(), data.toString(), job.schedule().seed(), steps, software,
-			Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), job.objective().describeOptions(),
-			job.schedule().augmentation().key());
-		return new ModelCard(ModelCard.FORMAT_VERSION, job.role(), job.modalities(), ModelCard.BRATS_LABELS,
-			ModelCard.BRATS_CLASS_NAMES, normalization(job), job.schedule().patchSize(), job.data().spacing(), job.network(),
-			provenance, validation);
 	}
 }

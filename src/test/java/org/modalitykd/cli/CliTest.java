@@ -25,17 +25,17 @@ import org.modalitykd.volume.Volume;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-class CliTest {
+public class CliTest {
 
 	private static final Path FIXTURES = Path.of("src/test/resources/nifti-fixtures");
 
 	@TempDir
 	Path tmp;
 
-	record Outcome(int status, String out, String err) {
+	public record Outcome(int status, String out, String err) {
 	}
 
-	static Outcome run(String... args) {
+	public static Outcome run(String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
 		int status = ModalityKdCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
@@ -43,7 +43,7 @@ class CliTest {
 	}
 
 	/** Exit status, exactly one line on stderr with the tool's prefix, and each fragment in it. */
-	static void assertOneLineError(Outcome o, int status, String... fragments) {
+	public static void assertOneLineError(Outcome o, int status, String... fragments) {
 		assertEquals(status, o.status(), o.err());
 		assertEquals(1, o.err().strip().lines().count(), "one line expected: " + o.err());
 		assertTrue(o.err().startsWith("modalitykd: "), o.err());

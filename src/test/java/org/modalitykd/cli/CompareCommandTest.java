@@ -20,21 +20,15 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modalitykd.TinyModels;
 import org.modalitykd.io.Modalities;
 import org.modalitykd.io.NiftiReader;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCard;
 import org.modalitykd.net.ModelRole;
-import org.modalitykd.net.NetMode;
-import org.modalitykd.net.UNet;
 import org.modalitykd.net.UNetConfig;
-import org.modalitykd.net.VariableStore;
 import org.modalitykd.net.Weights;
 import org.modalitykd.volume.LabelVolume;
-import org.tensorflow.Graph;
-import org.tensorflow.Session;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 
 /** The main job's command on generated cases and two untrained models. */
 class CompareCommandTest {
@@ -52,13 +46,7 @@ class CompareCommandTest {
 
 	private void bundle(Path dir, ModelRole role, List<String> modalities) throws IOException {
 		UNetConfig config = UNetConfig.defaults(modalities.size(), 4).withLevels(3).withBaseFilters(4);
-		Weights w;
-		try (Graph g = new Graph(); Session s = new Session(g)) {
-			Ops tf = Ops.create(g);
-			VariableStore store = new VariableStore(tf, "", 3);
-			UNet.build(tf, config, store, TFloat32.class, tf.placeholder(TFloat32.class), NetMode.TRAINING);
-			w = store.read(s);
-		}
+		Weights w = TinyModels.untrainedWeights(config, 3);
 		ModelBundle.save(dir, new ModelCard(ModelCard.FORMAT_VERSION, role, modalities, ModelCard.BRATS_LABELS,
 			ModelCard.BRATS_CLASS_NAMES, new ModelCard.IntensityNormalization(ModelCard.IntensityNormalization.ZSCORE_NONZERO),
 			new int[] { 16, 16, 16 }, new double[] { 4, 4, 4 }, config,

@@ -19,6 +19,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modalitykd.References;
+import org.modalitykd.TinyModels;
 import org.modalitykd.io.Modalities;
 import org.modalitykd.io.NiftiHeader;
 import org.modalitykd.io.NiftiReader;
@@ -27,19 +28,12 @@ import org.modalitykd.net.Devices;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCard;
 import org.modalitykd.net.ModelRole;
-import org.modalitykd.net.NetMode;
-import org.modalitykd.net.UNet;
 import org.modalitykd.net.UNetConfig;
-import org.modalitykd.net.VariableStore;
 import org.modalitykd.net.Weights;
 import org.modalitykd.volume.Affine;
 import org.modalitykd.volume.Geometry;
 import org.modalitykd.volume.LabelVolume;
 import org.modalitykd.volume.Volume;
-import org.tensorflow.Graph;
-import org.tensorflow.Session;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -51,13 +45,7 @@ class SegmentCliTest {
 
 	private Path bundle() throws IOException {
 		UNetConfig config = UNetConfig.defaults(4, 4).withLevels(3).withBaseFilters(4);
-		Weights w;
-		try (Graph g = new Graph(); Session s = new Session(g)) {
-			Ops tf = Ops.create(g);
-			VariableStore store = new VariableStore(tf, "", 3);
-			UNet.build(tf, config, store, TFloat32.class, tf.placeholder(TFloat32.class), NetMode.TRAINING);
-			w = store.read(s);
-		}
+		Weights w = TinyModels.untrainedWeights(config, 3);
 		Path dir = tmp.resolve("teacher");
 		ModelBundle.save(dir, new ModelCard(ModelCard.FORMAT_VERSION, ModelRole.TEACHER, Modalities.BRATS,
 			ModelCard.BRATS_LABELS, ModelCard.BRATS_CLASS_NAMES,

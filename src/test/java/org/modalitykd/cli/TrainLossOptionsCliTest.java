@@ -7,11 +7,11 @@ package org.modalitykd.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.modalitykd.cli.TinyTraining.args;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,15 +30,6 @@ class TrainLossOptionsCliTest {
 
 	@TempDir
 	Path tmp;
-
-	private static final String[] TINY = { "--levels", "3", "--base-filters", "4", "--patch-size", "16", "--steps", "2",
-		"--validation-interval", "2", "--checkpoint-interval", "2", "--device", "cpu", "--log-every", "1" };
-
-	private static String[] args(String... head) {
-		List<String> all = new ArrayList<>(List.of(head));
-		all.addAll(List.of(TINY));
-		return all.toArray(String[]::new);
-	}
 
 	@Test
 	void badValuesAreOneLineNamingTheFlagAndNothingIsWritten() throws IOException {
@@ -59,10 +50,7 @@ class TrainLossOptionsCliTest {
 			"--seg-loss", "")), 2, "--seg-loss: ");
 		CliTest.assertOneLineError(CliTest.run(args("train-unpaired", "--data-a", data, "--modality-a", "t1", "--data-b", data,
 			"--modality-b", "t2", "--out", tmp.resolve("u").toString(), "--seg-loss", "Official2")), 2, "--seg-loss: ");
-		for (String name : List.of("s", "x", "u")) {
-			assertFalse(Files.exists(tmp.resolve(name)), name + ": a refused run writes nothing");
-			assertFalse(Files.exists(TrainingRun.workDirOf(tmp.resolve(name))), name + ": no checkpoint either");
-		}
+		TinyTraining.assertNothingWritten(tmp, "s", "x", "u");
 	}
 
 	@Test

@@ -5,20 +5,16 @@
 package org.modalitykd.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.modalitykd.cli.TinyTraining.args;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.Upsampling;
 import org.modalitykd.train.TrainingFixtures;
-import org.modalitykd.train.TrainingRun;
 
 /**
  * {@code --upsampling} on the three training commands: a bad value is one line naming the
@@ -30,15 +26,6 @@ class TrainUpsamplingCliTest {
 	@TempDir
 	Path tmp;
 
-	private static final String[] TINY = { "--levels", "3", "--base-filters", "4", "--patch-size", "16", "--steps", "2",
-		"--validation-interval", "2", "--checkpoint-interval", "2", "--device", "cpu", "--log-every", "1" };
-
-	private static String[] args(String... head) {
-		List<String> all = new ArrayList<>(List.of(head));
-		all.addAll(List.of(TINY));
-		return all.toArray(String[]::new);
-	}
-
 	@Test
 	void aBadValueIsOneLineNamingTheFlagAndNothingIsWritten() {
 		String data = TrainingFixtures.syntheticCases().toString();
@@ -49,10 +36,7 @@ class TrainUpsamplingCliTest {
 			2, "--upsampling: ");
 		CliTest.assertOneLineError(CliTest.run(args("train-unpaired", "--data-a", data, "--modality-a", "t1", "--data-b", data,
 			"--modality-b", "t2", "--out", tmp.resolve("u").toString(), "--upsampling", "")), 2, "--upsampling: ");
-		for (String name : List.of("s", "x", "u")) {
-			assertFalse(Files.exists(tmp.resolve(name)), name + ": a refused run writes nothing");
-			assertFalse(Files.exists(TrainingRun.workDirOf(tmp.resolve(name))), name + ": no checkpoint either");
-		}
+		TinyTraining.assertNothingWritten(tmp, "s", "x", "u");
 	}
 
 	@Test

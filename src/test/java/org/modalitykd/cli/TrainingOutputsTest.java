@@ -27,19 +27,14 @@ import org.modalitykd.train.TrainingRun;
  */
 class TrainingOutputsTest {
 
-	private static final String[] TINY = { "--levels", "3", "--base-filters", "4", "--patch-size", "16", "--steps", "2",
-		"--validation-interval", "2", "--checkpoint-interval", "2", "--device", "cpu", "--log-every", "1", "--threads", "1",
-		"--modalities", "t1,t1ce" };
-
 	@TempDir
 	Path tmp;
 
 	private static String[] train(Path out, String... more) {
-		List<String> cmd = new ArrayList<>(List.of("train-teacher", "--data", TrainingFixtures.syntheticCases().toString(),
-			"--out", out.toString()));
-		cmd.addAll(List.of(TINY));
-		cmd.addAll(List.of(more));
-		return cmd.toArray(String[]::new);
+		List<String> head = new ArrayList<>(List.of("train-teacher", "--data", TrainingFixtures.syntheticCases().toString(),
+			"--out", out.toString(), "--threads", "1", "--modalities", "t1,t1ce"));
+		head.addAll(List.of(more));
+		return TinyTraining.args(head.toArray(String[]::new));
 	}
 
 	private static List<String> hiddenIn(Path dir) throws IOException {

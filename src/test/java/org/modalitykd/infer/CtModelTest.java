@@ -61,7 +61,7 @@ class CtModelTest {
 		assertEquals(200, ModelCardJson.read(bare).normalization().windowMax());
 		assertEquals(ModelCard.IntensityNormalization.HU_WINDOW,
 			ModelCard.IntensityNormalization.forModalities(List.of("ct")).method());
-		// Training accepts CT networks; their cards get the window (TrainingRun.normalization).
+		// Training accepts CT networks; their cards get the window (TrainedModelCard.normalization).
 		assertEquals(List.of("ct"), org.modalitykd.train.TrainingJobs.modalities("ct", "--modalities"));
 		assertEquals(ModelCard.IntensityNormalization.ZSCORE_NONZERO,
 			ModelCard.IntensityNormalization.forModalities(List.of("t1", "t2")).method());

@@ -9,13 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,16 +49,10 @@ class StaleFoldersTest {
 			assertEquals(5, hidden().size(), "the live writers' folders stay: " + hidden());
 
 			// A cleaner in another process must not break this JVM's lock either.
-			Process cleaner = TempFileHolder.start(dir.resolveSibling("cleaner.log"), "clean", dir.toString());
-			assertTrue(cleaner.waitFor(60, TimeUnit.SECONDS));
-			assertEquals("removed []", Files.readString(dir.resolveSibling("cleaner.log")).strip());
+			TempFileHolder.assertOtherCleanerRemovesNothing(dir);
 			mine.commit();
 		}
-		try (Writer w = new OutputStreamWriter(alive.getOutputStream(), StandardCharsets.UTF_8)) {
-			w.write("commit\n");
-		}
-		assertTrue(alive.waitFor(60, TimeUnit.SECONDS));
-		assertEquals(0, alive.exitValue(), Files.readString(dir.resolveSibling("alive.log")));
+		TempFileHolder.commit(alive, dir.resolveSibling("alive.log"));
 		assertEquals(TempFileHolder.BYTES, Files.size(dir.resolve("bundle/weights.bin")), "the other writer finished");
 		assertEquals("x", Files.readString(dir.resolve("validation-model/x")));
 		assertEquals(List.of(".cache.d"), hidden(), "no lock file left, the unrelated folder untouched");

@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -57,16 +54,10 @@ class StaleTemporariesTest {
 
 			// A cleaner in a third process: this JVM's lock must have survived the clean-up above
 			// (closing any descriptor of a file drops the process's locks on it).
-			Process cleaner = TempFileHolder.start(dir.resolveSibling("cleaner.log"), "clean", dir.toString());
-			assertTrue(cleaner.waitFor(60, TimeUnit.SECONDS));
-			assertEquals("removed []", Files.readString(dir.resolveSibling("cleaner.log")).strip());
+			TempFileHolder.assertOtherCleanerRemovesNothing(dir);
 			mine.commit();
 		}
-		try (Writer w = new OutputStreamWriter(alive.getOutputStream(), StandardCharsets.UTF_8)) {
-			w.write("commit\n");
-		}
-		assertTrue(alive.waitFor(60, TimeUnit.SECONDS));
-		assertEquals(0, alive.exitValue(), Files.readString(dir.resolveSibling("alive.log")));
+		TempFileHolder.commit(alive, dir.resolveSibling("alive.log"));
 		assertEquals(TempFileHolder.BYTES, Files.size(dir.resolve("other-shard.nii.gz")), "the other writer finished");
 		assertEquals(1000, Files.size(dir.resolve("mine.nii")));
 		assertEquals(List.of(), tempFiles());

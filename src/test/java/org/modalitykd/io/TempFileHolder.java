@@ -4,9 +4,14 @@
  */
 package org.modalitykd.io;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +88,22 @@ public final class TempFileHolder {
 			Thread.sleep(10);
 		}
 		return p;
+	}
+
+	/** Cleans {@code dir} in another process and checks that it removed nothing: the live writers' locks hold. */
+	static void assertOtherCleanerRemovesNothing(Path dir) throws IOException, InterruptedException {
+		Process cleaner = start(dir.resolveSibling("cleaner.log"), "clean", dir.toString());
+		assertTrue(cleaner.waitFor(60, TimeUnit.SECONDS));
+		assertEquals("removed []", Files.readString(dir.resolveSibling("cleaner.log")).strip());
+	}
+
+	/** Lets a holder commit and checks that it ended well (its log says why not). */
+	static void commit(Process holder, Path log) throws IOException, InterruptedException {
+		try (Writer w = new OutputStreamWriter(holder.getOutputStream(), StandardCharsets.UTF_8)) {
+			w.write("commit\n");
+		}
+		assertTrue(holder.waitFor(60, TimeUnit.SECONDS));
+		assertEquals(0, holder.exitValue(), Files.readString(log));
 	}
 
 	/** SIGKILLs a holder: no finally block runs, its temporary file stays behind. */

@@ -20,13 +20,10 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modalitykd.TinyModels;
 import org.modalitykd.io.Modalities;
-import org.tensorflow.Graph;
-import org.tensorflow.Session;
-import org.tensorflow.op.Ops;
 import org.tensorflow.proto.NodeDef;
 import org.tensorflow.proto.SavedModel;
-import org.tensorflow.types.TFloat32;
 
 /** Bundles are untrusted: only the op types of the project's own networks are run. */
 class GraphSafetyTest {
@@ -35,13 +32,7 @@ class GraphSafetyTest {
 	Path tmp;
 
 	private Path save(String name, UNetConfig config, int slots) throws IOException {
-		Weights w;
-		try (Graph g = new Graph(); Session s = new Session(g)) {
-			Ops tf = Ops.create(g);
-			VariableStore store = new VariableStore(tf, "", 3);
-			UNet.build(tf, config, store, TFloat32.class, tf.placeholder(TFloat32.class), NetMode.TRAINING);
-			w = store.read(s);
-		}
+		Weights w = TinyModels.untrainedWeights(config, 3);
 		List<String> modalities = slots > 1 ? List.of("t1", "t2") : Modalities.BRATS.subList(0, config.inputChannels());
 		ModelRole role = slots > 1 ? ModelRole.UNPAIRED : ModelRole.TEACHER;
 		Path dir = tmp.resolve(name);

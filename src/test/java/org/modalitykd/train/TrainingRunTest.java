@@ -106,7 +106,7 @@ class TrainingRunTest {
 			TrainingSplit split = new TrainingSplit(List.of(), List.of(), List.of(), List.of());
 			List<LabelledCase> validation = data.cases().stream()
 				.filter(c -> org.modalitykd.data.CaseSplit.of(data.ids(), 0.2, 5).validation().contains(c.id())).toList();
-			untrained = TrainingRun.validate(fresh, TrainingRun.card(job, split, 0, Map.of()), tmp.resolve("untrained"),
+			untrained = TrainingRun.validate(fresh, TrainedModelCard.of(job, split, 0, Map.of()), tmp.resolve("untrained"),
 				validation, SessionOptions.cpu());
 		}
 		List<Double> losses = new ArrayList<>();

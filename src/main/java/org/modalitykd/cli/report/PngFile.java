@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: BSD-2-Clause
  * Copyright (c) 2026 ModalityKD developers
  */
-package org.modalitykd.cli;
+package org.modalitykd.cli.report;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -13,12 +13,12 @@ import javax.imageio.ImageIO;
 import org.modalitykd.io.AtomicFile;
 
 /** Pictures for a person (montages, overlays, charts), written atomically as PNG. */
-final class PngFile {
+public final class PngFile {
 
 	private PngFile() {
 	}
 
-	static void write(Path target, BufferedImage image) throws IOException {
+	public static void write(Path target, BufferedImage image) throws IOException {
 		try (AtomicFile file = AtomicFile.create(target)) {
 			if (!ImageIO.write(image, "png", file.stream())) {
 				throw new IOException("no PNG writer available in this Java");

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: BSD-2-Clause
  * Copyright (c) 2026 ModalityKD developers
  */
-package org.modalitykd.cli;
+package org.modalitykd.cli.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ import com.google.gson.JsonParser;
  * Runs a benchmark peer script from {@code benchmarks/} with Debian's python3 and
  * returns its JSON, or null when the peer cannot run here (the bench then says so).
  */
-final class PeerRun {
+public final class PeerRun {
 
 	private static final Path PYTHON = Path.of("/usr/bin/python3");
 

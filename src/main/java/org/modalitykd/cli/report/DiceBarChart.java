@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: BSD-2-Clause
  * Copyright (c) 2026 ModalityKD developers
  */
-package org.modalitykd.cli;
+package org.modalitykd.cli.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -22,7 +22,7 @@ import org.modalitykd.train.TrainingMethod;
  * (mean test Dice over seeds) with a whisker of +- one standard deviation over seeds,
  * coloured by method so that a student and its baseline are told apart at a glance.
  */
-final class DiceBarChart {
+public final class DiceBarChart {
 
 	private static final int BAR = 22;
 	private static final int GAP = 6;
@@ -36,7 +36,7 @@ final class DiceBarChart {
 	private DiceBarChart() {
 	}
 
-	static BufferedImage render(List<ExperimentReport.RowSummary> rows, String title) {
+	public static BufferedImage render(List<ExperimentReport.RowSummary> rows, String title) {
 		int panelWidth = rows.size() * (BAR + GAP) + GAP;
 		int width = LEFT + 3 * panelWidth + 2 * PANEL_GAP + 20;
 		int height = TOP + PANEL_HEIGHT + LABELS + LEGEND;

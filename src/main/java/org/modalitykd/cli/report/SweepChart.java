@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: BSD-2-Clause
  * Copyright (c) 2026 ModalityKD developers
  */
-package org.modalitykd.cli;
+package org.modalitykd.cli.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -21,7 +21,7 @@ import org.modalitykd.train.TrainingMethod;
  * reference as a dot with the 95 % interval as a bar, on a shared axis through 0, so
  * that a setting whose whole bar lies right of 0 reads as a win at a glance.
  */
-final class SweepChart {
+public final class SweepChart {
 
 	private static final int ROW = 22;
 	private static final int TOP = 40;
@@ -32,7 +32,7 @@ final class SweepChart {
 	private SweepChart() {
 	}
 
-	static BufferedImage render(List<SweepReport.Line> lines, String title) {
+	public static BufferedImage render(List<SweepReport.Line> lines, String title) {
 		List<SweepReport.Line> compared = lines.stream().filter(l -> l.difference() != null).toList();
 		double range = 0.05;
 		for (SweepReport.Line l : compared) {

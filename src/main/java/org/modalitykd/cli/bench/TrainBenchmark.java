@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: BSD-2-Clause
  * Copyright (c) 2026 ModalityKD developers
  */
-package org.modalitykd.cli;
+package org.modalitykd.cli.bench;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -26,21 +26,21 @@ import org.tensorflow.TensorFlow;
  * unpaired (two batches per step). Random weights, images and labels: the cost does not
  * depend on them. Median and minimum of the repeats after one warm-up step.
  */
-final class TrainBenchmark {
+public final class TrainBenchmark {
 
 	private final int repeats;
 	private final int patch;
 	private final int batch;
 	private final SessionOptions options;
 
-	TrainBenchmark(int repeats, int patch, int batch, SessionOptions options) {
+	public TrainBenchmark(int repeats, int patch, int batch, SessionOptions options) {
 		this.repeats = repeats;
 		this.patch = patch;
 		this.batch = batch;
 		this.options = options;
 	}
 
-	void run(PrintWriter out) {
+	public void run(PrintWriter out) {
 		UNetConfig teacher = UNetConfig.defaults(4, 4);
 		out.printf("train benchmark: %s; batch %d x %d^3; TensorFlow %s, %d cores, device %s%n", teacher.describe(), batch,
 			patch, TensorFlow.version(), Runtime.getRuntime().availableProcessors(),
@@ -110,7 +110,7 @@ final class TrainBenchmark {
 		out.flush();
 	}
 
-	static List<String> suites() {
+	public static List<String> suites() {
 		return List.of("train");
 	}
 }

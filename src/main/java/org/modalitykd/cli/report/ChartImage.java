@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: BSD-2-Clause
  * Copyright (c) 2026 ModalityKD developers
  */
-package org.modalitykd.cli;
+package org.modalitykd.cli.report;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -10,7 +10,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
 /** A white, antialiased canvas for the experiment's charts. */
-record ChartImage(BufferedImage image, Graphics2D graphics) {
+public record ChartImage(BufferedImage image, Graphics2D graphics) {
 
 	static ChartImage blank(int width, int height) {
 		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

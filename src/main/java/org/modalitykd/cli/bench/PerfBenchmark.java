@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: BSD-2-Clause
  * Copyright (c) 2026 ModalityKD developers
  */
-package org.modalitykd.cli;
+package org.modalitykd.cli.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -40,17 +40,17 @@ import org.tensorflow.TensorFlow;
  * and thread count, one process per group) so that both see the same machine load.
  * Ends with the four targets, met or not. Timings are never asserted anywhere.
  */
-final class PerfBenchmark {
+public final class PerfBenchmark {
 
 	/** What to measure at which size; {@link #quick()} runs in seconds (a smoke test). */
-	record Sizes(int[] patches, int[] volume, int window, int trainPatch, int trainBatch, int matmul, int convSize,
+	public record Sizes(int[] patches, int[] volume, int window, int trainPatch, int trainBatch, int matmul, int convSize,
 		int convChannels, int repeats) {
 
-		static Sizes full(int[] volume, int window, int trainPatch, int trainBatch, int repeats) {
+		public static Sizes full(int[] volume, int window, int trainPatch, int trainBatch, int repeats) {
 			return new Sizes(new int[] { 64, 96, 128 }, volume, window, trainPatch, trainBatch, 4096, 48, 64, repeats);
 		}
 
-		static Sizes quick() {
+		public static Sizes quick() {
 			return new Sizes(new int[] { 16, 32 }, new int[] { 48, 40, 24 }, 16, 16, 1, 256, 16, 16, 1);
 		}
 	}
@@ -65,7 +65,7 @@ final class PerfBenchmark {
 	private final PerfTable table;
 	private final List<String> peerNotes = new ArrayList<>();
 
-	PerfBenchmark(Sizes sizes, SessionOptions options, boolean peer, boolean peerTta, PrintWriter progress) {
+	public PerfBenchmark(Sizes sizes, SessionOptions options, boolean peer, boolean peerTta, PrintWriter progress) {
 		this.peerTta = peerTta;
 		this.table = new PerfTable(progress);
 		this.sizes = sizes;
@@ -78,7 +78,7 @@ final class PerfBenchmark {
 		return table;
 	}
 
-	void run(Path dir, PrintWriter out) throws Exception {
+	public void run(Path dir, PrintWriter out) throws Exception {
 		int[] v = sizes.volume();
 		out.printf("perf benchmark, %s UTC: %s; TensorFlow %s; Java %s; %d cores (%d threads per op, inter-op %s); "
 			+ "device %s; load average %s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS), config.describe(),

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: BSD-2-Clause
  * Copyright (c) 2026 ModalityKD developers
  */
-package org.modalitykd.cli;
+package org.modalitykd.cli.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -31,7 +31,7 @@ import org.modalitykd.volume.Volume;
  * assuming an axis-aligned grid with i to the right, j anterior, k superior (RAS), as
  * the synthetic cases and BraTS are.
  */
-final class Montage {
+public final class Montage {
 
 	static final Color NECROSIS = new Color(230, 40, 40);
 	static final Color EDEMA = new Color(40, 200, 60);
@@ -49,7 +49,7 @@ final class Montage {
 	 * @param overlayOn    the channel drawn under the labels
 	 * @param pixelsPerVoxel magnification
 	 */
-	static BufferedImage render(List<MriCase> cases, String overlayOn, int pixelsPerVoxel) {
+	public static BufferedImage render(List<MriCase> cases, String overlayOn, int pixelsPerVoxel) {
 		List<Column> channels = columns(cases.get(0).images().channelNames());
 		Column overlayColumn = columns(List.of(overlayOn)).get(0);
 		int columns = channels.size() + 1;
@@ -244,14 +244,14 @@ final class Montage {
 	}
 
 	/** One picture of a comparison: a title, the image channel drawn, and the labels over it (or none). */
-	record Panel(String title, String channel, LabelVolume labels) {
+	public record Panel(String title, String channel, LabelVolume labels) {
 	}
 
 	/**
 	 * One row of panels on the same axial slice of one case (the slice with the most
 	 * reference core), e.g. the reference and each model's labels, with the legend.
 	 */
-	static BufferedImage row(MriCase c, List<Panel> panels, int pixelsPerVoxel) {
+	public static BufferedImage row(MriCase c, List<Panel> panels, int pixelsPerVoxel) {
 		Geometry geometry = c.images().geometry();
 		int[] panel = panelSize(geometry, pixelsPerVoxel);
 		int width = MARGIN + panels.size() * (panel[0] + MARGIN);

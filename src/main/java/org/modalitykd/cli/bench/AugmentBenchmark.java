@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: BSD-2-Clause
  * Copyright (c) 2026 ModalityKD developers
  */
-package org.modalitykd.cli;
+package org.modalitykd.cli.bench;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -25,19 +25,19 @@ import org.modalitykd.volume.Volume;
  * are prepared on a background thread while TensorFlow steps, so a level costs training
  * time only where a batch takes longer than a step.
  */
-final class AugmentBenchmark {
+public final class AugmentBenchmark {
 
 	private final int patch;
 	private final int batch;
 	private final int repeats;
 
-	AugmentBenchmark(int patch, int batch, int repeats) {
+	public AugmentBenchmark(int patch, int batch, int repeats) {
 		this.patch = patch;
 		this.batch = batch;
 		this.repeats = repeats;
 	}
 
-	void run(PrintWriter out) {
+	public void run(PrintWriter out) {
 		TrainingCase c = syntheticCase();
 		int steps = Math.max(10, 10 * repeats);
 		out.printf(Locale.ROOT, "augment: batch %d x %d channels x %d^3, mean of %d batches after %d warm-up%n", batch,

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: BSD-2-Clause
  * Copyright (c) 2026 ModalityKD developers
  */
-package org.modalitykd.cli;
+package org.modalitykd.cli.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -18,7 +18,7 @@ import java.nio.file.Path;
  * is a lower bound). Native memory (TensorFlow's tensors) shows in the resident size
  * only. Use one probe per stretch: {@link #start()}, the work, {@link #stop()}.
  */
-final class MemoryProbe implements AutoCloseable {
+public final class MemoryProbe implements AutoCloseable {
 
 	/** Resident memory before the stretch, the peaks during it, in bytes; exact = VmHWM was reset. */
 	record Peaks(long rssBefore, long peakRss, long peakHeap, boolean exact) {

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: BSD-2-Clause
  * Copyright (c) 2026 ModalityKD developers
  */
-package org.modalitykd.cli;
+package org.modalitykd.cli.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,19 +35,19 @@ import com.google.gson.JsonParser;
  * read, minus the heap in use at that moment: pools peak at different times, so the
  * figure is an upper bound of the true peak.
  */
-final class IoBenchmark {
+public final class IoBenchmark {
 
 	private final int[] shape;
 	private final int repeats;
 	private final boolean peer;
 
-	IoBenchmark(int[] shape, int repeats, boolean peer) {
+	public IoBenchmark(int[] shape, int repeats, boolean peer) {
 		this.shape = shape.clone();
 		this.repeats = repeats;
 		this.peer = peer;
 	}
 
-	void run(Path dir, PrintWriter out) throws Exception {
+	public void run(Path dir, PrintWriter out) throws Exception {
 		long dataBytes = (long) shape[0] * shape[1] * shape[2] * shape[3] * Float.BYTES;
 		out.printf("io benchmark: %dx%dx%d x %d channels float32 = %.1f MB of data; Java %s, max heap %.0f MB%n", shape[0],
 			shape[1], shape[2], shape[3], dataBytes / 1e6, System.getProperty("java.version"),
@@ -122,12 +122,16 @@ final class IoBenchmark {
 	}
 
 	private JsonObject runPeer(Path script, Path file) throws IOException, InterruptedException {
-		Process p = new ProcessBuilder(BenchCommand.peerCommand(script, file, repeats)).redirectErrorStream(false).start();
+		Process p = new ProcessBuilder(peerCommand(script, file, repeats)).redirectErrorStream(false).start();
 		String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
 		if (p.waitFor() != 0 || stdout.isEmpty()) {
 			return null;
 		}
 		return JsonParser.parseString(stdout).getAsJsonObject();
+	}
+
+	private static List<String> peerCommand(Path script, Path file, int repeats) {
+		return List.of("/usr/bin/python3", script.toString(), file.toString(), Integer.toString(repeats));
 	}
 
 	private static long usedHeap() {

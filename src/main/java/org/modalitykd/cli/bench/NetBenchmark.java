@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: BSD-2-Clause
  * Copyright (c) 2026 ModalityKD developers
  */
-package org.modalitykd.cli;
+package org.modalitykd.cli.bench;
 
 import org.modalitykd.data.PatchBatch;
 import java.io.PrintWriter;
@@ -44,14 +44,14 @@ import org.tensorflow.types.TFloat32;
  * U-Net ({@link UNetConfig#defaults}). Random weights and images: the cost does not
  * depend on them. Times are the median of the repeats after one warm-up run.
  */
-final class NetBenchmark {
+public final class NetBenchmark {
 
 	private final int repeats;
 	private final int[] volume;
 	private final int window;
 	private final SessionOptions options;
 
-	NetBenchmark(int repeats, int[] volume, int window, SessionOptions options) {
+	public NetBenchmark(int repeats, int[] volume, int window, SessionOptions options) {
 		this.repeats = repeats;
 		this.volume = volume.clone();
 		this.window = window;
@@ -66,7 +66,7 @@ final class NetBenchmark {
 	 * @param peer also time the PyTorch peer (benchmarks/unet_peer.py with Debian's
 	 *             python3-torch) on the same sizes and thread count, and print ratios
 	 */
-	void run(Path dir, PrintWriter out, boolean peer) throws Exception {
+	public void run(Path dir, PrintWriter out, boolean peer) throws Exception {
 		UNetConfig config = UNetConfig.defaults(4, 4);
 		int threads = Runtime.getRuntime().availableProcessors();
 		out.printf("net benchmark: %s; TensorFlow %s, %d cores, device %s%n", config.describe(), TensorFlow.version(),
@@ -211,7 +211,7 @@ final class NetBenchmark {
 			new ModelCard.Provenance("benchmark", Map.of(), "random", 1, 0, Map.of(), "now"), Map.of());
 	}
 
-	static List<String> suites() {
+	public static List<String> suites() {
 		return List.of("io", "net", "soak");
 	}
 }

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: BSD-2-Clause
  * Copyright (c) 2026 ModalityKD developers
  */
-package org.modalitykd.cli;
+package org.modalitykd.cli.bench;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import java.util.List;
  * measurement, unit, ours, the PyTorch peer, ours/peer and a note. A missing value is
  * NaN and prints as "-".
  */
-final class PerfTable {
+public final class PerfTable {
 
 	static final String HEADER = "| measurement | unit | ModalityKD | PyTorch | ours/PyTorch | note |";
 

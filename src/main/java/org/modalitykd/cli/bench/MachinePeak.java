@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: BSD-2-Clause
  * Copyright (c) 2026 ModalityKD developers
  */
-package org.modalitykd.cli;
+package org.modalitykd.cli.bench;
 
 import org.modalitykd.net.SessionOptions;
 import org.modalitykd.net.Tensors;
@@ -20,7 +20,7 @@ import org.tensorflow.types.TFloat32;
  * and the result stays in TensorFlow (closed unread): only the kernel is timed, plus
  * the feed.
  */
-final class MachinePeak {
+public final class MachinePeak {
 
 	private final SessionOptions options;
 	private final int repeats;

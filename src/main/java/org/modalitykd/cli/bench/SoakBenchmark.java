@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: BSD-2-Clause
  * Copyright (c) 2026 ModalityKD developers
  */
-package org.modalitykd.cli;
+package org.modalitykd.cli.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,7 +32,7 @@ import org.tensorflow.types.TFloat32;
  * every Tensor and Result closed, resident memory stays flat once the allocators have
  * warmed up; a leak of native TF buffers shows up as steady growth.
  */
-final class SoakBenchmark {
+public final class SoakBenchmark {
 
 	private static final int PATCH = 32;
 	private static final int WARM_UP = 50;
@@ -41,13 +41,13 @@ final class SoakBenchmark {
 	private final int steps;
 	private final SessionOptions options;
 
-	SoakBenchmark(int forwards, int steps, SessionOptions options) {
+	public SoakBenchmark(int forwards, int steps, SessionOptions options) {
 		this.forwards = forwards;
 		this.steps = steps;
 		this.options = options;
 	}
 
-	void run(PrintWriter out) throws IOException {
+	public void run(PrintWriter out) throws IOException {
 		UNetConfig config = UNetConfig.defaults(4, 4);
 		out.printf("soak benchmark: %s, %d^3 patches; RSS from /proc/self/status%n", config.describe(), PATCH);
 		out.printf("%-28s %8s %12s %12s %9s %12s%n", "phase", "runs", "RSS start MB", "RSS end MB", "growth", "heap end MB");

@@ -1,0 +1,34 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 ModalityKD developers
+ */
+package org.modalitykd.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** A copy of a folder tree, e.g. a model bundle. */
+public final class FolderCopy {
+
+	private FolderCopy() {
+	}
+
+	/**
+	 * Copies {@code from} and everything under it to {@code to}: folders are created,
+	 * files copied; a file already at a target is an error ({@link java.nio.file.FileAlreadyExistsException}).
+	 */
+	public static void copy(Path from, Path to) throws IOException {
+		try (Stream<Path> files = Files.walk(from)) {
+			for (Path p : files.toList()) {
+				Path target = to.resolve(from.relativize(p).toString());
+				if (Files.isDirectory(p)) {
+					Files.createDirectories(target);
+				} else {
+					Files.copy(p, target);
+				}
+			}
+		}
+	}
+}
