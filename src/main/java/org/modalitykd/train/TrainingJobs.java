@@ -207,7 +207,8 @@ public final class TrainingJobs {
 	/** A teacher on cases already read; its inputs are the dataset's modalities. */
 	public static TrainingJob teacher(TrainingDataset dataset, TrainingParameters p) {
 		return new TrainingJob(ModelRole.TEACHER, p.objective(TrainingMethod.SUPERVISED),
-			p.network(dataset.modalities().size()), dataset.modalities(), dataset, null, null, schedule(p, dataset));
+			p.network(dataset.modalities().size()), dataset.modalities(), dataset.withCache(p.cache()), null, null,
+			schedule(p, dataset));
 	}
 
 	/**
@@ -256,7 +257,7 @@ public final class TrainingJobs {
 			network = network.withUpsampling(p.upsampling());
 		}
 		return new TrainingJob(t == null ? ModelRole.BASELINE : ModelRole.STUDENT, objective, network, List.of(modality),
-			dataset, null, t, schedule(p, dataset));
+			dataset.withCache(p.cache()), null, t, schedule(p, dataset));
 	}
 
 	/**
@@ -293,7 +294,7 @@ public final class TrainingJobs {
 		}
 		UNetConfig network = p.network(1).withNormalization(UNetConfig.defaults(1, 4).normalization(), 2);
 		return new TrainingJob(ModelRole.UNPAIRED, objective, network, List.of(first.modalities().get(0),
-			second.modalities().get(0)), first, second, null, schedule(p, first));
+			second.modalities().get(0)), first.withCache(p.cache()), second.withCache(p.cache()), null, schedule(p, first));
 	}
 
 	private static TrainingSchedule schedule(TrainingParameters p, TrainingDataset data) {

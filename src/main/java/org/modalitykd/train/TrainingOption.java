@@ -40,7 +40,9 @@ public enum TrainingOption {
 	/** KD-Net: whether the logit KL is multiplied by T^2 (Hinton) or not. */
 	TEMPERATURE_SQUARED("temperature_squared"),
 	/** How the U-Net decoder upsamples: transposed or resize ({@link org.modalitykd.net.Upsampling}). */
-	UPSAMPLING("upsampling");
+	UPSAMPLING("upsampling"),
+	/** MB of prepared training cases held in memory ({@link CaseCacheSettings}). */
+	CACHE_MB("cache_mb");
 
 	/** How a front end names its options. */
 	public enum Spelling {

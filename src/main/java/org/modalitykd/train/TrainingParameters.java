@@ -38,11 +38,25 @@ import org.modalitykd.net.Upsampling;
  *                           default, or {@code nnunet}; docs/training.md)
  * @param upsampling         how the decoder upsamples ({@link TrainingOption#UPSAMPLING}), or null
  *                           for the default: transposed, and a distilled student its teacher's
+ * @param cache              where the prepared training cases are kept and how many MB of them
+ *                           stay in memory ({@link CaseCacheSettings}); null for the defaults.
+ *                           It never changes what is trained.
  */
 public record TrainingParameters(long steps, int epochs, int batchSize, int[] patchSize, double learningRate,
 	String lrSchedule, double weightDecay, double diceWeight, double crossEntropyWeight, double validationFraction,
 	int validationInterval, int checkpointInterval, double tumourShare, long seed, int levels, int baseFilters,
-	SegmentationLossForm segmentationLoss, AugmentationLevel augmentation, Upsampling upsampling) {
+	SegmentationLossForm segmentationLoss, AugmentationLevel augmentation, Upsampling upsampling,
+	CaseCacheSettings cache) {
+
+	/** The default case cache. */
+	public TrainingParameters(long steps, int epochs, int batchSize, int[] patchSize, double learningRate,
+		String lrSchedule, double weightDecay, double diceWeight, double crossEntropyWeight, double validationFraction,
+		int validationInterval, int checkpointInterval, double tumourShare, long seed, int levels, int baseFilters,
+		SegmentationLossForm segmentationLoss, AugmentationLevel augmentation, Upsampling upsampling) {
+		this(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay, diceWeight, crossEntropyWeight,
+			validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels, baseFilters,
+			segmentationLoss, augmentation, upsampling, null);
+	}
 
 	/** The default upsampling (transposed; a distilled student its teacher's). */
 	public TrainingParameters(long steps, int epochs, int batchSize, int[] patchSize, double learningRate,
@@ -113,6 +127,9 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 			throw new IllegalArgumentException("the number of epochs must be at least 1, got " + epochs);
 		}
 		patchSize = patchSize.clone();
+		if (cache == null) {
+			cache = CaseCacheSettings.defaults();
+		}
 	}
 
 	/** 1000 steps, batch 2, 96^3 patches, lr 1e-3 poly, 20 % validation every 100 steps, 4 levels of 16 filters, seed 1. */
@@ -167,41 +184,41 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	public TrainingParameters withSteps(long n) {
 		return new TrainingParameters(n, 0, batchSize, patchSize, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling);
+			baseFilters, segmentationLoss, augmentation, upsampling, cache);
 	}
 
 	/** The learning-rate decay: poly, cosine or constant (checked with the schedule). */
 	public TrainingParameters withLearningRateSchedule(String schedule) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, schedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling);
+			baseFilters, segmentationLoss, augmentation, upsampling, cache);
 	}
 
 	/** AdamW's decoupled weight decay. */
 	public TrainingParameters withWeightDecay(double decay) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, decay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling);
+			baseFilters, segmentationLoss, augmentation, upsampling, cache);
 	}
 
 	/** The weights of the soft Dice loss and of the cross-entropy. */
 	public TrainingParameters withSegmentationWeights(double dice, double crossEntropy) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay, dice,
 			crossEntropy, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling);
+			baseFilters, segmentationLoss, augmentation, upsampling, cache);
 	}
 
 	/** The share of each batch's patches forced to contain tumour, in [0, 1]. */
 	public TrainingParameters withTumourShare(double share) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, share, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling);
+			baseFilters, segmentationLoss, augmentation, upsampling, cache);
 	}
 
 	public TrainingParameters withBatchSize(int n) {
 		return new TrainingParameters(steps, epochs, n, patchSize, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling);
+			baseFilters, segmentationLoss, augmentation, upsampling, cache);
 	}
 
 	/** A cube of {@code n} voxels. */
@@ -212,46 +229,46 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	public TrainingParameters withPatchSize(int[] xyz) {
 		return new TrainingParameters(steps, epochs, batchSize, xyz, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling);
+			baseFilters, segmentationLoss, augmentation, upsampling, cache);
 	}
 
 	public TrainingParameters withLearningRate(double lr) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, lr, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling);
+			baseFilters, segmentationLoss, augmentation, upsampling, cache);
 	}
 
 	/** Levels and base filters of the network. */
 	public TrainingParameters withNetwork(int nLevels, int nBaseFilters) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			nLevels, nBaseFilters, segmentationLoss, augmentation, upsampling);
+			nLevels, nBaseFilters, segmentationLoss, augmentation, upsampling, cache);
 	}
 
 	public TrainingParameters withSeed(long s) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, s,
-			levels, baseFilters, segmentationLoss, augmentation, upsampling);
+			levels, baseFilters, segmentationLoss, augmentation, upsampling, cache);
 	}
 
 	/** Share of cases held out and how often (in steps) they are segmented and scored. */
 	public TrainingParameters withValidation(double fraction, int interval) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, fraction, interval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling);
+			baseFilters, segmentationLoss, augmentation, upsampling, cache);
 	}
 
 	public TrainingParameters withCheckpointInterval(int n) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, n, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling);
+			baseFilters, segmentationLoss, augmentation, upsampling, cache);
 	}
 
 	/** The segmentation loss: {@code default} or {@code official} ({@link SegmentationLossForm}). */
 	public TrainingParameters withSegmentationLoss(SegmentationLossForm f) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			levels, baseFilters, f, augmentation, upsampling);
+			levels, baseFilters, f, augmentation, upsampling, cache);
 	}
 
 	/** The same from its option value; an {@link InvalidOptionException} naming seg_loss for another. */
@@ -262,7 +279,7 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	public TrainingParameters withAugmentation(AugmentationLevel level) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			levels, baseFilters, segmentationLoss, level, upsampling);
+			levels, baseFilters, segmentationLoss, level, upsampling, cache);
 	}
 
 	/**
@@ -281,7 +298,7 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	public TrainingParameters withUpsampling(Upsampling u) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			levels, baseFilters, segmentationLoss, augmentation, u);
+			levels, baseFilters, segmentationLoss, augmentation, u, cache);
 	}
 
 	/**
@@ -292,5 +309,26 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	 */
 	public TrainingParameters withUpsampling(String value) {
 		return withUpsampling(upsampling(value));
+	}
+
+	/** MB (MiB) of prepared training cases held in memory ({@link CaseCacheSettings}); 0 holds none. */
+	public TrainingParameters withCacheMb(long mb) {
+		return withCache(new CaseCacheSettings(mb, cache.preparedDir()));
+	}
+
+	/** The folder of prepared training cases; null for {@code prepared/} in the run's {@code <out>.training}. */
+	public TrainingParameters withPreparedDir(java.nio.file.Path dir) {
+		return withCache(new CaseCacheSettings(cache.cacheMb(), dir));
+	}
+
+	public TrainingParameters withCache(CaseCacheSettings c) {
+		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
+			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
+			levels, baseFilters, segmentationLoss, augmentation, upsampling, c);
+	}
+
+	/** MB of prepared training cases held in memory. */
+	public long cacheMb() {
+		return cache.cacheMb();
 	}
 }

@@ -19,6 +19,8 @@ import java.util.Map;
 
 import org.modalitykd.data.AugmentationLevel;
 import org.modalitykd.data.BatchSource;
+import org.modalitykd.data.CaseCache;
+import org.modalitykd.data.CaseStore;
 import org.modalitykd.data.CaseSplit;
 import org.modalitykd.data.PatchSampler;
 import org.modalitykd.data.TrainingCase;
@@ -53,6 +55,13 @@ import org.tensorflow.TensorFlow;
  * the checkpoint holds every variable, so a resumed run computes the same losses as an
  * uninterrupted one. The checkpoint records the method, architecture, seed, batch, patch
  * and split; a resume with different ones is refused.
+ * <p>
+ * Cases: before the first step every training case is prepared once ({@link
+ * PreparedCases}, in {@code <out>.training/prepared/} or the dataset's {@link
+ * CaseCacheSettings#preparedDir()}), and the batches read them through a {@link CaseCache}
+ * of the dataset's {@link CaseCacheSettings#cacheMb()}; validation cases are read from
+ * their files when validated. No more than the cache of training cases and one
+ * validation case is held at a time.
  */
 public final class TrainingRun {
 
@@ -129,11 +138,14 @@ public final class TrainingRun {
 			: CaseSplit.of(job.dataB().ids(), s.validationFraction(), s.seed() + 1);
 		TrainingSplit split = new TrainingSplit(splitA.training(), splitA.validation(), splitB.training(),
 			splitB.validation());
-		List<LabelledCase> validation = new ArrayList<>(select(job.data(), splitA.validation()));
+		List<CaseReader> validation = new ArrayList<>(readers(job.data(), splitA.validation()));
 		if (job.dataB() != null) {
-			validation.addAll(select(job.dataB(), splitB.validation()));
+			validation.addAll(readers(job.dataB(), splitB.validation()));
 		}
 		Map<String, String> meta = identity(job, split);
+		// Every training case is read (and checked) here, before the network is built.
+		CaseStore storeA = store(job, job.data(), splitA.training(), work, listener);
+		CaseStore storeB = job.dataB() == null ? null : store(job, job.dataB(), splitB.training(), work, listener);
 		ChannelSignature signature = channelSignature(job, splitA.training());
 
 		try (Trainer trainer = Trainer.create(job.network(),
@@ -174,13 +186,20 @@ public final class TrainingRun {
 			PatchSampler sampler = new PatchSampler(s.patchSize());
 			long step = first;
 			boolean cancelled = false;
-			try (BatchSource a = batches(job, job.data(), splitA.training(), sampler, s, s.seed(), first);
-				BatchSource b = job.dataB() == null ? null
-					: batches(job, job.dataB(), splitB.training(), sampler, s, s.seed() ^ 0x5DEECE66DL, first)) {
+			try (CaseCache cacheA = cache(job.data(), storeA);
+				CaseCache cacheB = storeB == null ? null : cache(job.dataB(), storeB);
+				BatchSource a = batches(cacheA, sampler, s, s.seed(), first);
+				BatchSource b = cacheB == null ? null : batches(cacheB, sampler, s, s.seed() ^ 0x5DEECE66DL, first)) {
 				LearningRateSchedule rates = s.learningRates();
 				while (step < s.steps() && !cancelled) {
-					StepResult r = trainer.step(a.next(), b == null ? null : b.next(), rates.at(step),
-						job.objective().distillationScale(step, s.steps()));
+					StepResult r;
+					try {
+						r = trainer.step(a.next(), b == null ? null : b.next(), rates.at(step),
+							job.objective().distillationScale(step, s.steps()));
+					} catch (java.io.UncheckedIOException e) {
+						// A prepared case that cannot be read: its own one-line message.
+						throw e.getCause();
+					}
 					step = r.step();
 					listener.stepDone(r, s.steps());
 					boolean last = step == s.steps();
@@ -188,7 +207,7 @@ public final class TrainingRun {
 					Map<String, Double> metrics = null;
 					if (!validation.isEmpty() && (step % s.validationInterval() == 0 || last)) {
 						ModelCard interim = card(job, split, step, Map.of()).withChannelSignature(signature);
-						metrics = validate(trainer, interim, work.resolve("validation-model"),
+						metrics = validateEach(trainer, interim, work.resolve("validation-model"),
 							validation, options);
 						boolean improved = metrics.get("dice_mean") > bestScore;
 						if (improved) {
@@ -276,16 +295,39 @@ public final class TrainingRun {
 		}
 	}
 
-	private static List<LabelledCase> select(TrainingDataset data, List<String> ids) {
-		return data.cases().stream().filter(c -> ids.contains(c.id())).toList();
+	/** A case read when it is needed (a validation case). */
+	interface CaseReader {
+		LabelledCase read() throws IOException;
 	}
 
-	private static BatchSource batches(TrainingJob job, TrainingDataset data, List<String> ids, PatchSampler sampler,
-		TrainingSchedule s, long seed, long first) {
-		// The function the card records and inference applies.
+	private static List<CaseReader> readers(TrainingDataset data, List<String> ids) {
+		return data.ids().stream().filter(ids::contains).map(id -> (CaseReader) () -> data.read(id)).toList();
+	}
+
+	/**
+	 * The training cases {@code ids} of {@code data}, normalised as the card records and
+	 * inference applies: prepared on disk, or in memory for cases given in memory.
+	 */
+	static CaseStore store(TrainingJob job, TrainingDataset data, List<String> ids, Path work, TrainingListener listener)
+		throws IOException {
+		List<String> ordered = data.ids().stream().filter(ids::contains).toList();
+		if (ordered.stream().allMatch(id -> data.files(id).isPresent())) {
+			return PreparedCases.open(data, ordered, normalization(job), data.cache().preparedRoot(work), listener::message);
+		}
 		VolumeNormalizer normalizer = IntensityNormalizer.of(normalization(job));
-		List<TrainingCase> cases = select(data, ids).stream()
-			.map(c -> TrainingCase.of(c.id(), c.images(), c.labels(), normalizer)).toList();
+		List<TrainingCase> cases = new ArrayList<>();
+		for (String id : ordered) {
+			LabelledCase c = data.read(id);
+			cases.add(TrainingCase.of(c.id(), c.images(), c.labels(), normalizer));
+		}
+		return CaseStore.of(cases);
+	}
+
+	private static CaseCache cache(TrainingDataset data, CaseStore store) {
+		return new CaseCache(store, CaseCache.bytesOfMb(data.cache().cacheMb()), true);
+	}
+
+	private static BatchSource batches(CaseCache cases, PatchSampler sampler, TrainingSchedule s, long seed, long first) {
 		return new BatchSource(cases, sampler, s.augmentation().augmentation(), s.batchSize(), s.tumourShare(), seed, first,
 			2);
 	}
@@ -319,12 +361,19 @@ public final class TrainingRun {
 	 */
 	static Map<String, Double> validate(Trainer trainer, ModelCard card, Path dir, List<LabelledCase> cases,
 		SessionOptions options) throws IOException {
+		return validateEach(trainer, card, dir, cases.stream().map(c -> (CaseReader) () -> c).toList(), options);
+	}
+
+	/** The same, each case read when it is validated and let go after. */
+	static Map<String, Double> validateEach(Trainer trainer, ModelCard card, Path dir, List<CaseReader> cases,
+		SessionOptions options) throws IOException {
 		trainer.exportBundle(dir, card);
 		Map<BratsRegion, Double> sums = new EnumMap<>(BratsRegion.class);
 		SegmentationEvaluator evaluator = new SegmentationEvaluator();
 		try (ModelBundle bundle = ModelBundle.load(dir, options)) {
 			Segmenter segmenter = new Segmenter(bundle, InferenceSettings.defaults());
-			for (LabelledCase c : cases) {
+			for (CaseReader reader : cases) {
+				LabelledCase c = reader.read();
 				var labels = segmenter.segment(c.images(), false, Progress.NONE).labels();
 				evaluator.evaluate(labels, c.labels()).forEach((region, m) -> sums.merge(region, m.dice(), Double::sum));
 			}
@@ -348,15 +397,16 @@ public final class TrainingRun {
 	 * normalised as the network sees them; null for a per-modality network, whose one
 	 * channel is chosen by the case's modality.
 	 */
-	static ChannelSignature channelSignature(TrainingJob job, List<String> trainingIds) {
+	static ChannelSignature channelSignature(TrainingJob job, List<String> trainingIds) throws IOException {
 		if (job.network().normSlots() > 1) {
 			return null;
 		}
 		List<ChannelSignature> cases = new ArrayList<>();
-		for (LabelledCase c : select(job.data(), trainingIds)) {
+		for (CaseReader reader : readers(job.data(), trainingIds)) {
 			if (cases.size() == SIGNATURE_CASES) {
 				break;
 			}
+			LabelledCase c = reader.read();
 			// A student's data hold the teacher's modalities too; the signature is of the student's input.
 			org.modalitykd.volume.Volume input = c.images().select(job.modalities());
 			float[][] channels = new float[input.channelCount()][];
@@ -378,9 +428,9 @@ public final class TrainingRun {
 	}
 
 	static ModelCard card(TrainingJob job, TrainingSplit split, long steps, Map<String, Double> validation) {
-		StringBuilder data = new StringBuilder(job.data().source() + " (" + job.data().cases().size() + " cases)");
+		StringBuilder data = new StringBuilder(job.data().source() + " (" + job.data().size() + " cases)");
 		if (job.dataB() != null) {
-			data.append(" and ").append(job.dataB().source()).append(" (").append(job.dataB().cases().size()).append(" cases)");
+			data.append(" and ").append(job.dataB().source()).append(" (").append(job.dataB().size()).append(" cases)");
 		}
 		data.append("; ").append(split.describe());
 		if (job.teacher() != null) {
