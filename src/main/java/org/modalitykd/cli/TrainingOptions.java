@@ -99,6 +99,16 @@ final class TrainingOptions {
 			+ "(default: transposed; a distilled student copies its teacher's unless this is given).")
 	String upsampling;
 
+	@Option(names = "--cache-mb", defaultValue = "1024", paramLabel = "MB",
+		description = "MB of prepared training cases held in memory, the least recently used leaving first; 0 holds none "
+			+ "(default: ${DEFAULT-VALUE}). It changes memory and speed, never what is trained (docs/training.md).")
+	long cacheMb;
+
+	@Option(names = "--prepared-dir", paramLabel = "DIR",
+		description = "Where the training cases are kept prepared (cropped, normalised raw arrays; docs/training.md); "
+			+ "give one folder to several runs on the same data to prepare it once (default: OUT.training/prepared).")
+	java.nio.file.Path preparedDir;
+
 	@Option(names = "--log-every", defaultValue = "10", description = "Print the loss terms every N steps (default: ${DEFAULT-VALUE}).")
 	int logEvery;
 
@@ -149,7 +159,7 @@ final class TrainingOptions {
 			TrainingParameters p = new TrainingParameters(steps, epochs, batchSize, patch(), lr, lrSchedule, weightDecay, diceWeight,
 				ceWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
 				baseFilters, SegmentationLossForm.parse(segLoss), TrainingParameters.augmentationLevel(augmentation),
-				TrainingParameters.upsampling(upsampling));
+				TrainingParameters.upsampling(upsampling), new org.modalitykd.train.CaseCacheSettings(cacheMb, preparedDir));
 			p.schedule(1);
 			if (ownNetwork) {
 				p.check();

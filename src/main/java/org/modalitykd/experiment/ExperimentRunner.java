@@ -78,6 +78,8 @@ public final class ExperimentRunner {
 	public static final String SETTINGS_FILE = "settings.txt";
 	public static final String TEACHERS_DIR = "teachers";
 	private static final String POOL_PREFIX = "pool";
+	/** The prepared training cases of every training, in the work folder. */
+	public static final String PREPARED_DIR = "prepared";
 	/** Case-id prefix of the shifted test set: its scores are told apart from the test set's by it. */
 	public static final String SHIFTED_PREFIX = "shifted";
 
@@ -88,6 +90,7 @@ public final class ExperimentRunner {
 	private final SessionOptions options;
 	private final Listener listener;
 	private final String code;
+	private long cacheMb = org.modalitykd.train.CaseCacheSettings.DEFAULT_CACHE_MB;
 
 	/** Records kept with the work. */
 	public ExperimentRunner(ExperimentPlan plan, Path out, SessionOptions options, Listener listener) {
@@ -118,6 +121,18 @@ public final class ExperimentRunner {
 
 	public ExperimentDesign design() {
 		return design;
+	}
+
+	/**
+	 * Holds {@code mb} MB of prepared training cases in memory in each training (set before
+	 * {@link #run()}). The cases are prepared once for all trainings, in {@code prepared/}
+	 * of the work folder. It never changes what is trained, so it is no part of a
+	 * training's recorded settings.
+	 */
+	public ExperimentRunner withCacheMb(long mb) {
+		new org.modalitykd.train.CaseCacheSettings(mb, null);
+		this.cacheMb = mb;
+		return this;
 	}
 
 	/**
@@ -298,7 +313,8 @@ public final class ExperimentRunner {
 		TrainingParameters p = TrainingParameters.defaults().withSteps(steps).withBatchSize(plan.batchSize())
 			.withPatchSize(plan.patch()).withLearningRate(plan.learningRate()).withNetwork(plan.levels(), plan.baseFilters())
 			.withSeed(seed).withValidation(plan.validationFraction(), (int) steps)
-			.withCheckpointInterval((int) Math.max(1, (steps + 1) / 2));
+			.withCheckpointInterval((int) Math.max(1, (steps + 1) / 2))
+			.withCache(new org.modalitykd.train.CaseCacheSettings(cacheMb, out.resolve(PREPARED_DIR)));
 		if (t.segLoss() != null) {
 			p = p.withSegmentationLoss(t.segLoss());
 		}

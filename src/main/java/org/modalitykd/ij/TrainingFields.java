@@ -24,7 +24,7 @@ import ij.gui.GenericDialog;
 /**
  * The dialog fields the three training commands share, with their macro keys: the
  * hyperparameters ({@code steps patch_size batch_size learning_rate levels base_filters
- * seed validation_fraction validation_interval checkpoint_interval device seg_loss augmentation upsampling}) and the
+ * seed validation_fraction validation_interval checkpoint_interval device seg_loss cache_mb augmentation upsampling}) and the
  * output ({@code out resume overwrite}). Add and read them in the same order, as GenericDialog
  * wants. The defaults are {@link TrainingParameters#defaults()}: a key a macro leaves
  * out takes that value.
@@ -34,7 +34,7 @@ final class TrainingFields {
 	/** The numeric keys of {@link #addParameters}. */
 	static final String[] NUMBER_KEYS = { "steps", "patch_size", "batch_size", "learning_rate", "weight_decay", "levels",
 		"base_filters", "seed", "validation_fraction", "validation_interval", "checkpoint_interval", "dice_weight", "ce_weight",
-		"tumour_share" };
+		"tumour_share", "cache_mb" };
 
 	/** The values of the {@code seg_loss} choice (default: CE + foreground Dice; official: ProtoKD's code). */
 	static final String[] SEG_LOSSES = java.util.Arrays.stream(SegmentationLossForm.values())
@@ -91,6 +91,7 @@ final class TrainingFields {
 		gd.addNumericField("dice_weight", d.diceWeight(), 2, 6, "");
 		gd.addNumericField("ce_weight", d.crossEntropyWeight(), 2, 6, "(cross-entropy)");
 		gd.addNumericField("tumour_share", d.tumourShare(), 3, 6, "of the patches forced to hold tumour");
+		gd.addNumericField("cache_mb", d.cacheMb(), 0, 6, "MB of prepared cases held in memory");
 
 		gd.addChoice("augmentation", AUGMENTATIONS, d.augmentation().key());
 		gd.addChoice("upsampling", UPSAMPLINGS, TrainingParameters.AUTO_UPSAMPLING);
@@ -141,6 +142,7 @@ final class TrainingFields {
 		double diceWeight = number("dice_weight");
 		double ceWeight = number("ce_weight");
 		double tumourShare = number("tumour_share");
+		long cacheMb = whole("cache_mb");
 		String augmentation = macroChoice("augmentation", gd.getNextChoice());
 		String upsampling = macroChoice("upsampling", gd.getNextChoice());
 		TrainingParameters p;
@@ -149,7 +151,7 @@ final class TrainingFields {
 				.withNetwork(levels, filters).withSeed(seed).withValidation(fraction, validation)
 				.withCheckpointInterval(checkpoints).withSegmentationLoss(segLoss).withAugmentation(augmentation)
 				.withUpsampling(upsampling).withLearningRateSchedule(lrSchedule).withWeightDecay(weightDecay)
-				.withSegmentationWeights(diceWeight, ceWeight).withTumourShare(tumourShare);
+				.withSegmentationWeights(diceWeight, ceWeight).withTumourShare(tumourShare).withCacheMb(cacheMb);
 		} catch (InvalidOptionException e) {
 			throw e.spelled(TrainingOption.Spelling.MACRO);
 		}

@@ -141,12 +141,14 @@ public final class PreparedCases implements CaseStore {
 	/**
 	 * The folder of a dataset's prepared cases under {@code root}: the dataset folder's
 	 * name and a hash of its absolute path, modalities and normalisation, so that
-	 * different datasets and different channel sets never share a folder.
+	 * different datasets and different channel sets never share a folder (and subsets of
+	 * one dataset do).
 	 */
 	public static Path folderOf(Path root, TrainingDataset data, ModelCard.IntensityNormalization norm) {
-		String key = Path.of(data.source()).toAbsolutePath().normalize() + "\n" + String.join(",", data.modalities())
-			+ "\n" + describe(norm) + "\n" + FORMAT_VERSION;
-		Path name = Path.of(data.source()).toAbsolutePath().normalize().getFileName();
+		Path dataset = data.root().orElseThrow(() -> new IllegalArgumentException(data.source()
+			+ ": cases given in memory are not prepared on disk"));
+		String key = dataset + "\n" + String.join(",", data.modalities()) + "\n" + describe(norm) + "\n" + FORMAT_VERSION;
+		Path name = dataset.getFileName();
 		String base = name == null ? "data" : name.toString().replaceAll("[^A-Za-z0-9._-]", "_");
 		return root.resolve(base + "-" + sha256(key.getBytes(StandardCharsets.UTF_8)).substring(0, 12));
 	}

@@ -42,6 +42,8 @@ public final class TrainingDataset {
 	private final List<Entry> entries;
 	private final double[] spacing;
 	private final CaseCacheSettings cache;
+	/** The folder the cases were found in; null for cases given in memory. */
+	private final Path root;
 
 	/**
 	 * Cases already read.
@@ -50,16 +52,13 @@ public final class TrainingDataset {
 	 */
 	public TrainingDataset(String source, List<String> modalities, List<LabelledCase> cases) {
 		this(source, modalities, cases.stream().map(c -> new Entry(c.id(), null, c)).toList(),
-			cases.isEmpty() ? null : cases.get(0).images().geometry().spacing());
-	}
-
-	private TrainingDataset(String source, List<String> modalities, List<Entry> entries, double[] spacing) {
-		this(source, modalities, entries, spacing, CaseCacheSettings.defaults());
+			cases.isEmpty() ? null : cases.get(0).images().geometry().spacing(), CaseCacheSettings.defaults(), null);
 	}
 
 	private TrainingDataset(String source, List<String> modalities, List<Entry> entries, double[] spacing,
-		CaseCacheSettings cache) {
+		CaseCacheSettings cache, Path root) {
 		this.cache = cache;
+		this.root = root;
 		this.source = source;
 		this.modalities = List.copyOf(modalities);
 		this.entries = List.copyOf(entries);
@@ -107,7 +106,8 @@ public final class TrainingDataset {
 			}
 			entries.add(new Entry(f.id(), f, null));
 		}
-		return new TrainingDataset(dir.toString(), modalities, entries, spacing);
+		return new TrainingDataset(dir.toString(), modalities, entries, spacing, CaseCacheSettings.defaults(),
+			dir.toAbsolutePath().normalize());
 	}
 
 	private static boolean sameSpacing(double[] a, double[] b) {
@@ -135,7 +135,12 @@ public final class TrainingDataset {
 
 	/** The same cases, prepared and held as {@code settings} say. */
 	public TrainingDataset withCache(CaseCacheSettings settings) {
-		return new TrainingDataset(source, modalities, entries, spacing, settings);
+		return new TrainingDataset(source, modalities, entries, spacing, settings, root);
+	}
+
+	/** The folder the cases were found in (also of a subset); empty for cases given in memory. */
+	public Optional<Path> root() {
+		return Optional.ofNullable(root);
 	}
 
 	/** How many cases. */
@@ -206,7 +211,7 @@ public final class TrainingDataset {
 		}
 		return new TrainingDataset(source, channels, entries.stream().map(e -> e.inMemory() == null ? e
 			: new Entry(e.id(), null, new LabelledCase(e.id(), e.inMemory().images().select(channels),
-				e.inMemory().labels()))).toList(), spacing, cache);
+				e.inMemory().labels()))).toList(), spacing, cache, root);
 	}
 
 	/** The cases whose ids are in {@code ids}, recorded in the model card as {@code source}. */
@@ -215,7 +220,7 @@ public final class TrainingDataset {
 		if (kept.size() != ids.size()) {
 			throw new IllegalArgumentException(this.source + " lacks some of the cases " + ids);
 		}
-		return new TrainingDataset(source, modalities, kept, spacing, cache);
+		return new TrainingDataset(source, modalities, kept, spacing, cache, root);
 	}
 
 	/** The voxel size of the cases, {x, y, z} in mm. */
