@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 ModalityKD developers
+ */
 package org.modalitykd.train;
 
 import java.nio.file.Path;
