@@ -31,6 +31,27 @@ public interface CaseStore {
 	/** Reads case {@code index}; each call reads it afresh. */
 	TrainingCase load(int index) throws IOException;
 
+	/** The cases {@code indices} of {@code store}, in that order. */
+	static CaseStore subset(CaseStore store, List<Integer> indices) {
+		List<Integer> copy = List.copyOf(indices);
+		return new CaseStore() {
+			@Override
+			public int size() {
+				return copy.size();
+			}
+
+			@Override
+			public Shape shape(int index) {
+				return store.shape(copy.get(index));
+			}
+
+			@Override
+			public TrainingCase load(int index) throws IOException {
+				return store.load(copy.get(index));
+			}
+		};
+	}
+
 	/** Cases already in memory. */
 	static CaseStore of(List<TrainingCase> cases) {
 		List<TrainingCase> copy = List.copyOf(cases);

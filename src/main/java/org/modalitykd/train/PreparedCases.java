@@ -158,18 +158,23 @@ public final class PreparedCases implements CaseStore {
 		return folder;
 	}
 
-	public List<String> ids() {
+	public synchronized List<String> ids() {
 		return cases.stream().map(Prepared::id).toList();
 	}
 
 	@Override
-	public int size() {
+	public synchronized int size() {
 		return cases.size();
 	}
 
 	@Override
 	public Shape shape(int index) {
-		return cases.get(index).shape();
+		return prepared(index).shape();
+	}
+
+	/** A case's record; a case prepared again while training replaces it. */
+	private synchronized Prepared prepared(int index) {
+		return cases.get(index);
 	}
 
 	/**
@@ -178,7 +183,7 @@ public final class PreparedCases implements CaseStore {
 	 */
 	@Override
 	public TrainingCase load(int index) throws IOException {
-		Prepared p = cases.get(index);
+		Prepared p = prepared(index);
 		try {
 			return read(p);
 		} catch (DamagedException e) {

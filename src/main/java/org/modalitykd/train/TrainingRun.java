@@ -128,6 +128,7 @@ public final class TrainingRun {
 			// Starting over: the old checkpoint must not be resumed into the new run later.
 			AtomicDirectory.deleteTree(checkpoint);
 		}
+		boolean freshWork = !Files.exists(work);
 		Files.createDirectories(work);
 		// Bundle temporaries lie beside the bundle, checkpoint and validation-model ones in work/.
 		removeLeftovers(out.toAbsolutePath().normalize().getParent(), listener);
@@ -144,9 +145,22 @@ public final class TrainingRun {
 		}
 		Map<String, String> meta = identity(job, split);
 		// Every training case is read (and checked) here, before the network is built.
-		CaseStore storeA = store(job, job.data(), splitA.training(), work, listener);
-		CaseStore storeB = job.dataB() == null ? null : store(job, job.dataB(), splitB.training(), work, listener);
-		ChannelSignature signature = channelSignature(job, splitA.training());
+		CaseStore storeA;
+		CaseStore storeB;
+		ChannelSignature signature;
+		try {
+			storeA = store(job, job.data(), splitA.training(), work, listener);
+			storeB = job.dataB() == null ? null : store(job, job.dataB(), splitB.training(), work, listener);
+			signature = channelSignature(job, splitA.training());
+		} catch (IOException | RuntimeException e) {
+			if (freshWork) {
+				// A run refused for its data leaves no output behind, not even prepared cases.
+				AtomicDirectory.deleteTree(work);
+			}
+			throw e;
+		}
+		listener.message("case cache: " + describeCache(job.data(), storeA) + (storeB == null ? ""
+			: "; second modality: " + describeCache(job.dataB(), storeB)));
 
 		try (Trainer trainer = Trainer.create(job.network(),
 			job.teacher() == null ? null : job.teacher().config(), job.studentChannels(), job.objective(), options)) {
@@ -306,21 +320,43 @@ public final class TrainingRun {
 
 	/**
 	 * The training cases {@code ids} of {@code data}, normalised as the card records and
-	 * inference applies: prepared on disk, or in memory for cases given in memory.
+	 * inference applies: prepared on disk, or in memory for cases given in memory. Every
+	 * case of {@code data}, validation cases too, is prepared (and so read and checked)
+	 * here, so that a bad case stops the run before its first step; a later run with
+	 * another split finds them ready.
 	 */
 	static CaseStore store(TrainingJob job, TrainingDataset data, List<String> ids, Path work, TrainingListener listener)
 		throws IOException {
-		List<String> ordered = data.ids().stream().filter(ids::contains).toList();
-		if (ordered.stream().allMatch(id -> data.files(id).isPresent())) {
-			return PreparedCases.open(data, ordered, normalization(job), data.cache().preparedRoot(work), listener::message);
+		List<String> all = data.ids();
+		List<Integer> training = new ArrayList<>();
+		for (int i = 0; i < all.size(); i++) {
+			if (ids.contains(all.get(i))) {
+				training.add(i);
+			}
+		}
+		if (all.stream().allMatch(id -> data.files(id).isPresent())) {
+			return CaseStore.subset(PreparedCases.open(data, all, normalization(job), data.cache().preparedRoot(work),
+				listener::message), training);
 		}
 		VolumeNormalizer normalizer = IntensityNormalizer.of(normalization(job));
 		List<TrainingCase> cases = new ArrayList<>();
-		for (String id : ordered) {
+		for (String id : all) {
 			LabelledCase c = data.read(id);
-			cases.add(TrainingCase.of(c.id(), c.images(), c.labels(), normalizer));
+			if (ids.contains(id)) {
+				cases.add(TrainingCase.of(c.id(), c.images(), c.labels(), normalizer));
+			}
 		}
 		return CaseStore.of(cases);
+	}
+
+	/** {@code 1024 MB for 20 training cases of 1100 MB} */
+	private static String describeCache(TrainingDataset data, CaseStore store) {
+		long bytes = 0;
+		for (int i = 0; i < store.size(); i++) {
+			bytes += store.shape(i).bytes();
+		}
+		return data.cache().cacheMb() + " MB for " + store.size() + " training cases of " + (bytes + (1 << 20) - 1) / (1 << 20)
+			+ " MB";
 	}
 
 	private static CaseCache cache(TrainingDataset data, CaseStore store) {

@@ -46,25 +46,29 @@ class TrainCacheCliTest {
 		Path a = tmp.resolve("default");
 		CliTest.Outcome ra = teacher(a);
 		assertEquals(0, ra.status(), ra.err());
-		assertTrue(ra.out().contains("prepared 4 of 4 cases in " + TrainingRun.workDirOf(a).resolve("prepared")), ra.out());
+		assertTrue(ra.out().contains("prepared 5 of 5 cases in " + TrainingRun.workDirOf(a).resolve("prepared")), ra.out());
 
 		Path b = tmp.resolve("nothing-held");
 		CliTest.Outcome rb = teacher(b, "--cache-mb", "0");
 		assertEquals(0, rb.status(), rb.err());
 		assertEquals(log(a), log(b), "the same losses and validation with no case held in memory");
+		assertTrue(rb.out().contains("case cache: 0 MB for 4 training cases of "), rb.out());
 
 		Path shared = tmp.resolve("shared-prepared");
 		Path c = tmp.resolve("one-mb");
 		CliTest.Outcome rc = teacher(c, "--cache-mb", "1", "--prepared-dir", shared.toString());
 		assertEquals(0, rc.status(), rc.err());
 		assertEquals(log(a), log(c));
-		assertTrue(rc.out().contains("prepared 4 of 4 cases in " + shared), rc.out());
+		assertTrue(rc.out().contains("prepared 5 of 5 cases in " + shared), rc.out());
 		assertFalse(Files.exists(TrainingRun.workDirOf(c).resolve("prepared")));
 
 		CliTest.Outcome again = teacher(tmp.resolve("again"), "--prepared-dir", shared.toString());
 		assertEquals(0, again.status(), again.err());
-		assertFalse(again.out().contains("prepared 4 of 4"), "the shared cases are prepared once: " + again.out());
+		assertFalse(again.out().contains("prepared 5 of 5"), "the shared cases are prepared once: " + again.out());
 		assertEquals(log(a), log(tmp.resolve("again")));
+		List<String> left = Thread.getAllStackTraces().keySet().stream()
+			.filter(t -> t.isAlive() && t.getName().startsWith("modalitykd-")).map(Thread::getName).toList();
+		assertEquals(List.of(), left, "no batch or prefetch thread outlives its run");
 	}
 
 	@Test
