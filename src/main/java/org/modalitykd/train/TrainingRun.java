@@ -56,7 +56,7 @@ import org.tensorflow.TensorFlow;
  * uninterrupted one. The checkpoint records the method, architecture, seed, batch, patch
  * and split; a resume with different ones is refused.
  * <p>
- * Cases: before the first step every training case is prepared once ({@link
+ * Cases: before the first step every case is prepared once ({@link
  * PreparedCases}, in {@code <out>.training/prepared/} or the dataset's {@link
  * CaseCacheSettings#preparedDir()}), and the batches read them through a {@link CaseCache}
  * of the dataset's {@link CaseCacheSettings#cacheMb()}; validation cases are read from
@@ -144,7 +144,7 @@ public final class TrainingRun {
 			validation.addAll(readers(job.dataB(), splitB.validation()));
 		}
 		Map<String, String> meta = identity(job, split);
-		// Every training case is read (and checked) here, before the network is built.
+		// Every case is read (and checked) here, before the network is built.
 		CaseStore storeA;
 		CaseStore storeB;
 		ChannelSignature signature;
