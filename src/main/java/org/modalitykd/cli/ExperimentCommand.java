@@ -75,6 +75,11 @@ final class ExperimentCommand extends ConsoleCommand {
 	@Option(names = "--threads", defaultValue = "0", description = "Threads per TensorFlow op (0: TensorFlow chooses).")
 	int threads;
 
+	@Option(names = "--cache-mb", defaultValue = "1024", paramLabel = "MB",
+		description = "MB of prepared training cases held in memory by each training (default: ${DEFAULT-VALUE}; "
+			+ "docs/training.md). The cases are prepared once, in OUT/prepared.")
+	long cacheMb;
+
 	@Option(names = "--report-only", description = "Only rewrite the tables and the chart from the records in OUT.")
 	boolean reportOnly;
 
@@ -123,6 +128,12 @@ final class ExperimentCommand extends ConsoleCommand {
 				o.printf(Locale.ROOT, "[%s] %s%n", java.time.LocalTime.now().withNano(0), line);
 				o.flush();
 			});
+		try {
+			runner.withCacheMb(cacheMb);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e instanceof org.modalitykd.train.InvalidOptionException io
+				? io.spelled(org.modalitykd.train.TrainingOption.Spelling.CLI).getMessage() : e.getMessage());
+		}
 		o.println("experiment: " + plan.describe() + "; seeds " + plan.seeds() + "; code " + code);
 		long start = System.nanoTime();
 		ExperimentRecords results;

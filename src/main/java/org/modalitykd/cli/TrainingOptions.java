@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Arrays;
 
 import org.modalitykd.net.SessionOptions;
+import org.modalitykd.train.CaseCacheSettings;
 import org.modalitykd.train.InvalidOptionException;
 import org.modalitykd.train.NetworkNormalization;
 import org.modalitykd.train.SegmentationLossForm;
@@ -33,6 +34,9 @@ final class TrainingOptions {
 
 	@Mixin
 	NetworkOptions network;
+
+	@Mixin
+	CacheOptions cache;
 
 	@Mixin
 	DeviceOptions device;
@@ -78,7 +82,8 @@ final class TrainingOptions {
 				output.validationInterval, output.checkpointInterval, sampling.tumourShare, schedule.seed, network.levels,
 				network.baseFilters, SegmentationLossForm.parse(losses.segLoss),
 				TrainingParameters.augmentationLevel(sampling.augmentation), TrainingParameters.upsampling(network.upsampling),
-				NetworkNormalization.parse(network.normalization));
+				NetworkNormalization.parse(network.normalization),
+				new CaseCacheSettings(cache.cacheMb, cache.preparedDir));
 			p.schedule(1);
 			if (ownNetwork) {
 				p.check();

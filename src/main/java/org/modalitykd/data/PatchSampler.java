@@ -36,10 +36,24 @@ public final class PatchSampler {
 	 * has any.
 	 */
 	public Patch sample(TrainingCase c, boolean forceTumour, SplittableRandom random) {
-		int[] dims = c.images().geometry().dims();
+		int[] fg = c.foreground();
+		return extract(c, origin(c.grid(), fg.length, i -> fg[i], forceTumour, random));
+	}
+
+	/**
+	 * Draws from {@code random} exactly what {@link #sample} draws for a case of this
+	 * grid and number of tumour voxels, without its voxel data: what a prefetcher needs to
+	 * tell which case the draws after it pick.
+	 */
+	public void skipDraws(int[] grid, int foregroundCount, boolean forceTumour, SplittableRandom random) {
+		origin(grid, foregroundCount, i -> 0, forceTumour, random);
+	}
+
+	private int[] origin(int[] dims, int foregroundCount, java.util.function.IntUnaryOperator foregroundVoxel,
+		boolean forceTumour, SplittableRandom random) {
 		int[] origin = new int[3];
-		if (forceTumour && c.foreground().length > 0) {
-			int voxel = c.foreground()[random.nextInt(c.foreground().length)];
+		if (forceTumour && foregroundCount > 0) {
+			int voxel = foregroundVoxel.applyAsInt(random.nextInt(foregroundCount));
 			int[] at = { voxel % dims[0], (voxel / dims[0]) % dims[1], voxel / (dims[0] * dims[1]) };
 			for (int d = 0; d < 3; d++) {
 				// The tumour voxel lands anywhere in the patch, then the patch is pulled
@@ -52,7 +66,7 @@ public final class PatchSampler {
 				origin[d] = dims[d] >= size[d] ? random.nextInt(dims[d] - size[d] + 1) : -((size[d] - dims[d]) / 2);
 			}
 		}
-		return extract(c, origin);
+		return origin;
 	}
 
 	private static int clampOrigin(int o, int n, int p) {
@@ -62,10 +76,15 @@ public final class PatchSampler {
 		return -((p - n) / 2);
 	}
 
-	/** The patch whose first voxel is at {@code origin} (may be negative or reach past the end). */
-	public Patch extract(TrainingCase c, int[] origin) {
+	/**
+	 * The patch whose first voxel is at {@code origin} in the case's grid (may be negative
+	 * or reach past the end). Only the case's box holds data; the rest is 0.
+	 */
+	public Patch extract(TrainingCase c, int[] gridOrigin) {
 		Volume v = c.images();
 		int[] dims = v.geometry().dims();
+		int[] origin = { gridOrigin[0] - c.boxOrigin()[0], gridOrigin[1] - c.boxOrigin()[1],
+			gridOrigin[2] - c.boxOrigin()[2] };
 		int channels = v.channelCount();
 		int w = size[0];
 		int h = size[1];

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.modalitykd.train.CaseCacheSettings;
 import org.modalitykd.train.ClassWiseDistillation;
 import org.modalitykd.train.TeacherModel;
 import org.modalitykd.train.TrainingDataset;
@@ -25,8 +26,8 @@ final class ExperimentJobs {
 	private ExperimentJobs() {
 	}
 
-	static TrainingJob job(ExperimentPlan plan, ExperimentDesign.Training t, long seed, TrainingDataset pool, Path bundle)
-		throws IOException {
+	static TrainingJob job(ExperimentPlan plan, ExperimentDesign.Training t, long seed, TrainingDataset pool, Path bundle,
+		CaseCacheSettings cache) throws IOException {
 		long steps = t.isTeacher() ? plan.teacherSteps() : plan.studentSteps();
 		// Every network is validated once, at its end, and kept as it ended: the same rule for
 		// every row, and no test-time cost of choosing among snapshots. A checkpoint halfway
@@ -34,7 +35,7 @@ final class ExperimentJobs {
 		TrainingParameters p = TrainingParameters.defaults().withSteps(steps).withBatchSize(plan.batchSize())
 			.withPatchSize(plan.patch()).withLearningRate(plan.learningRate()).withNetwork(plan.levels(), plan.baseFilters())
 			.withSeed(seed).withValidation(plan.validationFraction(), (int) steps)
-			.withCheckpointInterval((int) Math.max(1, (steps + 1) / 2));
+			.withCheckpointInterval((int) Math.max(1, (steps + 1) / 2)).withCache(cache);
 		if (t.segLoss() != null) {
 			p = p.withSegmentationLoss(t.segLoss());
 		}

@@ -74,6 +74,8 @@ public final class ExperimentRunner {
 	public static final String SETTINGS_FILE = "settings.txt";
 	public static final String TEACHERS_DIR = "teachers";
 	private static final String POOL_PREFIX = "pool";
+	/** The prepared training cases of every training, in the work folder. */
+	public static final String PREPARED_DIR = "prepared";
 	/** Case-id prefix of the shifted test set: its scores are told apart from the test set's by it. */
 	public static final String SHIFTED_PREFIX = "shifted";
 
@@ -85,6 +87,7 @@ public final class ExperimentRunner {
 	private final Listener listener;
 	private final String code;
 	private final KeptTeachers teachers;
+	private long cacheMb = org.modalitykd.train.CaseCacheSettings.DEFAULT_CACHE_MB;
 
 	/** Records kept with the work. */
 	public ExperimentRunner(ExperimentPlan plan, Path out, SessionOptions options, Listener listener) {
@@ -119,6 +122,18 @@ public final class ExperimentRunner {
 	}
 
 	/**
+	 * Holds {@code mb} MB of prepared training cases in memory in each training (set before
+	 * {@link #run()}). The cases are prepared once for all trainings, in {@code prepared/}
+	 * of the work folder. It never changes what is trained, so it is no part of a
+	 * training's recorded settings.
+	 */
+	public ExperimentRunner withCacheMb(long mb) {
+		new org.modalitykd.train.CaseCacheSettings(mb, null);
+		this.cacheMb = mb;
+		return this;
+	}
+
+	/**
 	 * Runs what is not yet done.
 	 *
 	 * @return the records, complete unless cancelled
@@ -149,7 +164,8 @@ public final class ExperimentRunner {
 				if (!t.isTeacher()) {
 					teachers.restore(seed, bundle.resolveSibling(ExperimentDesign.TEACHER), records);
 				}
-				TrainingJob job = ExperimentJobs.job(plan, t, seed, pool, bundle);
+				TrainingJob job = ExperimentJobs.job(plan, t, seed, pool, bundle,
+					new org.modalitykd.train.CaseCacheSettings(cacheMb, out.resolve(PREPARED_DIR)));
 				String description = TrainingSettings.describe(plan, t, job);
 				String key = TrainingSettings.key(description);
 				TrainingRecord done = records.record(seed, t.name());

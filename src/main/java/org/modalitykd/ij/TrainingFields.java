@@ -25,7 +25,7 @@ import ij.gui.GenericDialog;
 /**
  * The dialog fields the three training commands share, with their macro keys: the
  * hyperparameters ({@code steps patch_size batch_size learning_rate levels base_filters
- * seed validation_fraction validation_interval checkpoint_interval device seg_loss augmentation upsampling
+ * seed validation_fraction validation_interval checkpoint_interval device seg_loss cache_mb augmentation upsampling
  * normalization}) and the
  * output ({@code out resume overwrite}). Add and read them in the same order, as GenericDialog
  * wants. The defaults are {@link TrainingParameters#defaults()}: a key a macro leaves
@@ -36,7 +36,7 @@ final class TrainingFields {
 	/** The numeric keys of {@link #addParameters}. */
 	static final String[] NUMBER_KEYS = { "steps", "patch_size", "batch_size", "learning_rate", "weight_decay", "levels",
 		"base_filters", "seed", "validation_fraction", "validation_interval", "checkpoint_interval", "dice_weight", "ce_weight",
-		"tumour_share" };
+		"tumour_share", "cache_mb" };
 
 	/** The values of the {@code seg_loss} choice (default: CE + foreground Dice; official: ProtoKD's code). */
 	static final String[] SEG_LOSSES = java.util.Arrays.stream(SegmentationLossForm.values())
@@ -103,6 +103,7 @@ final class TrainingFields {
 		gd.addNumericField("validation_interval", d.validationInterval(), 0, 6, "steps");
 		gd.addNumericField("checkpoint_interval", d.checkpointInterval(), 0, 6, "steps");
 		gd.addNumericField("tumour_share", d.tumourShare(), 3, 6, "of the patches forced to hold tumour");
+		gd.addNumericField("cache_mb", d.cacheMb(), 0, 6, "MB of prepared cases held in memory");
 		gd.addChoice("augmentation", AUGMENTATIONS, d.augmentation().key());
 		gd.addChoice("device", SegmentPlugin.DEVICES, "auto");
 		heading(gd, "Losses");
@@ -168,6 +169,7 @@ final class TrainingFields {
 		int validation = (int) whole("validation_interval");
 		int checkpoints = (int) whole("checkpoint_interval");
 		double tumourShare = number("tumour_share");
+		long cacheMb = whole("cache_mb");
 		String augmentation = macroChoice("augmentation", gd.getNextChoice());
 		Device device = Device.parse(gd.getNextChoice());
 		String segLoss = macroChoice("seg_loss", gd.getNextChoice());
@@ -179,7 +181,7 @@ final class TrainingFields {
 				.withNetwork(levels, filters).withSeed(seed).withValidation(fraction, validation)
 				.withCheckpointInterval(checkpoints).withSegmentationLoss(segLoss).withAugmentation(augmentation)
 				.withUpsampling(upsampling).withLearningRateSchedule(lrSchedule).withWeightDecay(weightDecay)
-				.withSegmentationWeights(diceWeight, ceWeight).withTumourShare(tumourShare)
+				.withSegmentationWeights(diceWeight, ceWeight).withTumourShare(tumourShare).withCacheMb(cacheMb)
 				.withNormalization(normalization);
 		} catch (InvalidOptionException e) {
 			throw e.spelled(TrainingOption.Spelling.MACRO);

@@ -4,6 +4,7 @@
  */
 package org.modalitykd.train;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -35,15 +36,16 @@ final class TrainedModelCard {
 	 * normalised as the network sees them; null for a per-modality network, whose one
 	 * channel is chosen by the case's modality.
 	 */
-	static ChannelSignature channelSignature(TrainingJob job, List<String> trainingIds) {
+	static ChannelSignature channelSignature(TrainingJob job, List<String> trainingIds) throws IOException {
 		if (job.role() == ModelRole.UNPAIRED || job.network().normSlots() > 1) {
 			return null;
 		}
 		List<ChannelSignature> cases = new ArrayList<>();
-		for (LabelledCase c : TrainingRun.select(job.data(), trainingIds)) {
+		for (TrainingCases.CaseReader reader : TrainingCases.readers(job.data(), trainingIds)) {
 			if (cases.size() == SIGNATURE_CASES) {
 				break;
 			}
+			LabelledCase c = reader.read();
 			// A student's data hold the teacher's modalities too; the signature is of the student's input.
 			org.modalitykd.volume.Volume input = c.images().select(job.modalities());
 			float[][] channels = new float[input.channelCount()][];
@@ -65,9 +67,9 @@ final class TrainedModelCard {
 	}
 
 	static ModelCard of(TrainingJob job, TrainingSplit split, long steps, Map<String, Double> validation) {
-		StringBuilder data = new StringBuilder(job.data().source() + " (" + job.data().cases().size() + " cases)");
+		StringBuilder data = new StringBuilder(job.data().source() + " (" + job.data().size() + " cases)");
 		if (job.dataB() != null) {
-			data.append(" and ").append(job.dataB().source()).append(" (").append(job.dataB().cases().size()).append(" cases)");
+			data.append(" and ").append(job.dataB().source()).append(" (").append(job.dataB().size()).append(" cases)");
 		}
 		data.append("; ").append(split.describe());
 		if (job.teacher() != null) {

@@ -214,7 +214,7 @@ public final class TrainingJobs {
 			network = p.normalization().applyTo(network, 1);
 		}
 		return new TrainingJob(ModelRole.TEACHER, p.objective(TrainingMethod.SUPERVISED), network, dataset.modalities(),
-			dataset, null, null, schedule(p, dataset));
+			dataset.withCache(p.cache()), null, null, schedule(p, dataset));
 	}
 
 	/**
@@ -277,7 +277,7 @@ public final class TrainingJobs {
 			network = p.normalization().applyTo(network, 1);
 		}
 		return new TrainingJob(t == null ? ModelRole.BASELINE : ModelRole.STUDENT, objective, network, List.of(modality),
-			dataset, null, t, schedule(p, dataset));
+			dataset.withCache(p.cache()), null, t, schedule(p, dataset));
 	}
 
 	/**
@@ -315,7 +315,7 @@ public final class TrainingJobs {
 		NetworkNormalization n = p.normalization() == null ? NetworkNormalization.MODALITY_BATCH : p.normalization();
 		UNetConfig network = n.applyTo(p.network(1), 2);
 		return new TrainingJob(ModelRole.UNPAIRED, objective, network, List.of(first.modalities().get(0),
-			second.modalities().get(0)), first, second, null, schedule(p, first));
+			second.modalities().get(0)), first.withCache(p.cache()), second.withCache(p.cache()), null, schedule(p, first));
 	}
 
 	private static TrainingSchedule schedule(TrainingParameters p, TrainingDataset data) {

@@ -42,7 +42,9 @@ public enum TrainingOption {
 	/** How the U-Net decoder upsamples: transposed or resize ({@link org.modalitykd.net.Upsampling}). */
 	UPSAMPLING("upsampling"),
 	/** The network's normalisation ({@link NetworkNormalization}). */
-	NORMALIZATION("normalization");
+	NORMALIZATION("normalization"),
+	/** MB of prepared training cases held in memory ({@link CaseCacheSettings}). */
+	CACHE_MB("cache_mb");
 
 	/** How a front end names its options. */
 	public enum Spelling {

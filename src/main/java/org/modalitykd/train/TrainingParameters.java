@@ -41,14 +41,28 @@ import org.modalitykd.net.Upsampling;
  * @param normalization      the network's normalisation ({@link TrainingOption#NORMALIZATION}), or
  *                           null for the method's default: instance (a distilled student its
  *                           teacher's), per-modality batch norm for unpaired training
+ * @param cache              where the prepared training cases are kept and how many MB of them
+ *                           stay in memory ({@link CaseCacheSettings}); null for the defaults.
+ *                           It never changes what is trained.
  */
 public record TrainingParameters(long steps, int epochs, int batchSize, int[] patchSize, double learningRate,
 	String lrSchedule, double weightDecay, double diceWeight, double crossEntropyWeight, double validationFraction,
 	int validationInterval, int checkpointInterval, double tumourShare, long seed, int levels, int baseFilters,
 	SegmentationLossForm segmentationLoss, AugmentationLevel augmentation, Upsampling upsampling,
-	NetworkNormalization normalization) {
+	NetworkNormalization normalization, CaseCacheSettings cache) {
 
-	/** The method's default normalisation ({@link NetworkNormalization}). */
+	/** The default case cache. */
+	public TrainingParameters(long steps, int epochs, int batchSize, int[] patchSize, double learningRate,
+		String lrSchedule, double weightDecay, double diceWeight, double crossEntropyWeight, double validationFraction,
+		int validationInterval, int checkpointInterval, double tumourShare, long seed, int levels, int baseFilters,
+		SegmentationLossForm segmentationLoss, AugmentationLevel augmentation, Upsampling upsampling,
+		NetworkNormalization normalization) {
+		this(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay, diceWeight, crossEntropyWeight,
+			validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels, baseFilters,
+			segmentationLoss, augmentation, upsampling, normalization, null);
+	}
+
+	/** The method's default normalisation ({@link NetworkNormalization}) and the default case cache. */
 	public TrainingParameters(long steps, int epochs, int batchSize, int[] patchSize, double learningRate,
 		String lrSchedule, double weightDecay, double diceWeight, double crossEntropyWeight, double validationFraction,
 		int validationInterval, int checkpointInterval, double tumourShare, long seed, int levels, int baseFilters,
@@ -127,6 +141,9 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 			throw new IllegalArgumentException("the number of epochs must be at least 1, got " + epochs);
 		}
 		patchSize = patchSize.clone();
+		if (cache == null) {
+			cache = CaseCacheSettings.defaults();
+		}
 	}
 
 	/** 1000 steps, batch 2, 96^3 patches, lr 1e-3 poly, 20 % validation every 100 steps, 4 levels of 16 filters, seed 1. */
@@ -181,41 +198,41 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	public TrainingParameters withSteps(long n) {
 		return new TrainingParameters(n, 0, batchSize, patchSize, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling, normalization);
+			baseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
 	}
 
 	/** The learning-rate decay: poly, cosine or constant (checked with the schedule). */
 	public TrainingParameters withLearningRateSchedule(String schedule) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, schedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling, normalization);
+			baseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
 	}
 
 	/** AdamW's decoupled weight decay. */
 	public TrainingParameters withWeightDecay(double decay) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, decay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling, normalization);
+			baseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
 	}
 
 	/** The weights of the soft Dice loss and of the cross-entropy. */
 	public TrainingParameters withSegmentationWeights(double dice, double crossEntropy) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay, dice,
 			crossEntropy, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling, normalization);
+			baseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
 	}
 
 	/** The share of each batch's patches forced to contain tumour, in [0, 1]. */
 	public TrainingParameters withTumourShare(double share) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, share, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling, normalization);
+			baseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
 	}
 
 	public TrainingParameters withBatchSize(int n) {
 		return new TrainingParameters(steps, epochs, n, patchSize, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling, normalization);
+			baseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
 	}
 
 	/** A cube of {@code n} voxels. */
@@ -226,46 +243,46 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	public TrainingParameters withPatchSize(int[] xyz) {
 		return new TrainingParameters(steps, epochs, batchSize, xyz, learningRate, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling, normalization);
+			baseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
 	}
 
 	public TrainingParameters withLearningRate(double lr) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, lr, lrSchedule, weightDecay, diceWeight,
 			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling, normalization);
+			baseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
 	}
 
 	/** Levels and base filters of the network. */
 	public TrainingParameters withNetwork(int nLevels, int nBaseFilters) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			nLevels, nBaseFilters, segmentationLoss, augmentation, upsampling, normalization);
+			nLevels, nBaseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
 	}
 
 	public TrainingParameters withSeed(long s) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, s,
-			levels, baseFilters, segmentationLoss, augmentation, upsampling, normalization);
+			levels, baseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
 	}
 
 	/** Share of cases held out and how often (in steps) they are segmented and scored. */
 	public TrainingParameters withValidation(double fraction, int interval) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, fraction, interval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling, normalization);
+			baseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
 	}
 
 	public TrainingParameters withCheckpointInterval(int n) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, n, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling, normalization);
+			baseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
 	}
 
 	/** The segmentation loss: {@code default} or {@code official} ({@link SegmentationLossForm}). */
 	public TrainingParameters withSegmentationLoss(SegmentationLossForm f) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			levels, baseFilters, f, augmentation, upsampling, normalization);
+			levels, baseFilters, f, augmentation, upsampling, normalization, cache);
 	}
 
 	/** The same from its option value; an {@link InvalidOptionException} naming seg_loss for another. */
@@ -276,7 +293,7 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	public TrainingParameters withAugmentation(AugmentationLevel level) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			levels, baseFilters, segmentationLoss, level, upsampling, normalization);
+			levels, baseFilters, segmentationLoss, level, upsampling, normalization, cache);
 	}
 
 	/**
@@ -295,7 +312,7 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	public TrainingParameters withUpsampling(Upsampling u) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			levels, baseFilters, segmentationLoss, augmentation, u, normalization);
+			levels, baseFilters, segmentationLoss, augmentation, u, normalization, cache);
 	}
 
 	/**
@@ -315,7 +332,7 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	public TrainingParameters withNormalization(NetworkNormalization n) {
 		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
 			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			levels, baseFilters, segmentationLoss, augmentation, upsampling, n);
+			levels, baseFilters, segmentationLoss, augmentation, upsampling, n, cache);
 	}
 
 	/**
@@ -326,5 +343,26 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	 */
 	public TrainingParameters withNormalization(String value) {
 		return withNormalization(NetworkNormalization.parse(value));
+	}
+
+	/** MB (MiB) of prepared training cases held in memory ({@link CaseCacheSettings}); 0 holds none. */
+	public TrainingParameters withCacheMb(long mb) {
+		return withCache(new CaseCacheSettings(mb, cache.preparedDir()));
+	}
+
+	/** The folder of prepared training cases; null for {@code prepared/} in the run's {@code <out>.training}. */
+	public TrainingParameters withPreparedDir(java.nio.file.Path dir) {
+		return withCache(new CaseCacheSettings(cache.cacheMb(), dir));
+	}
+
+	public TrainingParameters withCache(CaseCacheSettings c) {
+		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
+			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
+			levels, baseFilters, segmentationLoss, augmentation, upsampling, normalization, c);
+	}
+
+	/** MB of prepared training cases held in memory. */
+	public long cacheMb() {
+		return cache.cacheMb();
 	}
 }

@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.modalitykd.data.BatchSource;
+import org.modalitykd.data.CaseCache;
+import org.modalitykd.data.CaseStore;
 import org.modalitykd.data.CaseSplit;
 import org.modalitykd.data.PatchSampler;
 import org.modalitykd.data.TrainingCase;
@@ -47,6 +49,13 @@ import org.modalitykd.net.SessionOptions;
  * the checkpoint holds every variable, so a resumed run computes the same losses as an
  * uninterrupted one. The checkpoint records the method, architecture, seed, batch, patch
  * and split; a resume with different ones is refused.
+ * <p>
+ * Cases: before the first step every case is prepared once ({@link
+ * PreparedCases}, in {@code <out>.training/prepared/} or the dataset's {@link
+ * CaseCacheSettings#preparedDir()}), and the batches read them through a {@link CaseCache}
+ * of the dataset's {@link CaseCacheSettings#cacheMb()}; validation cases are read from
+ * their files when validated. No more than the cache of training cases and one
+ * validation case is held at a time.
  */
 public final class TrainingRun {
 
@@ -109,6 +118,7 @@ public final class TrainingRun {
 			// Starting over: the old checkpoint must not be resumed into the new run later.
 			AtomicDirectory.deleteTree(checkpoint);
 		}
+		boolean freshWork = !Files.exists(work);
 		Files.createDirectories(work);
 		// Bundle temporaries lie beside the bundle, checkpoint and validation-model ones in work/.
 		removeLeftovers(out.toAbsolutePath().normalize().getParent(), listener);
@@ -119,12 +129,28 @@ public final class TrainingRun {
 			: CaseSplit.of(job.dataB().ids(), s.validationFraction(), s.seed() + 1);
 		TrainingSplit split = new TrainingSplit(splitA.training(), splitA.validation(), splitB.training(),
 			splitB.validation());
-		List<LabelledCase> validation = new ArrayList<>(select(job.data(), splitA.validation()));
+		List<TrainingCases.CaseReader> validation = new ArrayList<>(TrainingCases.readers(job.data(), splitA.validation()));
 		if (job.dataB() != null) {
-			validation.addAll(select(job.dataB(), splitB.validation()));
+			validation.addAll(TrainingCases.readers(job.dataB(), splitB.validation()));
 		}
 		Map<String, String> meta = CheckpointIdentity.of(job, split);
-		ChannelSignature signature = TrainedModelCard.channelSignature(job, splitA.training());
+		// Every case is read (and checked) here, before the network is built.
+		CaseStore storeA;
+		CaseStore storeB;
+		ChannelSignature signature;
+		try {
+			storeA = TrainingCases.store(job, job.data(), splitA.training(), work, listener);
+			storeB = job.dataB() == null ? null : TrainingCases.store(job, job.dataB(), splitB.training(), work, listener);
+			signature = TrainedModelCard.channelSignature(job, splitA.training());
+		} catch (IOException | RuntimeException e) {
+			if (freshWork) {
+				// A run refused for its data leaves no output behind, not even prepared cases.
+				AtomicDirectory.deleteTree(work);
+			}
+			throw e;
+		}
+		listener.message("case cache: " + TrainingCases.describeCache(job.data(), storeA) + (storeB == null ? ""
+			: "; second modality: " + TrainingCases.describeCache(job.dataB(), storeB)));
 
 		try (Trainer trainer = Trainer.create(job.network(),
 			job.teacher() == null ? null : job.teacher().config(), job.studentChannels(), job.objective(), options)) {
@@ -153,13 +179,20 @@ public final class TrainingRun {
 			PatchSampler sampler = new PatchSampler(s.patchSize());
 			long step = first;
 			boolean cancelled = false;
-			try (BatchSource a = batches(job, job.data(), splitA.training(), sampler, s, s.seed(), first);
-				BatchSource b = job.dataB() == null ? null
-					: batches(job, job.dataB(), splitB.training(), sampler, s, s.seed() ^ 0x5DEECE66DL, first)) {
+			try (CaseCache cacheA = TrainingCases.cache(job.data(), storeA);
+				CaseCache cacheB = storeB == null ? null : TrainingCases.cache(job.dataB(), storeB);
+				BatchSource a = batches(cacheA, sampler, s, s.seed(), first);
+				BatchSource b = cacheB == null ? null : batches(cacheB, sampler, s, s.seed() ^ 0x5DEECE66DL, first)) {
 				LearningRateSchedule rates = s.learningRates();
 				while (step < s.steps() && !cancelled) {
-					StepResult r = trainer.step(a.next(), b == null ? null : b.next(), rates.at(step),
-						job.objective().distillationScale(step, s.steps()));
+					StepResult r;
+					try {
+						r = trainer.step(a.next(), b == null ? null : b.next(), rates.at(step),
+							job.objective().distillationScale(step, s.steps()));
+					} catch (java.io.UncheckedIOException e) {
+						// A prepared case that cannot be read: its own one-line message.
+						throw e.getCause();
+					}
 					step = r.step();
 					listener.stepDone(r, s.steps());
 					boolean last = step == s.steps();
@@ -167,7 +200,7 @@ public final class TrainingRun {
 					Map<String, Double> metrics = null;
 					if (!validation.isEmpty() && (step % s.validationInterval() == 0 || last)) {
 						ModelCard interim = TrainedModelCard.of(job, split, step, Map.of()).withChannelSignature(signature);
-						metrics = validate(trainer, interim, work.resolve("validation-model"),
+						metrics = validateEach(trainer, interim, work.resolve("validation-model"),
 							validation, options);
 						boolean improved = metrics.get("dice_mean") > bestScore;
 						if (improved) {
@@ -255,16 +288,7 @@ public final class TrainingRun {
 		}
 	}
 
-	static List<LabelledCase> select(TrainingDataset data, List<String> ids) {
-		return data.cases().stream().filter(c -> ids.contains(c.id())).toList();
-	}
-
-	private static BatchSource batches(TrainingJob job, TrainingDataset data, List<String> ids, PatchSampler sampler,
-		TrainingSchedule s, long seed, long first) {
-		// The function the card records and inference applies.
-		VolumeNormalizer normalizer = IntensityNormalizer.of(TrainedModelCard.normalization(job));
-		List<TrainingCase> cases = select(data, ids).stream()
-			.map(c -> TrainingCase.of(c.id(), c.images(), c.labels(), normalizer)).toList();
+	private static BatchSource batches(CaseCache cases, PatchSampler sampler, TrainingSchedule s, long seed, long first) {
 		return new BatchSource(cases, sampler, s.augmentation().augmentation(), s.batchSize(), s.tumourShare(), seed, first,
 			2);
 	}
@@ -275,12 +299,19 @@ public final class TrainingRun {
 	 */
 	static Map<String, Double> validate(Trainer trainer, ModelCard card, Path dir, List<LabelledCase> cases,
 		SessionOptions options) throws IOException {
+		return validateEach(trainer, card, dir, cases.stream().map(c -> (TrainingCases.CaseReader) () -> c).toList(), options);
+	}
+
+	/** The same, each case read when it is validated and let go after. */
+	static Map<String, Double> validateEach(Trainer trainer, ModelCard card, Path dir, List<TrainingCases.CaseReader> cases,
+		SessionOptions options) throws IOException {
 		trainer.exportBundle(dir, card);
 		Map<BratsRegion, Double> sums = new EnumMap<>(BratsRegion.class);
 		SegmentationEvaluator evaluator = new SegmentationEvaluator();
 		try (ModelBundle bundle = ModelBundle.load(dir, options)) {
 			Segmenter segmenter = new Segmenter(bundle, InferenceSettings.defaults());
-			for (LabelledCase c : cases) {
+			for (TrainingCases.CaseReader reader : cases) {
+				LabelledCase c = reader.read();
 				var labels = segmenter.segment(c.images(), false, Progress.NONE).labels();
 				evaluator.evaluate(labels, c.labels()).forEach((region, m) -> sums.merge(region, m.dice(), Double::sum));
 			}

@@ -49,7 +49,8 @@ class ExperimentJobsTest {
 			if (key == null) {
 				continue;
 			}
-			TrainingJob job = ExperimentJobs.job(plan, t, 1, pool, seedDir.resolve(t.name()));
+			TrainingJob job = ExperimentJobs.job(plan, t, 1, pool, seedDir.resolve(t.name()),
+				org.modalitykd.train.CaseCacheSettings.defaults());
 			assertEquals(key, TrainingSettings.key(TrainingSettings.describe(plan, t, job)), t.name());
 			checked++;
 		}

@@ -124,6 +124,7 @@ public final class RecordReplayCheck {
 		m.put("validation_interval", "2");
 		m.put("checkpoint_interval", "2");
 		m.put("tumour_share", "0.5");
+		m.put("cache_mb", "0");
 		m.put("augmentation", "nnunet");
 		m.put("device", "cpu");
 		m.put("seg_loss", "official");
