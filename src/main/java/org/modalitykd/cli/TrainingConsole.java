@@ -48,15 +48,17 @@ final class TrainingConsole implements TrainingListener {
 			bundle);
 		ShutdownCancel cancel = new ShutdownCancel("modalitykd-training-cancel");
 		TrainingConsole console = new TrainingConsole(out, options.output.logEvery, cancel);
-		TrainingRun.Outcome o;
+		// The last line is printed before the shutdown hook is released: once it is, a JVM
+		// stopped by SIGTERM exits at once and would cut the line off.
 		try (cancel) {
-			o = TrainingRun.run(job, bundle, options.output.resume, options.output.overwrite, session, console);
+			TrainingRun.Outcome o = TrainingRun.run(job, bundle, options.output.resume, options.output.overwrite, session,
+				console);
+			out.printf("%s %s after %d steps (%.0f s)%s; bundle %s; log %s%n", o.cancelled() ? "cancelled" : "finished",
+				job.role().key(), o.steps(), (System.nanoTime() - console.startNanos) / 1e9,
+				o.bestValidation().isEmpty() ? "" : "; best validation " + format(o.bestValidation()), o.bundle(),
+				o.workDir().resolve(TrainingRun.LOG_FILE));
+			out.flush();
 		}
-		out.printf("%s %s after %d steps (%.0f s)%s; bundle %s; log %s%n", o.cancelled() ? "cancelled" : "finished",
-			job.role().key(), o.steps(), (System.nanoTime() - console.startNanos) / 1e9,
-			o.bestValidation().isEmpty() ? "" : "; best validation " + format(o.bestValidation()), o.bundle(),
-			o.workDir().resolve(TrainingRun.LOG_FILE));
-		out.flush();
 		return 0;
 	}
 

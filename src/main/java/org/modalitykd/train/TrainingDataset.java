@@ -108,8 +108,30 @@ public final class TrainingDataset {
 			}
 			entries.add(new Entry(f.id(), f, null));
 		}
+		List<String> ct = modalities.stream().filter(Modalities::isCt).toList();
+		if (!ct.isEmpty()) {
+			// A folder of MRI given as CT is refused now, before a run starts and says what it
+			// trains; every case's CT is checked again when it is read.
+			CaseFiles f = files.get(0);
+			requireHounsfield(dir.toString(), f.id(), new CaseLoader().load(f, ct), ct);
+		}
 		return new TrainingDataset(dir.toString(), modalities, entries, spacing, CaseCacheSettings.defaults(),
 			dir.toAbsolutePath().normalize());
+	}
+
+	/**
+	 * Refuses a case whose CT channels are not a head CT in HU: a network learns whatever a
+	 * mislabelled folder holds, and an MRI or a rescaled CT would give a CT model that
+	 * refuses every real CT later.
+	 */
+	private static void requireHounsfield(String source, String id, MriCase c, List<String> ct) {
+		for (String m : ct) {
+			String problem = HounsfieldCheck.problem(c.images().channel(m));
+			if (problem != null) {
+				throw new IllegalArgumentException(source + ": case " + id + ": the " + m + " image " + problem
+					+ "; a CT network trains on head CTs in Hounsfield units (air about -1000, brain 20-45)");
+			}
+		}
 	}
 
 	private static boolean sameSpacing(double[] a, double[] b) {
@@ -176,15 +198,7 @@ public final class TrainingDataset {
 				+ " holds labels other than the BraTS 0, 1, 2, 4 the networks learn: " + unexpected
 				+ "; remap them to BraTS labels or leave the case out");
 		}
-		for (String m : modalities) {
-			// A network learns whatever a mislabelled folder holds: an MRI or a rescaled CT
-			// would give a CT model that refuses every real CT later.
-			String problem = Modalities.isCt(m) ? HounsfieldCheck.problem(c.images().channel(m)) : null;
-			if (problem != null) {
-				throw new IllegalArgumentException(source + ": case " + f.id() + ": the " + m + " image " + problem
-					+ "; a CT network trains on head CTs in Hounsfield units (air about -1000, brain 20-45)");
-			}
-		}
+		requireHounsfield(source, f.id(), c, modalities.stream().filter(Modalities::isCt).toList());
 		double[] s = c.images().geometry().spacing();
 		if (!sameSpacing(spacing, s)) {
 			throw new IllegalArgumentException(source + ": case " + f.id() + " has " + Arrays.toString(s)
