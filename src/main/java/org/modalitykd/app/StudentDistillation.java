@@ -60,28 +60,24 @@ public final class StudentDistillation extends TrainingRequest<StudentDistillati
 
 	/** KD-Net's lambda or ProtoKD's alpha: the weight of the logit distillation term. */
 	public StudentDistillation kdWeight(double w) {
-		weights = new TrainingJobs.Distillation(w, weights.temperature(), weights.featureWeight(), weights.prototypeWeight(),
-			weights.latentLoss(), weights.temperatureSquared(), weights.warmup());
+		weights = weights.withWeight(w);
 		return this;
 	}
 
 	public StudentDistillation temperature(double t) {
-		weights = new TrainingJobs.Distillation(weights.weight(), t, weights.featureWeight(), weights.prototypeWeight(),
-			weights.latentLoss(), weights.temperatureSquared(), weights.warmup());
+		weights = weights.withTemperature(t);
 		return this;
 	}
 
 	/** KD-Net's latent (bottleneck) term weight. */
 	public StudentDistillation featureWeight(double w) {
-		weights = new TrainingJobs.Distillation(weights.weight(), weights.temperature(), w, weights.prototypeWeight(),
-			weights.latentLoss(), weights.temperatureSquared(), weights.warmup());
+		weights = weights.withFeatureWeight(w);
 		return this;
 	}
 
 	/** ProtoKD's prototype term weight beta. */
 	public StudentDistillation protoWeight(double w) {
-		weights = new TrainingJobs.Distillation(weights.weight(), weights.temperature(), weights.featureWeight(), w,
-			weights.latentLoss(), weights.temperatureSquared(), weights.warmup());
+		weights = weights.withPrototypeWeight(w);
 		return this;
 	}
 

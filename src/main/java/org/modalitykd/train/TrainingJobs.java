@@ -57,6 +57,26 @@ public final class TrainingJobs {
 			this(weight, temperature, featureWeight, prototypeWeight, latentLoss, null, null);
 		}
 
+		/** The same with the logit term's weight (KD-Net lambda, ProtoKD alpha; null: the default). */
+		public Distillation withWeight(Double w) {
+			return new Distillation(w, temperature, featureWeight, prototypeWeight, latentLoss, temperatureSquared, warmup);
+		}
+
+		/** The same with the softening temperature T (null: the default). */
+		public Distillation withTemperature(Double t) {
+			return new Distillation(weight, t, featureWeight, prototypeWeight, latentLoss, temperatureSquared, warmup);
+		}
+
+		/** The same with KD-Net's latent term weight (null: the default). */
+		public Distillation withFeatureWeight(Double w) {
+			return new Distillation(weight, temperature, w, prototypeWeight, latentLoss, temperatureSquared, warmup);
+		}
+
+		/** The same with ProtoKD's prototype term weight beta (null: the default). */
+		public Distillation withPrototypeWeight(Double w) {
+			return new Distillation(weight, temperature, featureWeight, w, latentLoss, temperatureSquared, warmup);
+		}
+
 		/** The same with KD-Net's latent term {@code value} (mse or kl; null: the default). */
 		public Distillation withLatentLoss(String value) {
 			return new Distillation(weight, temperature, featureWeight, prototypeWeight, value, temperatureSquared, warmup);
