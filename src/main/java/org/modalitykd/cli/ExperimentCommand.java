@@ -32,9 +32,10 @@ import picocli.CommandLine.Option;
 	description = { "The design of ProtoKD's Table 1 on synthetic data: a teacher on all four modalities; per modality "
 		+ "a baseline, a KD-Net and a ProtoKD student; ablations of each distillation term on T1ce and T2; every training "
 		+ "once per seed; Dice WT/TC/ET on test cases never seen in training. --sweep: the settings sweep, scored on "
-		+ "validation cases.",
+		+ "validation cases. --unpaired: Dou et al.'s setting, unpaired CT + FLAIR and T2 + FLAIR from disjoint halves "
+		+ "of the subjects, each modality alone and the joint network with its ablations.",
 		"Writes to the records folder: dice.csv (per seed, row and case), trainings.csv (time, size, settings key, code "
-			+ "version), settings.txt, summary.csv (95 % t intervals over seeds), differences.csv (paired by seed and by "
+			+ "version), settings.txt, summary.csv (95 %% t intervals over seeds), differences.csv (paired by seed and by "
 			+ "case), results.md, dice-bars.png, teachers/; with --sweep also sweep.md, sweep.csv and sweep.png. A rerun "
 			+ "continues an interrupted experiment; records from another plan or other settings are refused." })
 final class ExperimentCommand extends ConsoleCommand {
@@ -50,6 +51,12 @@ final class ExperimentCommand extends ConsoleCommand {
 		+ "setting of the sweep on T1ce and T2 (quick: T2), scored on validation cases, never on the test cases; "
 		+ "writes sweep.md and sweep.csv besides the tables.")
 	boolean sweep;
+
+	@Option(names = "--unpaired", description = "The unpaired experiment instead of the main one: per pair (CT + "
+		+ "FLAIR, T2 + FLAIR; quick: CT + FLAIR) each modality trained alone on its half of the pool, the joint network "
+		+ "(per-modality batch norm, class-wise KL) and its ablations (no KL, shared batch norm, instance norm), "
+		+ "scored on test cases.")
+	boolean unpaired;
 
 	@Option(names = "--points", split = ",", paramLabel = "NAME,...", description = "With --sweep: train only these "
 		+ "settings (e.g. baseline,kdnet,kdnet-kd0.3), to share a sweep between sessions or machines; the tables use "
@@ -85,10 +92,15 @@ final class ExperimentCommand extends ConsoleCommand {
 
 	@Override
 	public Integer call() throws IOException, InterruptedException {
+		if (sweep && unpaired) {
+			throw new UsageException("--sweep and --unpaired are two experiments: run them one after the other");
+		}
 		ExperimentPlan plan = sweep ? (quick ? ExperimentPlan.quickSweep() : ExperimentPlan.sweep())
+			: unpaired ? (quick ? ExperimentPlan.quickUnpaired() : ExperimentPlan.unpaired())
 			: quick ? ExperimentPlan.quick() : ExperimentPlan.full();
 		if (spec.commandLine().getParseResult().matchedOption("--out") == null) {
-			out = Path.of("target", "experiment" + (sweep ? "-sweep" : "") + (quick ? "-quick" : ""));
+			out = Path.of("target", "experiment" + (sweep ? "-sweep" : "") + (unpaired ? "-unpaired" : "")
+				+ (quick ? "-quick" : ""));
 		}
 		Path recordsDir = records == null ? out : records;
 		try {

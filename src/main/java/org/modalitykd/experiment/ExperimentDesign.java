@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.modalitykd.io.Modalities;
+import org.modalitykd.train.NetworkNormalization;
 import org.modalitykd.train.SegmentationLossForm;
 import org.modalitykd.train.TrainingJobs;
 import org.modalitykd.train.TrainingMethod;
@@ -17,8 +18,11 @@ import org.modalitykd.train.TrainingMethod;
  * ProtoKD's Table 1: a teacher on all modalities; per modality a baseline, a KD-Net and a
  * ProtoKD student with the code's defaults; ablations of each distillation term; and,
  * when the plan names two modalities, the unpaired method on disjoint case sets against
- * each modality trained alone on its own set. {@link ExperimentPlan.Kind#SWEEP} trains the
- * points of {@link SweepPoints} per modality, to be scored on validation cases.
+ * each modality trained alone on its own set. {@link ExperimentPlan.Kind#UNPAIRED} is that
+ * comparison for each pair of the plan, with the joint network's ablations (no KL term,
+ * shared batch norm, per-modality instance norm) compared with the full joint network, and no
+ * teacher. {@link ExperimentPlan.Kind#SWEEP} trains the points of {@link SweepPoints} per
+ * modality, to be scored on validation cases.
  */
 public final class ExperimentDesign {
 
@@ -39,11 +43,13 @@ public final class ExperimentDesign {
 	 * @param method       supervised, KD-Net, ProtoKD or unpaired
 	 * @param modalities   its input channels; for the unpaired network one slot per modality
 	 * @param cases        which pool cases it sees (for unpaired: those of the first modality)
-	 * @param distillation the distillation settings that replace the method's defaults
-	 * @param segLoss      the segmentation loss, or null for the default
+	 * @param distillation  the distillation settings that replace the method's defaults (for the
+	 *                      unpaired method: its weight is the class-wise KL's)
+	 * @param segLoss       the segmentation loss, or null for the default
+	 * @param normalization the network's normalisation, or null for the method's default
 	 */
 	public record Training(String name, TrainingMethod method, List<String> modalities, Cases cases,
-		TrainingJobs.Distillation distillation, SegmentationLossForm segLoss) {
+		TrainingJobs.Distillation distillation, SegmentationLossForm segLoss, NetworkNormalization normalization) {
 
 		public Training {
 			modalities = List.copyOf(modalities);
@@ -51,6 +57,12 @@ public final class ExperimentDesign {
 				throw new IllegalArgumentException("a training name is a folder name of letters, digits, '.', '_' and '-': "
 					+ name);
 			}
+		}
+
+		/** With the method's default normalisation. */
+		public Training(String name, TrainingMethod method, List<String> modalities, Cases cases,
+			TrainingJobs.Distillation distillation, SegmentationLossForm segLoss) {
+			this(name, method, modalities, cases, distillation, segLoss, null);
 		}
 
 		/** With the method's default settings. */
@@ -97,6 +109,12 @@ public final class ExperimentDesign {
 				}
 			}
 		}
+		if (plan.kind() == ExperimentPlan.Kind.UNPAIRED) {
+			for (int i = 0; i < plan.unpairedModalities().size(); i += 2) {
+				addPair(plan.unpairedModalities().get(i), plan.unpairedModalities().get(i + 1), true);
+			}
+			return;
+		}
 		Training teacher = new Training(TEACHER, TrainingMethod.SUPERVISED, Modalities.BRATS, Cases.ALL);
 		trainings.add(teacher);
 		rows.add(new Row("teacher (all four)", teacher, null, null));
@@ -132,17 +150,64 @@ public final class ExperimentDesign {
 				new TrainingJobs.Distillation(null, null, 0.0, null), null), m + " KD-Net without latent term",
 				m + " KD-Net");
 		}
-		if (plan.unpairedModalities().isEmpty()) {
+		if (!plan.unpairedModalities().isEmpty()) {
+			addPair(plan.unpairedModalities().get(0), plan.unpairedModalities().get(1), false);
+		}
+	}
+
+	/**
+	 * Modality {@code a} of the first half of the pool and {@code b} of the second: each alone
+	 * on its half, and the joint network read through each. With {@code ablations}, also the
+	 * joint network without its KL term, with one batch norm for both modalities and with
+	 * per-modality instance norm, each compared with the full joint network; the rows then
+	 * name their pair, as a modality may be in two pairs.
+	 */
+	private void addPair(String a, String b, boolean ablations) {
+		addAlone(a, Cases.FIRST_HALF);
+		addAlone(b, Cases.SECOND_HALF);
+		String pair = ablations ? " (" + a + "+" + b + ")" : "";
+		String name = a + "-" + b + "-unpaired";
+		addJoint(new Training(name, TrainingMethod.UNPAIRED, List.of(a, b), Cases.FIRST_HALF), " unpaired" + pair, null);
+		if (!ablations) {
 			return;
 		}
-		String a = plan.unpairedModalities().get(0);
-		String b = plan.unpairedModalities().get(1);
-		add(new Training(a + "-alone", TrainingMethod.SUPERVISED, List.of(a), Cases.FIRST_HALF), a + " alone (half)", null);
-		add(new Training(b + "-alone", TrainingMethod.SUPERVISED, List.of(b), Cases.SECOND_HALF), b + " alone (half)", null);
-		Training unpaired = new Training(a + "-" + b + "-unpaired", TrainingMethod.UNPAIRED, List.of(a, b), Cases.FIRST_HALF);
-		trainings.add(unpaired);
-		rows.add(new Row(a + " unpaired", unpaired, a, a + " alone (half)"));
-		rows.add(new Row(b + " unpaired", unpaired, b, b + " alone (half)"));
+		addJoint(new Training(name + "-kd0", TrainingMethod.UNPAIRED, List.of(a, b), Cases.FIRST_HALF,
+			new TrainingJobs.Distillation(0.0, null, null, null), null), " unpaired without KL" + pair, " unpaired" + pair);
+		addJoint(new Training(name + "-sharedbn", TrainingMethod.UNPAIRED, List.of(a, b), Cases.FIRST_HALF,
+			TrainingJobs.Distillation.DEFAULTS, null, NetworkNormalization.BATCH), " unpaired with shared batch norm" + pair,
+			" unpaired" + pair);
+		addJoint(new Training(name + "-instance", TrainingMethod.UNPAIRED, List.of(a, b), Cases.FIRST_HALF,
+			TrainingJobs.Distillation.DEFAULTS, null, NetworkNormalization.MODALITY_INSTANCE),
+			" unpaired with instance norm" + pair, " unpaired" + pair);
+	}
+
+	/** One modality on its half of the pool, once however many pairs it is in. */
+	private void addAlone(String m, Cases half) {
+		String name = m + "-alone";
+		for (Training t : trainings) {
+			if (t.name().equals(name)) {
+				if (t.cases() != half) {
+					throw new IllegalArgumentException(m + " is the first modality of one unpaired pair and the second of "
+						+ "another: the halves of the pool would mix");
+				}
+				return;
+			}
+		}
+		add(new Training(name, TrainingMethod.SUPERVISED, List.of(m), half), m + " alone (half)", null);
+	}
+
+	/**
+	 * A joint network, one row per modality: {@code suffix} makes the row's label after the
+	 * modality; the baseline is the modality alone, or the row of {@code baselineSuffix}.
+	 */
+	private void addJoint(Training joint, String suffix, String baselineSuffix) {
+		if (trainings.stream().anyMatch(o -> o.name().equals(joint.name()))) {
+			throw new IllegalArgumentException("two trainings are called " + joint.name());
+		}
+		trainings.add(joint);
+		for (String m : joint.modalities()) {
+			rows.add(new Row(m + suffix, joint, m, m + (baselineSuffix == null ? " alone (half)" : baselineSuffix)));
+		}
 	}
 
 	private void add(Training t, String label, String baseline) {

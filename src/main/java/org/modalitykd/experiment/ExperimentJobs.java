@@ -39,6 +39,9 @@ final class ExperimentJobs {
 		if (t.segLoss() != null) {
 			p = p.withSegmentationLoss(t.segLoss());
 		}
+		if (t.normalization() != null) {
+			p = p.withNormalization(t.normalization());
+		}
 		List<String> ids = pool.ids().stream().sorted().toList();
 		List<String> firstHalf = ids.subList(0, ids.size() / 2);
 		List<String> secondHalf = ids.subList(ids.size() / 2, ids.size());
@@ -61,7 +64,8 @@ final class ExperimentJobs {
 			case UNPAIRED -> TrainingJobs.unpaired(
 				pool.withModalities(t.modalities().subList(0, 1)).subset(firstHalf, pool.source() + " (first half)"),
 				pool.withModalities(t.modalities().subList(1, 2)).subset(secondHalf, pool.source() + " (second half)"),
-				ClassWiseDistillation.DEFAULT_WEIGHT, ClassWiseDistillation.DEFAULT_TAU, p);
+				t.distillation().weight() == null ? ClassWiseDistillation.DEFAULT_WEIGHT : t.distillation().weight(),
+				ClassWiseDistillation.DEFAULT_TAU, p);
 		};
 	}
 }

@@ -13,7 +13,8 @@ import org.modalitykd.train.TrainingJobs;
 /**
  * The sizes of an experiment: data, network, training length and seeds.
  *
- * @param kind               the main experiment (scored on test cases) or the sweep (scored on validation cases)
+ * @param kind               the main experiment or the unpaired one (scored on test cases), or the sweep
+ *                           (scored on validation cases)
  * @param trainingCases      synthetic cases for training and validation (the pool)
  * @param testCases          synthetic cases never seen in training, made with another seed; the
  *                           main experiment's test set ({@code dataSeed + 1}) or the sweep's
@@ -33,7 +34,9 @@ import org.modalitykd.train.TrainingJobs;
  * @param studentModalities  the modalities given a baseline, a KD-Net and a ProtoKD student (main),
  *                           or swept (sweep)
  * @param ablationModalities the modalities whose distillation terms are ablated (main only)
- * @param unpairedModalities none, or the two modalities of the unpaired comparison (disjoint halves of the pool)
+ * @param unpairedModalities none, or pairs of modalities for the unpaired comparison, one after the other
+ *                           ({@code [a, b]} or {@code [a, b, c, d]}): each pair's first modality from the
+ *                           first half of the pool, its second from the other half
  * @param shiftedTestCases   0, or the size of the second test set (main only): cases made with the
  *                           generator's shifted settings ({@code GeneratorSettings.shifted()}: contrasts,
  *                           bias field, noise, deformation and tumour sizes outside the training ranges),
@@ -49,7 +52,12 @@ public record ExperimentPlan(Kind kind, int trainingCases, int testCases, double
 		/** the reported rows, scored on test cases */
 		MAIN,
 		/** the settings sweep, scored on validation cases */
-		SWEEP
+		SWEEP,
+		/**
+		 * Dou et al.'s setting, scored on test cases: per pair of modalities from disjoint
+		 * halves of the pool, the joint network, its ablations and each modality alone
+		 */
+		UNPAIRED
 	}
 
 	public ExperimentPlan {
@@ -74,9 +82,18 @@ public record ExperimentPlan(Kind kind, int trainingCases, int testCases, double
 			throw new IllegalArgumentException("the pool needs at least 8 cases (two halves for the unpaired method, "
 				+ "each with validation cases), got " + trainingCases);
 		}
-		if (!unpairedModalities.isEmpty()
-			&& (unpairedModalities.size() != 2 || unpairedModalities.get(0).equals(unpairedModalities.get(1)))) {
-			throw new IllegalArgumentException("the unpaired comparison needs two different modalities, got " + unpairedModalities);
+		if (unpairedModalities.size() % 2 != 0) {
+			throw new IllegalArgumentException("the unpaired comparison needs pairs of modalities, got " + unpairedModalities);
+		}
+		for (int i = 0; i < unpairedModalities.size(); i += 2) {
+			if (unpairedModalities.get(i).equals(unpairedModalities.get(i + 1))) {
+				throw new IllegalArgumentException("the unpaired comparison needs two different modalities, got "
+					+ unpairedModalities.subList(i, i + 2));
+			}
+		}
+		if (kind == Kind.UNPAIRED && (unpairedModalities.isEmpty() || !studentModalities.isEmpty())) {
+			throw new IllegalArgumentException("the unpaired experiment trains pairs of modalities and no students, got pairs "
+				+ unpairedModalities + " and students " + studentModalities);
 		}
 		if (!studentModalities.containsAll(ablationModalities)) {
 			throw new IllegalArgumentException("ablations " + ablationModalities + " need their full methods, trained on "
@@ -104,6 +121,26 @@ public record ExperimentPlan(Kind kind, int trainingCases, int testCases, double
 			List.of("t1ce", "t2"), List.of(), List.of(), 0);
 	}
 
+	/**
+	 * Dou et al.'s comparison in its own setting: CT from one half of the subjects with FLAIR
+	 * from the other (FLAIR, not T2, because it is the MRI sequence that shows the whole
+	 * tumour, oedema included, as the outline a CT hardly shows: the pair where one modality
+	 * can teach the other most), and two informative MRI modalities, T2 with FLAIR. The full
+	 * plan's data, network and seeds; every network 2,000 steps (an unpaired step costs two
+	 * single-modality steps; 4,000 would take about 10 hours per seed on 2 cores), the same for
+	 * the joint networks and for the modalities trained alone.
+	 */
+	public static ExperimentPlan unpaired() {
+		return new ExperimentPlan(Kind.UNPAIRED, 40, 20, 3, 5, 11, List.of(1L, 2L, 3L, 4L, 5L), 32, 3, 8, 2, 2000, 2000,
+			2e-3, 0.2, List.of(), List.of(), List.of(Modalities.CT, "flair", "t2", "flair"), 0);
+	}
+
+	/** The unpaired experiment at toy sizes, on its CT pair. */
+	public static ExperimentPlan quickUnpaired() {
+		return new ExperimentPlan(Kind.UNPAIRED, 10, 4, 3, 5, 11, List.of(1L, 2L), 32, 3, 4, 2, 30, 15, 2e-3, 0.2,
+			List.of(), List.of(), List.of(Modalities.CT, "flair"), 0);
+	}
+
 	/** The main design at toy sizes (with the unpaired rows, to keep them tested), in a few minutes. */
 	public static ExperimentPlan quick() {
 		return new ExperimentPlan(Kind.MAIN, 10, 4, 3, 5, 11, List.of(1L, 2L), 32, 3, 4, 2, 30, 15, 2e-3, 0.2,
@@ -116,9 +153,9 @@ public record ExperimentPlan(Kind kind, int trainingCases, int testCases, double
 			List.of("t2"), List.of(), List.of(), 0);
 	}
 
-	/** The seed of the cases the rows are scored on: test cases for the main experiment, validation cases for the sweep. */
+	/** The seed of the cases the rows are scored on: test cases for the experiments, validation cases for the sweep. */
 	public long evaluationSeed() {
-		return dataSeed + (kind == Kind.MAIN ? 1 : 2);
+		return dataSeed + (kind == Kind.SWEEP ? 2 : 1);
 	}
 
 	/** The seed of the shifted test set. */
@@ -128,7 +165,17 @@ public record ExperimentPlan(Kind kind, int trainingCases, int testCases, double
 
 	/** What the rows are scored on, for tables. */
 	public String evaluationName() {
-		return kind == Kind.MAIN ? "test" : "validation";
+		return kind == Kind.SWEEP ? "validation" : "test";
+	}
+
+	/** The images every generated case gets: the four MRI modalities, and a CT when a pair needs one. */
+	public List<String> caseModalities() {
+		if (!unpairedModalities.contains(Modalities.CT)) {
+			return Modalities.BRATS;
+		}
+		List<String> m = new java.util.ArrayList<>(Modalities.BRATS);
+		m.add(Modalities.CT);
+		return List.copyOf(m);
 	}
 
 	public ExperimentPlan withSeeds(List<Long> s) {

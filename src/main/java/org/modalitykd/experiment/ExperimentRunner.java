@@ -31,6 +31,7 @@ import org.modalitykd.synth.AnatomyChoice;
 import org.modalitykd.synth.CaseGenerator;
 import org.modalitykd.synth.Colin27Anatomy;
 import org.modalitykd.synth.GeneratorSettings;
+import org.modalitykd.synth.HeadMaps;
 import org.modalitykd.synth.SyntheticDataset;
 import org.modalitykd.synth.TumourSettings;
 import org.modalitykd.train.LabelledCase;
@@ -148,8 +149,8 @@ public final class ExperimentRunner {
 		Path evalDir = out.resolve("data").resolve(plan.evaluationName());
 		generate(poolDir, plan.trainingCases(), plan.dataSeed(), POOL_PREFIX, GeneratorSettings.standard());
 		generate(evalDir, plan.testCases(), plan.evaluationSeed(), plan.evaluationName(), GeneratorSettings.standard());
-		TrainingDataset pool = TrainingDataset.load(poolDir, Modalities.BRATS);
-		List<LabelledCase> evaluation = new ArrayList<>(TrainingDataset.load(evalDir, Modalities.BRATS).cases());
+		TrainingDataset pool = TrainingDataset.load(poolDir, plan.caseModalities());
+		List<LabelledCase> evaluation = new ArrayList<>(TrainingDataset.load(evalDir, plan.caseModalities()).cases());
 		if (plan.shiftedTestCases() > 0) {
 			Path shiftedDir = out.resolve("data").resolve(SHIFTED_PREFIX);
 			generate(shiftedDir, plan.shiftedTestCases(), plan.shiftedSeed(), SHIFTED_PREFIX, GeneratorSettings.shifted());
@@ -257,13 +258,17 @@ public final class ExperimentRunner {
 		Path temp = dir.resolveSibling(dir.getFileName() + ".part");
 		AtomicDirectory.deleteTree(temp);
 		var source = AnatomyChoice.parse("auto").resolve(Colin27Anatomy.DEBIAN_TEMPLATES);
+		var tissues = source.tissues();
 		TumourSettings sizes = settings.tumours();
 		// The plan's smallest tumour applies to the standard cases; the shifted set keeps its own wider range.
 		GeneratorSettings made = settings.equals(GeneratorSettings.standard())
 			? settings.withTumours(new TumourSettings(plan.minTumourMl(), sizes.maxWholeTumourMl(),
 				sizes.secondLesionProbability(), sizes.enhancementFreeProbability()))
 			: settings;
-		new SyntheticDataset(new CaseGenerator(source.tissues().atSpacing(plan.spacing()), made), source.name())
+		List<String> modalities = plan.caseModalities();
+		// The CT draws from a stream of its own: asking for it leaves the MRI of a seed as it was.
+		HeadMaps head = modalities.contains(Modalities.CT) ? source.head(tissues).atSpacing(plan.spacing()) : null;
+		new SyntheticDataset(new CaseGenerator(tissues.atSpacing(plan.spacing()), head, made, modalities), source.name())
 			.write(temp, cases, seed, prefix, (index, total, c, folder, s) -> {
 			});
 		Files.move(temp, dir);
