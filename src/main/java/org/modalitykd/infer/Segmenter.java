@@ -92,7 +92,11 @@ public final class Segmenter {
 		}
 		boolean whole = box.isEmpty() || Arrays.equals(box.dims(), dims);
 		if (settings.checkChannelOrder() && !ModelCard.IntensityNormalization.NONE.equals(card.normalization().method())) {
-			bundle.checkChannelOrder(normalised);
+			if (card.perModality()) {
+				bundle.checkModality(work.channelNames().get(0), normalised[0]);
+			} else {
+				bundle.checkChannelOrder(normalised);
+			}
 		}
 		// Each intermediate is dropped once used (here and below): the peak memory of a case
 		// is what is alive at once.

@@ -274,6 +274,31 @@ public final class ModelBundle implements AutoCloseable {
 			+ "); check which file is which modality, or ignore the channel-order check if you are sure");
 	}
 
+	/**
+	 * For a model that reads one modality at a time: checks that the case's image looks like
+	 * the training images of the slot its modality names ({@link ChannelSignature#clearlyBetterSlot}):
+	 * a FLAIR file named t2 on a T2/FLAIR model is refused. Does nothing for a card without
+	 * a signature (bundles made before per-slot signatures).
+	 *
+	 * @param modality   the modality the case says it is (one of the card's)
+	 * @param normalised its one image, normalised as the card says
+	 * @throws ModelMismatchException naming the slot it looks like
+	 */
+	public void checkModality(String modality, float[] normalised) {
+		ChannelSignature trained = card.channelSignature();
+		int claimed = card.modalities().indexOf(modality);
+		if (trained == null || !card.perModality() || claimed < 0) {
+			return;
+		}
+		ChannelSignature seen = ChannelSignature.of(new float[][] { normalised });
+		int other = seen == null ? -1 : seen.clearlyBetterSlot(trained, claimed);
+		if (other >= 0) {
+			throw new ModelMismatchException("the " + modality + " image looks like this model's "
+				+ card.modalities().get(other) + " training images, not its " + modality + " ones; check which modality the "
+				+ "file is, or ignore the channel-order check if you are sure");
+		}
+	}
+
 	/** True when a voxel size is within 5 % of the one the model was trained at, on every axis. */
 	public boolean hasTrainingSpacing(double[] spacing) {
 		double[] trained = card.spacing();

@@ -172,9 +172,12 @@ public record ModelCard(int formatVersion, ModelRole role, List<String> modaliti
 				+ Arrays.toString(labelMap) + " and names " + classNames + " do not match");
 		}
 		checkLabelMap(labelMap);
-		if (channelSignature != null && channelSignature.channels() != architecture.inputChannels()) {
+		// A one-at-a-time model's signature has a row per modality slot.
+		int signatureRows = oneAtATime ? modalities.size() : architecture.inputChannels();
+		if (channelSignature != null && channelSignature.channels() != signatureRows) {
 			throw new IllegalArgumentException("the channel signature describes " + channelSignature.channels()
-				+ " channels but the network reads " + architecture.inputChannels());
+				+ (oneAtATime ? " modalities but the model reads one of " + modalities
+					: " channels but the network reads " + architecture.inputChannels()));
 		}
 		if (new java.util.HashSet<>(modalities).size() != modalities.size()) {
 			throw new IllegalArgumentException("the modalities " + modalities + " name a channel twice");

@@ -33,26 +33,43 @@ final class TrainedModelCard {
 
 	/**
 	 * The channel signature of the training cases (at most {@link #SIGNATURE_CASES}),
-	 * normalised as the network sees them; null for a per-modality network, whose one
-	 * channel is chosen by the case's modality.
+	 * normalised as the network sees them; for a one-modality-at-a-time network one row per
+	 * modality slot, from that slot's own training cases ({@link ChannelSignature#perSlot}).
+	 *
+	 * @param trainingIds  the training cases of the (first) dataset
+	 * @param trainingIdsB those of the unpaired method's second dataset, else ignored
 	 */
-	static ChannelSignature channelSignature(TrainingJob job, List<String> trainingIds) throws IOException {
-		if (job.role() == ModelRole.UNPAIRED || job.network().normSlots() > 1) {
-			return null;
+	static ChannelSignature channelSignature(TrainingJob job, List<String> trainingIds, List<String> trainingIdsB)
+		throws IOException {
+		if (job.role() != ModelRole.UNPAIRED) {
+			return signature(job, job.data(), trainingIds, job.modalities());
 		}
+		List<ChannelSignature> slots = new ArrayList<>();
+		for (int m = 0; m < job.modalities().size(); m++) {
+			ChannelSignature slot = signature(job, m == 0 ? job.data() : job.dataB(), m == 0 ? trainingIds : trainingIdsB,
+				job.modalities().subList(m, m + 1));
+			if (slot == null) {
+				return null;
+			}
+			slots.add(slot);
+		}
+		return ChannelSignature.perSlot(slots);
+	}
+
+	private static ChannelSignature signature(TrainingJob job, TrainingDataset data, List<String> ids, List<String> input)
+		throws IOException {
 		List<ChannelSignature> cases = new ArrayList<>();
-		for (TrainingCases.CaseReader reader : TrainingCases.readers(job.data(), trainingIds)) {
+		for (TrainingCases.CaseReader reader : TrainingCases.readers(data, ids)) {
 			if (cases.size() == SIGNATURE_CASES) {
 				break;
 			}
-			LabelledCase c = reader.read();
-			// A student's data hold the teacher's modalities too; the signature is of the student's input.
-			org.modalitykd.volume.Volume input = c.images().select(job.modalities());
-			float[][] channels = new float[input.channelCount()][];
+			// A student's data hold the teacher's modalities too; the signature is of the network's input.
+			org.modalitykd.volume.Volume images = reader.read().images().select(input);
+			float[][] channels = new float[images.channelCount()][];
 			for (int k = 0; k < channels.length; k++) {
-				channels[k] = input.channel(k);
+				channels[k] = images.channel(k);
 			}
-			ChannelSignature one = ChannelSignature.of(IntensityNormalizer.apply(normalization(job), input.channelNames(),
+			ChannelSignature one = ChannelSignature.of(IntensityNormalizer.apply(normalization(job), images.channelNames(),
 				channels));
 			if (one != null) {
 				cases.add(one);

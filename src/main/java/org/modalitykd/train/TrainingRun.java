@@ -141,7 +141,7 @@ public final class TrainingRun {
 		try {
 			storeA = TrainingCases.store(job, job.data(), splitA.training(), work, listener);
 			storeB = job.dataB() == null ? null : TrainingCases.store(job, job.dataB(), splitB.training(), work, listener);
-			signature = TrainedModelCard.channelSignature(job, splitA.training());
+			signature = TrainedModelCard.channelSignature(job, splitA.training(), splitB.training());
 		} catch (IOException | RuntimeException e) {
 			if (freshWork) {
 				// A run refused for its data leaves no output behind, not even prepared cases.

@@ -92,6 +92,16 @@ class UnpairedNormalizationCliTest {
 			"--modality", "t2", "--output", tmp.resolve("t2-seg.nii.gz").toString(), "--device", "cpu"), 2, "t2",
 			"[t1, flair]");
 		assertFalse(Files.exists(tmp.resolve("t2-seg.nii.gz")));
+
+		// The card holds a signature per slot, from that slot's training images; a T1 file named
+		// flair is refused as looking like the model's T1, and nothing is written.
+		assertEquals(2, card.channelSignature().channels());
+		Path swapped = Files.createDirectories(tmp.resolve("swapped").resolve("sw_0001"));
+		Files.copy(caseDir.resolve("tr_0001_t1.nii.gz"), swapped.resolve("sw_0001_flair.nii.gz"));
+		CliTest.assertOneLineError(CliTest.run("segment", "--model", model.toString(), "--input", swapped.toString(),
+			"--modality", "flair", "--output", tmp.resolve("swapped-seg.nii.gz").toString(), "--device", "cpu"), 1,
+			"the flair image looks like this model's t1 training images");
+		assertFalse(Files.exists(tmp.resolve("swapped-seg.nii.gz")));
 	}
 
 	@Test

@@ -117,4 +117,60 @@ class ChannelSignatureTest {
 			}
 		}
 	}
+
+	@Test
+	void oneImageIsMatchedToTheSlotWhoseTrainingImagesItFits() throws IOException {
+		// Slots t2 and flair from two sample cases each; the third case's images against them.
+		List<ChannelSignature> t2 = new ArrayList<>();
+		List<ChannelSignature> flair = new ArrayList<>();
+		for (String id : CASES.subList(0, 2)) {
+			t2.add(ChannelSignature.of(normalised(id, List.of("t2"))));
+			flair.add(ChannelSignature.of(normalised(id, List.of("flair"))));
+		}
+		ChannelSignature slots = ChannelSignature.perSlot(List.of(ChannelSignature.mean(t2), ChannelSignature.mean(flair)));
+		assertEquals(2, slots.channels());
+		assertArrayEquals(new double[] { 1, 0 }, slots.correlation()[0]);
+		assertArrayEquals(ChannelSignature.mean(flair).deciles()[0], slots.deciles()[1]);
+		ChannelSignature caseT2 = ChannelSignature.of(normalised("synth_0003", List.of("t2")));
+		ChannelSignature caseFlair = ChannelSignature.of(normalised("synth_0003", List.of("flair")));
+		assertEquals(-1, caseT2.clearlyBetterSlot(slots, 0), "a T2 given as T2");
+		assertEquals(-1, caseFlair.clearlyBetterSlot(slots, 1), "a FLAIR given as FLAIR");
+		assertEquals(1, caseFlair.clearlyBetterSlot(slots, 0), "a FLAIR given as T2 looks like the FLAIR slot");
+		assertEquals(0, caseT2.clearlyBetterSlot(slots, 1), "a T2 given as FLAIR looks like the T2 slot");
+	}
+
+	@Test
+	void theSlotRuleByHand() {
+		// Deciles 0.1 apart per decile from slot 0 and 0.5 from slot 1: distances 0.1 and 0.5.
+		double[] base = { -1.2, -0.9, -0.6, -0.3, 0, 0.3, 0.6, 0.9, 1.2 };
+		double[] plus01 = base.clone();
+		double[] plus05 = base.clone();
+		for (int j = 0; j < 9; j++) {
+			plus01[j] += 0.1;
+			plus05[j] += 0.5;
+		}
+		ChannelSignature slots = ChannelSignature.perSlot(List.of(one(plus01), one(plus05)));
+		ChannelSignature image = one(base);
+		// Claimed slot 1 (0.5 away), slot 0 is 0.1 away: 5x closer and 0.4 closer -> slot 0.
+		assertEquals(0, image.clearlyBetterSlot(slots, 1));
+		assertEquals(-1, image.clearlyBetterSlot(slots, 0));
+		// 0.12 against 0.05: 2.4x closer but only 0.07 closer, under the 0.1 margin -> no verdict.
+		ChannelSignature near = ChannelSignature.perSlot(List.of(one(shift(base, 0.05)), one(shift(base, 0.12))));
+		assertEquals(-1, image.clearlyBetterSlot(near, 1));
+		// 0.35 against 0.2: 0.15 closer but only 1.75x -> no verdict.
+		ChannelSignature ratio = ChannelSignature.perSlot(List.of(one(shift(base, 0.2)), one(shift(base, 0.35))));
+		assertEquals(-1, image.clearlyBetterSlot(ratio, 1));
+	}
+
+	private static double[] shift(double[] d, double by) {
+		double[] out = d.clone();
+		for (int j = 0; j < out.length; j++) {
+			out[j] += by;
+		}
+		return out;
+	}
+
+	private static ChannelSignature one(double[] deciles) {
+		return new ChannelSignature(new double[][] { deciles }, new double[][] { { 1 } });
+	}
 }
