@@ -110,7 +110,8 @@ final class BatchCommand extends ConsoleCommand {
 		o.printf("shard %d/%d: %d of %d cases, %s, models %s%n", s[0], s[1], (all.size() - s[0] + s[1] - 1) / s[1],
 			all.size(), cohort.device(), catalog.entries().stream().map(ModelCatalog.Entry::name).toList());
 		CohortSegmentation.Summary summary = ConsoleProgress.run(
-			m -> cohort.run(mine, targets, resume, new StatusLines(status, o), m), err());
+			m -> cohort.run(mine, targets, resume, new StatusLines(status, o), m), err(),
+			"the finished cases are kept and in " + statusFile + "; run the same command with --resume to go on");
 		o.printf("shard %d/%d: %d done, %d skipped, %d failed; status in %s%n", s[0], s[1], summary.done(),
 			summary.skipped(), summary.failed(), statusFile);
 		return summary.failed() == 0 ? 0 : ModalityKdCli.EXIT_DATA_ERROR;

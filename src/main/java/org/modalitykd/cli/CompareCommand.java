@@ -63,7 +63,7 @@ final class CompareCommand extends ConsoleCommand {
 				card.role().key(), String.join(",", card.modalities()), report.summary(BratsRegion.WT, 0, "mean"),
 				report.summary(BratsRegion.TC, 0, "mean"), report.summary(BratsRegion.ET, 0, "mean"),
 				report.cases().size(), run.seconds());
-		}, m), err());
+		}, m), err(), "the comparison's report and overlay were not written");
 		List<Montage.Panel> panels = new ArrayList<>();
 		panels.add(new Montage.Panel("reference on T1CE", "t1ce", outcome.shown().labels().orElseThrow()));
 		for (ModelComparison.ModelRun run : outcome.runs()) {

@@ -7,6 +7,7 @@ package org.modalitykd.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 
 import org.modalitykd.task.Task;
 import org.modalitykd.task.TaskMonitor;
@@ -30,15 +31,40 @@ final class ConsoleProgress implements TaskMonitor {
 		this.cancel = cancel;
 	}
 
-	/** Runs {@code task} to its end, reporting to {@code err}; Ctrl-C cancels it. */
-	static <R> R run(Task<R> task, PrintWriter err) throws IOException {
+	/**
+	 * Runs {@code task} to its end, reporting to {@code err}; Ctrl-C cancels it.
+	 *
+	 * @param whenCancelled the one line for the user when it was cancelled (what was kept,
+	 *                      how to go on)
+	 * @throws Cancelled when it was cancelled, after that line was printed
+	 */
+	static <R> R run(Task<R> task, PrintWriter err, String whenCancelled) throws IOException {
 		try (ShutdownCancel cancel = new ShutdownCancel("modalitykd-cancel")) {
 			ConsoleProgress monitor = new ConsoleProgress(err, System.console() != null, cancel);
 			try {
 				return task.run(monitor);
+			} catch (CancellationException e) {
+				// Printed before the shutdown hook is released: once it is, a JVM stopped by
+				// SIGTERM exits at once and would lose the line.
+				monitor.clear();
+				err.println("modalitykd: cancelled; " + whenCancelled);
+				err.flush();
+				throw new Cancelled();
 			} finally {
 				monitor.clear();
 			}
+		}
+	}
+
+	/** A command that was cancelled and has said so: no further line, exit status {@link #EXIT_STATUS}. */
+	static final class Cancelled extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+		/** 128 + SIGINT, as shells report a command stopped by Ctrl-C. */
+		static final int EXIT_STATUS = 130;
+
+		Cancelled() {
+			super("cancelled", null, false, false);
 		}
 	}
 
@@ -61,6 +87,7 @@ final class ConsoleProgress implements TaskMonitor {
 
 	private void clear() {
 		if (terminal && lastNanos != 0) {
+			lastNanos = 0;
 			err.printf("\r%76s\r", "");
 			err.flush();
 		}

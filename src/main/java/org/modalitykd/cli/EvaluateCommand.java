@@ -72,7 +72,7 @@ final class EvaluateCommand extends ConsoleCommand {
 						m.get(BratsRegion.TC).dice(), m.get(BratsRegion.ET).dice(), m.get(BratsRegion.WT).hd95Mm(),
 						m.get(BratsRegion.TC).hd95Mm(), m.get(BratsRegion.ET).hd95Mm());
 				}
-			}), err);
+			}), err, "no report was written");
 		o.printf("%-28s %7.4f %7.4f %7.4f %9.2f %9.2f %9.2f%n", "mean", report.summary(BratsRegion.WT, 0, "mean"),
 			report.summary(BratsRegion.TC, 0, "mean"), report.summary(BratsRegion.ET, 0, "mean"),
 			report.summary(BratsRegion.WT, 1, "mean"), report.summary(BratsRegion.TC, 1, "mean"),

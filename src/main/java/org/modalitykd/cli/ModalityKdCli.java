@@ -56,6 +56,9 @@ public final class ModalityKdCli implements Runnable {
 			return EXIT_USAGE;
 		});
 		cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+			if (ex instanceof ConsoleProgress.Cancelled) {
+				return ConsoleProgress.Cancelled.EXIT_STATUS;
+			}
 			boolean debug = parseResult.hasMatchedOption("--debug")
 				|| parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
 			err.println("modalitykd: " + describe(ex));

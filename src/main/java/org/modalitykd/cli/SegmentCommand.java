@@ -81,7 +81,8 @@ final class SegmentCommand extends ConsoleCommand {
 		SegmentationTargets targets = new SegmentationTargets(output, probs, SegmentationTargets.reportBeside(output),
 			LabelStamp.CHECKSUM_AND_PROVENANCE, overwrite, "--overwrite");
 		targets.prepare(files.files(), model).forEach((folder, cleaned) -> Leftovers.report(cleaned, folder, out));
-		CaseResult r = ConsoleProgress.run(m -> job.segmentFiles(files, targets, m), err());
+		CaseResult r = ConsoleProgress.run(m -> job.segmentFiles(files, targets, m), err(),
+			"nothing was written");
 		out.printf("%s: %s segmented with %s (%s) on %s in %.1f s; labels -> %s%n", r.caseId(),
 			r.provenance().get("modalities").replace(",", ", "), model.getFileName(),
 			r.choice().entry().card().role().key(), r.device(), r.secondsInference(), output);
