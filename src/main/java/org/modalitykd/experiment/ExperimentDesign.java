@@ -7,6 +7,7 @@ package org.modalitykd.experiment;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.modalitykd.data.AugmentationLevel;
 import org.modalitykd.io.Modalities;
 import org.modalitykd.train.NetworkNormalization;
 import org.modalitykd.train.SegmentationLossForm;
@@ -16,7 +17,8 @@ import org.modalitykd.train.TrainingMethod;
 /**
  * What an experiment trains and what it reports. {@link ExperimentPlan.Kind#MAIN} follows
  * ProtoKD's Table 1: a teacher on all modalities; per modality a baseline, a KD-Net and a
- * ProtoKD student with the code's defaults; ablations of each distillation term; and,
+ * ProtoKD student with the code's defaults; ablations of each distillation term and the
+ * baseline with nnU-Net's augmentation; and,
  * when the plan names two modalities, the unpaired method on disjoint case sets against
  * each modality trained alone on its own set. {@link ExperimentPlan.Kind#UNPAIRED} is that
  * comparison for each pair of the plan, with the joint network's ablations (no KL term,
@@ -47,9 +49,11 @@ public final class ExperimentDesign {
 	 *                      unpaired method: its weight is the class-wise KL's)
 	 * @param segLoss       the segmentation loss, or null for the default
 	 * @param normalization the network's normalisation, or null for the method's default
+	 * @param augmentation  the training augmentation, or null for the default
 	 */
 	public record Training(String name, TrainingMethod method, List<String> modalities, Cases cases,
-		TrainingJobs.Distillation distillation, SegmentationLossForm segLoss, NetworkNormalization normalization) {
+		TrainingJobs.Distillation distillation, SegmentationLossForm segLoss, NetworkNormalization normalization,
+		AugmentationLevel augmentation) {
 
 		public Training {
 			modalities = List.copyOf(modalities);
@@ -59,7 +63,13 @@ public final class ExperimentDesign {
 			}
 		}
 
-		/** With the method's default normalisation. */
+		/** With the default augmentation. */
+		public Training(String name, TrainingMethod method, List<String> modalities, Cases cases,
+			TrainingJobs.Distillation distillation, SegmentationLossForm segLoss, NetworkNormalization normalization) {
+			this(name, method, modalities, cases, distillation, segLoss, normalization, null);
+		}
+
+		/** With the method's default normalisation and the default augmentation. */
 		public Training(String name, TrainingMethod method, List<String> modalities, Cases cases,
 			TrainingJobs.Distillation distillation, SegmentationLossForm segLoss) {
 			this(name, method, modalities, cases, distillation, segLoss, null);
@@ -140,6 +150,11 @@ public final class ExperimentDesign {
 			add(new Training(m + "-protokd", TrainingMethod.PROTOKD, List.of(m), Cases.ALL), m + " ProtoKD", base);
 		}
 		for (String m : plan.ablationModalities()) {
+			// Augmentation is judged where it should matter, on the shifted test set as well: the
+			// baseline with nnU-Net's intensity transforms against the baseline (issue 15, item 6).
+			add(new Training(m + "-baseline-nnunet", TrainingMethod.SUPERVISED, List.of(m), Cases.ALL,
+				TrainingJobs.Distillation.DEFAULTS, null, null, AugmentationLevel.NNUNET),
+				m + " baseline with nnU-Net augmentation", m + " baseline");
 			// Each ablation is compared with its full method: the difference is what the removed term contributes.
 			add(new Training(m + "-protokd-noproto", TrainingMethod.PROTOKD, List.of(m), Cases.ALL,
 				new TrainingJobs.Distillation(null, null, null, 0.0), null), m + " ProtoKD without prototype term",

@@ -42,6 +42,9 @@ final class ExperimentJobs {
 		if (t.normalization() != null) {
 			p = p.withNormalization(t.normalization());
 		}
+		if (t.augmentation() != null) {
+			p = p.withAugmentation(t.augmentation());
+		}
 		List<String> ids = pool.ids().stream().sorted().toList();
 		List<String> firstHalf = ids.subList(0, ids.size() / 2);
 		List<String> secondHalf = ids.subList(ids.size() / 2, ids.size());

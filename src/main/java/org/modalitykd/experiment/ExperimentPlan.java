@@ -107,7 +107,7 @@ public record ExperimentPlan(Kind kind, int trainingCases, int testCases, double
 	 * The reported experiment: 3 mm voxels (a 60 x 72 x 60 head), 32^3 patches, a 3-level
 	 * U-Net with 8..32 filters; the teacher trained 2,000 steps, where its validation Dice
 	 * levelled off, the students 4,000, the longest run measured, at whose end they were
-	 * still improving slowly (docs/results/plateau/); 5 seeds. About 18 trainings of 10
+	 * still improving slowly (docs/results/plateau/); 5 seeds. About 20 trainings of 10
 	 * minutes per seed on 2 cores: run it in parts, the committed records make it resume.
 	 */
 	public static ExperimentPlan full() {

@@ -24,11 +24,14 @@ class ExperimentReportTest {
 
 	@Test
 	void designFollowsTableOne() {
-		// A teacher, three students for each of four modalities, three ablations on T1ce, and
-		// the unpaired network with one "alone" network per modality: 19 trainings, 20 rows
-		// (the unpaired one twice).
-		assertEquals(19, design.trainings().size());
-		assertEquals(20, design.rows().size());
+		// A teacher, three students for each of four modalities, three ablations and the
+		// nnU-Net-augmented baseline on T1ce, and the unpaired network with one "alone" network
+		// per modality: 20 trainings, 21 rows (the unpaired one twice).
+		assertEquals(20, design.trainings().size());
+		assertEquals(21, design.rows().size());
+		assertEquals("t1ce baseline", design.row("t1ce baseline with nnU-Net augmentation").baseline());
+		assertEquals(org.modalitykd.data.AugmentationLevel.NNUNET,
+			design.row("t1ce baseline with nnU-Net augmentation").training().augmentation());
 		assertEquals("teacher", design.trainings().get(0).name());
 		assertEquals("t1ce baseline", design.row("t1ce ProtoKD").baseline());
 		assertEquals("t1ce ProtoKD", design.row("t1ce ProtoKD without prototype term").baseline());
