@@ -10,9 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -43,27 +41,8 @@ class TerminatedBatchTest {
 		}
 		Path manifest = Files.writeString(tmp.resolve("cases.csv"), csv);
 		Path out = tmp.resolve("out");
-		List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-			"-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true", ModalityKdCli.class.getName(),
-			"batch", "--manifest", manifest.toString(), "--model", teacher.toString(), "--out", out.toString(), "--device",
-			"cpu", "--threads", "1"));
-		Path childLog = tmp.resolve("child.log");
-		Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(childLog.toFile()).start();
-		try {
-			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-			while (!Files.readString(childLog).contains("case002: done")) {
-				assertTrue(p.isAlive(), "the batch ended early: " + Files.readString(childLog));
-				assertTrue(System.nanoTime() < deadline, "no case in 3 minutes: " + Files.readString(childLog));
-				Thread.sleep(20);
-			}
-			p.destroy(); // SIGTERM on Linux
-			assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the batch stops after SIGTERM");
-		} finally {
-			if (p.isAlive()) {
-				p.destroyForcibly();
-			}
-		}
-		String log = Files.readString(childLog);
+		String log = ChildCli.terminateAfter("case002: done", tmp.resolve("child.log"), "batch", "--manifest",
+			manifest.toString(), "--model", teacher.toString(), "--out", out.toString(), "--device", "cpu", "--threads", "1");
 		List<String> lines = log.lines().filter(l -> l.startsWith("modalitykd: ")).toList();
 		assertEquals(1, lines.size(), log);
 		assertTrue(lines.get(0).startsWith("modalitykd: cancelled; the finished cases are kept"), log);

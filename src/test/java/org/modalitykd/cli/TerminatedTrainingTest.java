@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,30 +29,11 @@ class TerminatedTrainingTest {
 	@Test
 	void sigtermStopsTrainingAfterAStepWithCheckpointAndBundle() throws Exception {
 		Path out = tmp.resolve("teacher");
-		List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-			"-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true", ModalityKdCli.class.getName()));
 		// Many steps, validation and checkpoints only at the end: what is written comes from the stop.
-		cmd.addAll(List.of("train-teacher", "--data", TrainingFixtures.syntheticCases().toString(), "--out", out.toString(),
-			"--modalities", "t1,t1ce", "--levels", "3", "--base-filters", "4", "--patch-size", "16", "--steps", "100000",
-			"--validation-interval", "100000", "--checkpoint-interval", "100000", "--device", "cpu", "--threads", "1",
-			"--log-every", "1"));
-		Path childLog = tmp.resolve("child.log");
-		Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(childLog.toFile()).start();
-		try {
-			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-			while (!Files.readString(childLog).contains("step 3/100000")) {
-				assertTrue(p.isAlive(), "the training ended early: " + Files.readString(childLog));
-				assertTrue(System.nanoTime() < deadline, "no step in 3 minutes: " + Files.readString(childLog));
-				Thread.sleep(20);
-			}
-			p.destroy(); // SIGTERM on Linux
-			assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the training stops after SIGTERM");
-		} finally {
-			if (p.isAlive()) {
-				p.destroyForcibly(); // a failed stop must not leave the child training
-			}
-		}
-		String log = Files.readString(childLog);
+		String log = ChildCli.terminateAfter("step 3/100000", tmp.resolve("child.log"), "train-teacher", "--data",
+			TrainingFixtures.syntheticCases().toString(), "--out", out.toString(), "--modalities", "t1,t1ce", "--levels", "3",
+			"--base-filters", "4", "--patch-size", "16", "--steps", "100000", "--validation-interval", "100000",
+			"--checkpoint-interval", "100000", "--device", "cpu", "--threads", "1", "--log-every", "1");
 		Matcher m = Pattern.compile("cancelled teacher after (\\d+) steps").matcher(log);
 		assertTrue(m.find(), "the run says it stopped: " + log);
 		long steps = Long.parseLong(m.group(1));
