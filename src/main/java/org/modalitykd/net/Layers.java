@@ -64,6 +64,19 @@ public final class Layers<T extends TFloating> {
 		return List.copyOf(updates);
 	}
 
+	/**
+	 * The scope to build a second training pass in (the unpaired method's second modality)
+	 * when both passes update the same running averages: after the first pass's updates,
+	 * so that each step moves the averages by the first batch and then by the second, the
+	 * same way every time. Without the order, the two updates read and add in whatever
+	 * order the executor runs them, and a rerun with the same seed differs. Per-slot
+	 * statistics (each pass moves only its own slot) and instance norm need no order.
+	 */
+	public static Ops afterSharedUpdates(Ops tf, Normalization normalization, int normSlots, List<Op> firstPassUpdates) {
+		return normalization == Normalization.BATCH && normSlots == 1 && !firstPassUpdates.isEmpty()
+			? tf.withControlDependencies(firstPassUpdates) : tf;
+	}
+
 	public Class<T> type() {
 		return type;
 	}

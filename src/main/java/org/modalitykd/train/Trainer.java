@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.modalitykd.data.PatchBatch;
 import org.modalitykd.net.Conv3dGradients;
+import org.modalitykd.net.Layers;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCard;
 import org.modalitykd.net.NetMode;
@@ -119,7 +120,8 @@ public final class Trainer implements AutoCloseable {
 			if (method.twoModalities()) {
 				inputB = new BatchInput(tf, "_b", 1, config.sizeMultiple());
 				yB = inputB.oneHot(tf, classes);
-				netB = UNet.build(tf.withSubScope("train_b"), config, student, TFloat32.class, inputB.ndhwc(tf),
+				Ops tfB = Layers.afterSharedUpdates(tf, config.normalization(), config.normSlots(), net.updateOps());
+				netB = UNet.build(tfB.withSubScope("train_b"), config, student, TFloat32.class, inputB.ndhwc(tf),
 					NetMode.TRAINING);
 				slotB = netB.normSlot();
 				updates.addAll(netB.updateOps());

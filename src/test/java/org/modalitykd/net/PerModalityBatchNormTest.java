@@ -94,6 +94,54 @@ class PerModalityBatchNormTest {
 		}
 	}
 
+	@Test
+	void twoPassesSharingOneSetOfAveragesUpdateItInOrder() {
+		// The unpaired method's shared-BN ablation: the first modality's pass, then the second's
+		// built after its updates (as the trainer builds them). Per step the average moves by
+		// the first batch and then by the second: r <- r + 0.1 (mA - r), then r <- r + 0.1 (mB - r).
+		// Unordered, the two read-and-add pairs interleave as the executor schedules them.
+		for (int repeat = 0; repeat < 10; repeat++) {
+			try (Graph g = new Graph(); Session s = new Session(g)) {
+				Ops tf = Ops.create(g);
+				VariableStore params = new VariableStore(tf, "net", 3);
+				Placeholder<TFloat64> xa = tf.withName("xa").placeholder(TFloat64.class, Placeholder.shape(Shape.of(SHAPE)));
+				Placeholder<TFloat64> xb = tf.withName("xb").placeholder(TFloat64.class, Placeholder.shape(Shape.of(SHAPE)));
+				Operand<TFloat64> none = tf.constant(new double[] { 1 });
+				Layers<TFloat64> first = new Layers<>(tf.withSubScope("a"), params, TFloat64.class, Normalization.BATCH, 1,
+					none, NetMode.TRAINING, 0.1);
+				first.norm("n", xa, CHANNELS);
+				Ops tfB = Layers.afterSharedUpdates(tf, Normalization.BATCH, 1, first.updateOps());
+				Layers<TFloat64> second = new Layers<>(tfB.withSubScope("b"), params, TFloat64.class, Normalization.BATCH, 1,
+					none, NetMode.TRAINING, 0.1);
+				second.norm("n", xb, CHANNELS);
+				double[] mean = new double[CHANNELS];
+				Random r = new Random(11 + repeat);
+				for (int step = 0; step < 3; step++) {
+					double[] a = batch(r, 4.0, 0.5);
+					double[] b = batch(r, -2.0, 3.0);
+					try (TFloat64 ta = tensor(a); TFloat64 tb = tensor(b)) {
+						Session.Runner run = s.runner().feed(xa, ta).feed(xb, tb);
+						first.updateOps().forEach(run::addTarget);
+						second.updateOps().forEach(run::addTarget);
+						run.run().close();
+					}
+					for (int c = 0; c < CHANNELS; c++) {
+						mean[c] += 0.1 * (channelMean(a, c) - mean[c]);
+						mean[c] += 0.1 * (channelMean(b, c) - mean[c]);
+					}
+				}
+				assertClose(mean, read(s, params, "n/moving_mean"), 1e-12, "shared running mean, repeat " + repeat);
+			}
+		}
+		// Per-slot statistics and instance norm build the second pass as before.
+		try (Graph g = new Graph()) {
+			Ops tf = Ops.create(g);
+			List<Op> updates = List.of(tf.noOp());
+			assertTrue(Layers.afterSharedUpdates(tf, Normalization.BATCH, 2, updates) == tf);
+			assertTrue(Layers.afterSharedUpdates(tf, Normalization.INSTANCE, 1, updates) == tf);
+		}
+	}
+
 	private static double[] batch(Random r, double mean, double sd) {
 		int n = 1;
 		for (long d : SHAPE) {
