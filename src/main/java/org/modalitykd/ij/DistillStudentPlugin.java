@@ -7,8 +7,9 @@ package org.modalitykd.ij;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.modalitykd.app.ModalityKD;
+import org.modalitykd.app.PreparedTraining;
 import org.modalitykd.io.Modalities;
-import org.modalitykd.train.TrainingJob;
 import org.modalitykd.train.TrainingJobs;
 import org.modalitykd.train.TrainingMethod;
 import org.modalitykd.train.TrainingOption;
@@ -86,9 +87,10 @@ public class DistillStudentPlugin implements PlugIn {
 			}
 			Prefs.set(PREF_OUT, output.bundle().toString());
 			IJ.showStatus("ModalityKD: reading the teacher and the cases in " + data + "...");
-			TrainingJob job = TrainingJobs.student(data, modality, method, teacher, weights, settings.parameters(),
-				TrainingOption.Spelling.MACRO);
-			TrainingLauncher.launch(COMMAND, job, output.bundle(), resume, output.overwrite(), settings.device());
+			PreparedTraining training = TrainingLauncher.prepare(ModalityKD.distill(data).teacher(teacher).modality(modality)
+				.method(method).distillation(weights).parameters(settings.parameters()).device(settings.device()), output,
+				resume);
+			TrainingLauncher.launch(COMMAND, training, resume);
 		} catch (IOException | RuntimeException | OutOfMemoryError | LinkageError e) {
 			CommandErrors.report(COMMAND, e);
 		}

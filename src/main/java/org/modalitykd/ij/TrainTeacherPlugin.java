@@ -8,7 +8,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.modalitykd.train.TrainingJob;
+import org.modalitykd.app.ModalityKD;
+import org.modalitykd.app.PreparedTraining;
 import org.modalitykd.train.TrainingJobs;
 
 import ij.IJ;
@@ -60,8 +61,10 @@ public class TrainTeacherPlugin implements PlugIn {
 			Prefs.set(PREF_DATA, data.toString());
 			Prefs.set(PREF_OUT, output.bundle().toString());
 			IJ.showStatus("ModalityKD: reading the cases in " + data + "...");
-			TrainingJob job = TrainingJobs.teacher(data, modalities, settings.parameters());
-			TrainingLauncher.launch(COMMAND, job, output.bundle(), resume, output.overwrite(), settings.device());
+			PreparedTraining training = TrainingLauncher.prepare(ModalityKD.trainTeacher(data)
+				.modalities(String.join(",", modalities)).parameters(settings.parameters()).device(settings.device()), output,
+				resume);
+			TrainingLauncher.launch(COMMAND, training, resume);
 		} catch (IOException | RuntimeException | OutOfMemoryError | LinkageError e) {
 			CommandErrors.report(COMMAND, e);
 		}

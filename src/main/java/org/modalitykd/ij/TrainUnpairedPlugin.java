@@ -7,11 +7,11 @@ package org.modalitykd.ij;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.modalitykd.app.ModalityKD;
+import org.modalitykd.app.PreparedTraining;
 import org.modalitykd.io.Modalities;
 import org.modalitykd.train.ClassWiseDistillation;
-import org.modalitykd.train.TrainingJob;
 import org.modalitykd.train.TrainingJobs;
-import org.modalitykd.train.TrainingOption;
 
 import ij.IJ;
 import ij.Prefs;
@@ -85,9 +85,9 @@ public class TrainUnpairedPlugin implements PlugIn {
 			Prefs.set(PREF_DATA_B, dataB.toString());
 			Prefs.set(PREF_OUT, output.bundle().toString());
 			IJ.showStatus("ModalityKD: reading the cases...");
-			TrainingJob job = TrainingJobs.unpaired(dataA, a, dataB, b, kdWeight, tau, settings.parameters(),
-				TrainingOption.Spelling.MACRO);
-			TrainingLauncher.launch(COMMAND, job, output.bundle(), resume, output.overwrite(), settings.device());
+			PreparedTraining training = TrainingLauncher.prepare(ModalityKD.trainUnpaired(dataA, a).and(dataB, b)
+				.kdWeight(kdWeight).tau(tau).parameters(settings.parameters()).device(settings.device()), output, resume);
+			TrainingLauncher.launch(COMMAND, training, resume);
 		} catch (IOException | RuntimeException | OutOfMemoryError | LinkageError e) {
 			CommandErrors.report(COMMAND, e);
 		}
