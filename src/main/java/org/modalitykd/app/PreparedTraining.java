@@ -21,41 +21,19 @@ import org.modalitykd.train.TrainingRun;
  * {@link #job()}), and the one place that runs a {@link TrainingRun}. The monitor's cancel
  * (Esc in Fiji, Ctrl-C on the command line, a script's) ends the run at the step it was
  * asked to stop at, with its checkpoint and best bundle written.
+ *
+ * @param job       what will be trained: role, network, modalities, schedule
+ * @param output    the bundle folder
+ * @param resume    continue the checkpoint of an earlier run of {@code output}
+ * @param overwrite start afresh over an existing bundle and checkpoint
+ * @param session   the device and TensorFlow threads
+ * @param listener  told every step and validation (a console, a loss plot)
  */
-public final class PreparedTraining implements Task<TrainingRun.Outcome> {
+public record PreparedTraining(TrainingJob job, Path output, boolean resume, boolean overwrite, SessionOptions session,
+	TrainingListener listener) implements Task<TrainingRun.Outcome> {
 
-	private final TrainingJob job;
-	private final Path output;
-	private final boolean resume;
-	private final boolean overwrite;
-	private final SessionOptions session;
-	private final TrainingListener listener;
-
-	PreparedTraining(TrainingJob job, Path output, boolean resume, boolean overwrite, SessionOptions session,
-		TrainingListener listener) {
-		this.job = job;
-		this.output = output;
-		this.resume = resume;
-		this.overwrite = overwrite;
-		this.session = session;
-		this.listener = listener;
-	}
-
-	/** What will be trained: role, network, modalities, schedule. */
-	public TrainingJob job() {
-		return job;
-	}
-
-	public Path output() {
-		return output;
-	}
-
-	public SessionOptions session() {
-		return session;
-	}
-
-	/** The same training, telling {@code l} every step and validation instead (a console, a loss plot). */
-	public PreparedTraining listener(TrainingListener l) {
+	/** The same training, telling {@code l} every step and validation instead. */
+	public PreparedTraining withListener(TrainingListener l) {
 		return new PreparedTraining(job, output, resume, overwrite, session, l == null ? TrainingListener.NONE : l);
 	}
 

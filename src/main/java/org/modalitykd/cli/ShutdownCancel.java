@@ -43,17 +43,7 @@ final class ShutdownCancel implements AutoCloseable {
 	 * way every long command (training, the experiment) is asked to stop.
 	 */
 	TaskMonitor monitor() {
-		return new TaskMonitor() {
-			@Override
-			public void progress(double fraction, String status) {
-				// the command prints its own lines
-			}
-
-			@Override
-			public boolean cancelRequested() {
-				return requested;
-			}
-		};
+		return TaskMonitor.cancelledBy(this::requested);
 	}
 
 	/** The work has ended: a shutdown may go on, and the hook is removed. */

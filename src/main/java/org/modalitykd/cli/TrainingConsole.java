@@ -48,7 +48,7 @@ final class TrainingConsole implements TrainingListener {
 		// The last line is printed before the shutdown hook is released: once it is, a JVM
 		// stopped by SIGTERM exits at once and would cut the line off.
 		try (cancel) {
-			TrainingRun.Outcome o = training.listener(console).runInterruptibly(cancel.monitor());
+			TrainingRun.Outcome o = training.withListener(console).runInterruptibly(cancel.monitor());
 			out.printf("%s %s after %d steps (%.0f s)%s; bundle %s; log %s%n", o.cancelled() ? "cancelled" : "finished",
 				job.role().key(), o.steps(), (System.nanoTime() - console.startNanos) / 1e9,
 				o.bestValidation().isEmpty() ? "" : "; best validation " + format(o.bestValidation()), o.bundle(),

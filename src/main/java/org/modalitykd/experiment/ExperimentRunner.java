@@ -166,19 +166,8 @@ public final class ExperimentRunner implements Task<ExperimentRecords> {
 	}
 
 	private ExperimentRecords run(TaskMonitor monitor, boolean throwOnCancel) throws IOException, InterruptedException {
-		Listener told = listener;
 		// The listener's cancel (the older way of asking) still counts between training steps.
-		TaskMonitor watch = new TaskMonitor() {
-			@Override
-			public void progress(double fraction, String status) {
-				monitor.progress(fraction, status);
-			}
-
-			@Override
-			public boolean cancelRequested() {
-				return monitor.cancelRequested() || told.cancelRequested();
-			}
-		};
+		TaskMonitor watch = monitor.orCancelledBy(listener::cancelRequested);
 		Files.createDirectories(out);
 		Files.createDirectories(recordsDir);
 		checkPlan();
@@ -365,7 +354,7 @@ public final class ExperimentRunner implements Task<ExperimentRecords> {
 		}
 	}
 
-	/** Passes a few progress lines and the cancel request between a training and the listener. */
+	/** Passes a few progress lines of a training to the listener (its cancel reaches the training through the monitor). */
 	private final class Relay implements TrainingListener {
 
 		private final long seed;
@@ -390,9 +379,5 @@ public final class ExperimentRunner implements Task<ExperimentRecords> {
 				name, step, metrics.get("dice_wt"), metrics.get("dice_tc"), metrics.get("dice_et")));
 		}
 
-		@Override
-		public boolean cancelRequested() {
-			return listener.cancelRequested();
-		}
 	}
 }

@@ -100,19 +100,8 @@ final class TrainingLauncher {
 		long t0 = System.nanoTime();
 		TrainingRun.Outcome o;
 		// Esc and the Cancel button reach the run as the task monitor's cancel; the plot sees every step.
-		TaskMonitor esc = new TaskMonitor() {
-			@Override
-			public void progress(double fraction, String status) {
-				// the training monitor shows the steps itself
-			}
-
-			@Override
-			public boolean cancelRequested() {
-				return monitor.cancelRequested();
-			}
-		};
 		try {
-			o = training.listener(monitor).runInterruptibly(esc);
+			o = training.withListener(monitor).runInterruptibly(TaskMonitor.cancelledBy(monitor::cancelRequested));
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			monitor.finished("Interrupted");

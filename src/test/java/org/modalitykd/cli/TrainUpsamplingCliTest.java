@@ -28,14 +28,10 @@ class TrainUpsamplingCliTest {
 
 	@Test
 	void aBadValueIsOneLineNamingTheFlagAndNothingIsWritten() {
-		String data = TrainingFixtures.syntheticCases().toString();
-		CliTest.assertOneLineError(CliTest.run(args("train-teacher", "--data", data, "--out", tmp.resolve("x").toString(),
-			"--upsampling", "bilinear")), 2, "--upsampling: ", "unknown upsampling 'bilinear'", "transposed or resize");
-		CliTest.assertOneLineError(CliTest.run(args("train-student", "--data", data, "--out", tmp.resolve("s").toString(),
-			"--modality", "t1", "--method", "kdnet", "--teacher", tmp.resolve("none").toString(), "--upsampling", "nearest")),
-			2, "--upsampling: ");
-		CliTest.assertOneLineError(CliTest.run(args("train-unpaired", "--data-a", data, "--modality-a", "t1", "--data-b", data,
-			"--modality-b", "t2", "--out", tmp.resolve("u").toString(), "--upsampling", "")), 2, "--upsampling: ");
+		CliTest.assertOneLineError(TinyTraining.teacher(tmp, "--upsampling", "bilinear"), 2, "--upsampling: ",
+			"unknown upsampling 'bilinear'", "transposed or resize");
+		CliTest.assertOneLineError(TinyTraining.student(tmp, "kdnet", "--upsampling", "nearest"), 2, "--upsampling: ");
+		CliTest.assertOneLineError(TinyTraining.unpaired(tmp, "--upsampling", ""), 2, "--upsampling: ");
 		TinyTraining.assertNothingWritten(tmp, "s", "x", "u");
 	}
 

@@ -13,33 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCard;
-import org.modalitykd.train.TrainingFixtures;
 import org.modalitykd.train.TrainingRun;
 
 /** The macro keys {@code seg_loss} (every training command) and {@code latent_loss} (Distill Student). */
-class FijiLossOptionsTest {
+class FijiLossOptionsTest extends FijiTrainingFixture {
 
-	private static final String TINY = FijiTrainingTest.TINY.replace("steps=4", "steps=2");
-
-	@TempDir
-	Path tmp;
-
-	private Path data;
-
-	@BeforeEach
-	void fresh() throws IOException {
-		ImageJ1.reset();
-		data = TrainingFixtures.syntheticCases();
-	}
-
-	private static String q(Path p) {
-		return FijiTrainingTest.q(p);
-	}
+	private static final String TINY = FijiTrainingFixture.TINY.replace("steps=4", "steps=2");
 
 	@Test
 	void macroKeysReachTheModelCard() throws IOException {

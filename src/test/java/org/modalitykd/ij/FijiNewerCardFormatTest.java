@@ -60,7 +60,7 @@ class FijiNewerCardFormatTest {
 
 		Path out = tmp.resolve("student");
 		String distilled = ImageJ1.runFailing("Distill Student...", "data=" + q(data)
-			+ " modality=t1ce method=protokd teacher=" + q(bundle) + " " + FijiTrainingTest.TINY + " out=" + q(out));
+			+ " modality=t1ce method=protokd teacher=" + q(bundle) + " " + FijiTrainingFixture.TINY + " out=" + q(out));
 		assertEquals("ModalityKD Distill Student: " + card, distilled);
 		assertFalse(Files.exists(out), "no student written");
 		try (Stream<Path> left = Files.list(data)) {
