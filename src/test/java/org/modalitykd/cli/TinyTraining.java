@@ -4,6 +4,7 @@
  */
 package org.modalitykd.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Files;
@@ -53,6 +54,16 @@ final class TinyTraining {
 	static CliTest.Outcome unpaired(Path dir, String... extra) {
 		return run(extra, "train-unpaired", "--data-a", data(), "--modality-a", "t1", "--data-b", data(), "--modality-b", "t2",
 			"--out", dir.resolve("u").toString());
+	}
+
+	/**
+	 * Runs {@code command --data <the synthetic cases> --out bundle options}, tiny, and
+	 * asserts that it trained; returns the bundle.
+	 */
+	static Path trained(Path bundle, String command, String... options) {
+		CliTest.Outcome o = run(options, command, "--data", data(), "--out", bundle.toString());
+		assertEquals(0, o.status(), o.err());
+		return bundle;
 	}
 
 	private static CliTest.Outcome run(String[] extra, String... head) {

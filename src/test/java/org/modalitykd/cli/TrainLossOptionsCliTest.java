@@ -47,18 +47,12 @@ class TrainLossOptionsCliTest {
 
 	@Test
 	void theChosenLossesAreLoggedAndRecordedInTheModelCard() throws IOException {
-		String data = TrainingFixtures.syntheticCases().toString();
-		Path teacher = tmp.resolve("teacher");
-		CliTest.Outcome t = CliTest.run(args("train-teacher", "--data", data, "--out", teacher.toString(), "--seg-loss",
-			"official"));
-		assertEquals(0, t.status(), t.err());
+		Path teacher = TinyTraining.trained(tmp.resolve("teacher"), "train-teacher", "--seg-loss", "official");
 		ModelCard card = ModelBundle.readCard(teacher);
 		assertEquals(Map.of("seg_loss", "official"), card.provenance().lossOptions());
 
-		Path student = tmp.resolve("student");
-		CliTest.Outcome s = CliTest.run(args("train-student", "--data", data, "--out", student.toString(), "--modality", "t2",
-			"--method", "kdnet", "--teacher", teacher.toString(), "--latent-loss", "KL", "--feature-weight", "0.3"));
-		assertEquals(0, s.status(), s.err());
+		Path student = TinyTraining.trained(tmp.resolve("student"), "train-student", "--modality", "t2", "--method", "kdnet",
+			"--teacher", teacher.toString(), "--latent-loss", "KL", "--feature-weight", "0.3");
 		card = ModelBundle.readCard(student);
 		assertEquals(Map.of("seg_loss", "default", "latent_loss", "kl"), card.provenance().lossOptions());
 		assertEquals(0.3, card.provenance().lossWeights().get("feature_kl"));
@@ -70,10 +64,7 @@ class TrainLossOptionsCliTest {
 		CliTest.Outcome info = CliTest.run("model-info", student.toString());
 		assertTrue(info.out().contains("loss options  {seg_loss=default, latent_loss=kl}"), info.out());
 
-		Path baseline = tmp.resolve("baseline");
-		CliTest.Outcome b = CliTest.run(args("train-student", "--data", data, "--out", baseline.toString(), "--modality", "t2",
-			"--method", "none"));
-		assertEquals(0, b.status(), b.err());
+		Path baseline = TinyTraining.trained(tmp.resolve("baseline"), "train-student", "--modality", "t2", "--method", "none");
 		assertEquals(Map.of("seg_loss", "default"), ModelBundle.readCard(baseline).provenance().lossOptions());
 	}
 
