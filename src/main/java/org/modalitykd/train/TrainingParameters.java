@@ -354,22 +354,11 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	/** The fields of a TrainingParameters, to change some of before {@link #build()} checks them all. */
 	private static final class Copy {
 
-		long steps;
-		int epochs;
-		int batchSize;
+		long steps, seed;
+		int epochs, batchSize, validationInterval, checkpointInterval, levels, baseFilters;
 		int[] patchSize;
-		double learningRate;
+		double learningRate, weightDecay, diceWeight, crossEntropyWeight, validationFraction, tumourShare;
 		String lrSchedule;
-		double weightDecay;
-		double diceWeight;
-		double crossEntropyWeight;
-		double validationFraction;
-		int validationInterval;
-		int checkpointInterval;
-		double tumourShare;
-		long seed;
-		int levels;
-		int baseFilters;
 		SegmentationLossForm segmentationLoss;
 		AugmentationLevel augmentation;
 		Upsampling upsampling;

@@ -5,7 +5,6 @@
 package org.modalitykd.ij;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -32,8 +31,7 @@ class FijiCacheKeyTest extends FijiTrainingFixture {
 		Path out = tmp.resolve("bad");
 		String printed = ImageJ1.runFailing("Train Teacher...", "data=" + q(data) + " modalities=t1,t2 "
 			+ TINY + " cache_mb=-5 out=" + q(out));
-		assertEquals(1, printed.lines().count(), printed);
-		assertTrue(printed.contains("cache_mb: must be 0 or more, got -5"), printed);
-		assertFalse(Files.exists(out));
+		assertOneLine(printed, "cache_mb: must be 0 or more, got -5");
+		assertNothingWritten(out);
 	}
 }

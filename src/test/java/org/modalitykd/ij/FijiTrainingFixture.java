@@ -4,12 +4,18 @@
  */
 package org.modalitykd.ij;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.modalitykd.train.TrainingFixtures;
+import org.modalitykd.train.TrainingRun;
 
 /**
  * What the tests of the Fiji training commands share: a fresh ImageJ, the labelled
@@ -30,6 +36,19 @@ abstract class FijiTrainingFixture {
 	void freshImageJAndCases() throws IOException {
 		ImageJ1.reset();
 		data = TrainingFixtures.syntheticCases();
+	}
+
+	/** A refusal: one line holding {@code fragment}, no stack trace. */
+	static void assertOneLine(String printed, String fragment) {
+		assertEquals(1, printed.lines().count(), "one line: " + printed);
+		assertTrue(printed.contains(fragment), "'" + fragment + "' missing from: " + printed);
+		assertFalse(printed.contains("Exception"), printed);
+	}
+
+	/** A refused run writes nothing: neither the bundle {@code out} nor its checkpoint folder. */
+	static void assertNothingWritten(Path out) {
+		assertFalse(Files.exists(out), out + ": a refused run writes nothing");
+		assertFalse(Files.exists(TrainingRun.workDirOf(out)), out + ": no checkpoint either");
 	}
 
 	/** A path as a macro value, bracketed for blanks. */

@@ -285,10 +285,4 @@ class FijiTrainingTest extends FijiTrainingFixture {
 		assertEquals(validations, validatedSteps);
 		assertEquals(validations.size(), dice[0].length);
 	}
-
-	private static void assertOneLine(String printed, String fragment) {
-		assertEquals(1, printed.lines().count(), "one line: " + printed);
-		assertTrue(printed.contains(fragment), "'" + fragment + "' missing from: " + printed);
-		assertFalse(printed.contains("Exception"), printed);
-	}
 }
