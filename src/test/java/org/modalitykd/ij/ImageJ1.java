@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
-import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
 import net.imagej.patcher.LegacyInjector;
 
@@ -33,10 +32,7 @@ final class ImageJ1 {
 	private ImageJ1() {
 	}
 
-	/**
-	 * Registers plugins.config once, closes all images, clears the Results table and leaves
-	 * batch mode: what one test did must not change the next.
-	 */
+	/** Registers plugins.config once, closes all images and clears the Results table. */
 	static synchronized void reset() throws IOException {
 		if (!registered) {
 			PluginsConfig.register(Files.readAllLines(Path.of("plugins.config")));
@@ -48,9 +44,6 @@ final class ImageJ1 {
 			imp.close();
 		}
 		ResultsTable.getResultsTable().reset();
-		// A macro run from Java that calls setBatchMode(true) (scripts/examples/segment_and_measure.ijm)
-		// leaves batch mode on; a later command would then find no batch-mode RoiManager.
-		Interpreter.batchMode = false;
 	}
 
 	/** Runs a menu command with macro options, in this thread, as a macro would. */
