@@ -24,6 +24,7 @@ import org.modalitykd.net.ModelCard;
 import org.modalitykd.net.ModelRole;
 import org.modalitykd.train.StepResult;
 import org.modalitykd.train.TrainingFixtures;
+import org.modalitykd.train.TrainingJobs;
 import org.modalitykd.train.TrainingListener;
 import org.modalitykd.train.TrainingParameters;
 import org.modalitykd.train.TrainingRun;
@@ -90,6 +91,31 @@ class ModalityKDServiceTest {
 	/** Tiny: 3 levels of 4 filters, 16^3 patches, validation and checkpoint every 2 steps. */
 	static final TrainingParameters TINY = TrainingParameters.defaults().withSteps(4).withPatchSize(16).withNetwork(3, 4)
 		.withValidation(0.2, 2).withCheckpointInterval(2);
+
+	/** What a test does with the service. */
+	interface ServiceWork {
+		void run(ModalityKDService kd) throws IOException, InterruptedException;
+	}
+
+	/** Runs {@code work} with the service of a fresh SciJava context, closed afterwards. */
+	static void withService(ServiceWork work) throws IOException, InterruptedException {
+		try (Context context = new Context(ModalityKDService.class)) {
+			work.run(context.getService(ModalityKDService.class));
+		}
+	}
+
+	/**
+	 * Through {@code kd}, on the synthetic cases: a teacher on t1 and flair with
+	 * {@code teacher} parameters into {@code dir/teacher}, then a 2-step flair student by
+	 * {@code method} with {@code weights} into {@code dir/student}.
+	 */
+	static void teacherThenStudent(ModalityKDService kd, Path dir, TrainingParameters teacher, String method,
+		TrainingJobs.Distillation weights) throws IOException, InterruptedException {
+		Path data = TrainingFixtures.syntheticCases();
+		kd.train(data, List.of("t1", "flair"), dir.resolve("teacher"), teacher, "cpu", false);
+		kd.distill(data, "flair", method, dir.resolve("teacher"), dir.resolve("student"), TINY.withSteps(2), weights,
+			"cpu", false, false, TrainingListener.NONE);
+	}
 
 	@Test
 	void trainsCancelsResumesAndDistills() throws IOException, InterruptedException {

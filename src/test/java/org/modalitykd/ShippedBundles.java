@@ -67,6 +67,23 @@ public final class ShippedBundles {
 		return dir;
 	}
 
+	/**
+	 * What the tests of a newer card's refusal share: a models folder holding one bundle
+	 * whose card is of a newer format, the sample cases, one case folder and the line every
+	 * front end refuses the bundle with.
+	 */
+	public record NewerCard(Path models, Path bundle, Path data, Path caseDir, String refusal) {
+
+		/** Made under {@code dir}. */
+		public static NewerCard in(Path dir) throws IOException {
+			Path models = Files.createDirectories(dir.resolve("models"));
+			Path bundle = newerFormat(models.resolve("teacher"));
+			Path data = sampleData(dir.resolve("data"));
+			return new NewerCard(models, bundle, data, data.resolve("synth_0001"),
+				bundle.resolve(ModelBundle.CARD_FILE) + ": " + NEWER);
+		}
+	}
+
 	private static JsonObject card(Path dir) throws IOException {
 		return JsonParser.parseString(Files.readString(dir.resolve(ModelBundle.CARD_FILE))).getAsJsonObject();
 	}

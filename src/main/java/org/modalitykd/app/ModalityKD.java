@@ -7,6 +7,7 @@ package org.modalitykd.app;
 import java.io.File;
 import java.nio.file.Path;
 
+import org.modalitykd.train.TrainingJob;
 import org.modalitykd.volume.Volume;
 
 /**
@@ -88,5 +89,10 @@ public final class ModalityKD {
 
 	public static UnpairedTraining trainUnpaired(String data, String modality) {
 		return trainUnpaired(Path.of(data), modality);
+	}
+
+	/** A job made from cases already read (the experiment's), trained as every request is. */
+	public static JobTraining train(TrainingJob job) {
+		return new JobTraining(job);
 	}
 }

@@ -89,48 +89,39 @@ public record SegmentationOptions(Device device, int threads, double overlap, in
 	}
 
 	public SegmentationOptions withDevice(Device d) {
-		return new SegmentationOptions(d, threads, overlap, windowsPerCall, tta, margin, cropToNonZero, ignoreSpacing,
-			checkChannelOrder);
+		return with(c -> c.device = d);
 	}
 
 	public SegmentationOptions withThreads(int t) {
-		return new SegmentationOptions(device, t, overlap, windowsPerCall, tta, margin, cropToNonZero, ignoreSpacing,
-			checkChannelOrder);
+		return with(c -> c.threads = t);
 	}
 
 	public SegmentationOptions withOverlap(double o) {
-		return new SegmentationOptions(device, threads, o, windowsPerCall, tta, margin, cropToNonZero, ignoreSpacing,
-			checkChannelOrder);
+		return with(c -> c.overlap = o);
 	}
 
 	public SegmentationOptions withWindowsPerCall(int w) {
-		return new SegmentationOptions(device, threads, overlap, w, tta, margin, cropToNonZero, ignoreSpacing,
-			checkChannelOrder);
+		return with(c -> c.windowsPerCall = w);
 	}
 
 	public SegmentationOptions withTta(boolean t) {
-		return new SegmentationOptions(device, threads, overlap, windowsPerCall, t, margin, cropToNonZero, ignoreSpacing,
-			checkChannelOrder);
+		return with(c -> c.tta = t);
 	}
 
 	public SegmentationOptions withMargin(int m) {
-		return new SegmentationOptions(device, threads, overlap, windowsPerCall, tta, m, cropToNonZero, ignoreSpacing,
-			checkChannelOrder);
+		return with(c -> c.margin = m);
 	}
 
 	public SegmentationOptions withCropToNonZero(boolean c) {
-		return new SegmentationOptions(device, threads, overlap, windowsPerCall, tta, margin, c, ignoreSpacing,
-			checkChannelOrder);
+		return with(copy -> copy.cropToNonZero = c);
 	}
 
 	public SegmentationOptions withIgnoreSpacing(boolean i) {
-		return new SegmentationOptions(device, threads, overlap, windowsPerCall, tta, margin, cropToNonZero, i,
-			checkChannelOrder);
+		return with(c -> c.ignoreSpacing = i);
 	}
 
 	public SegmentationOptions withChannelOrderCheck(boolean c) {
-		return new SegmentationOptions(device, threads, overlap, windowsPerCall, tta, margin, cropToNonZero, ignoreSpacing,
-			c);
+		return with(copy -> copy.checkChannelOrder = c);
 	}
 
 	/** The TensorFlow session these ask for. */
@@ -147,5 +138,42 @@ public record SegmentationOptions(Device device, int threads, double overlap, in
 			: WindowBatchPlanner.windowsPerCall(card.architecture(), card.patchSize(), tta,
 				WindowBatchPlanner.availableBytes(resolved.gpu()), MAX_AUTO_WINDOWS);
 		return new InferenceSettings(overlap, windows, tta, cropToNonZero, margin, checkChannelOrder);
+	}
+
+	/** These options with the fields that {@code change} sets, checked as any new ones. */
+	private SegmentationOptions with(java.util.function.Consumer<Copy> change) {
+		Copy c = new Copy(this);
+		change.accept(c);
+		return c.build();
+	}
+
+	/** The fields of a SegmentationOptions, to change some of before {@link #build()} checks them all. */
+	private static final class Copy {
+
+		Device device;
+		int threads;
+		double overlap;
+		int windowsPerCall;
+		boolean tta;
+		int margin;
+		boolean cropToNonZero;
+		boolean ignoreSpacing;
+		boolean checkChannelOrder;
+
+		Copy(SegmentationOptions p) {
+			device = p.device;
+			threads = p.threads;
+			overlap = p.overlap;
+			windowsPerCall = p.windowsPerCall;
+			tta = p.tta;
+			margin = p.margin;
+			cropToNonZero = p.cropToNonZero;
+			ignoreSpacing = p.ignoreSpacing;
+			checkChannelOrder = p.checkChannelOrder;
+		}
+
+		SegmentationOptions build() {
+			return new SegmentationOptions(device, threads, overlap, windowsPerCall, tta, margin, cropToNonZero, ignoreSpacing, checkChannelOrder);
+		}
 	}
 }

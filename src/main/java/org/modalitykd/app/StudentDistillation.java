@@ -58,6 +58,12 @@ public final class StudentDistillation extends TrainingRequest<StudentDistillati
 		return this;
 	}
 
+	/** The method, parsed already (a front end that named its own option when parsing it). */
+	public StudentDistillation method(TrainingMethod m) {
+		this.method = m;
+		return this;
+	}
+
 	/** KD-Net's lambda or ProtoKD's alpha: the weight of the logit distillation term. */
 	public StudentDistillation kdWeight(double w) {
 		weights = weights.withWeight(w);

@@ -12,8 +12,10 @@ import org.modalitykd.net.Device;
 import org.modalitykd.net.SessionOptions;
 import org.modalitykd.task.Task;
 import org.modalitykd.task.TaskMonitor;
+import org.modalitykd.train.InvalidOptionException;
 import org.modalitykd.train.TrainingJob;
 import org.modalitykd.train.TrainingListener;
+import org.modalitykd.train.TrainingOption;
 import org.modalitykd.train.TrainingParameters;
 import org.modalitykd.train.TrainingRun;
 
@@ -39,11 +41,12 @@ import org.modalitykd.train.TrainingRun;
 public abstract class TrainingRequest<R extends TrainingRequest<R>> implements Task<TrainingRun.Outcome> {
 
 	private TrainingParameters parameters = TrainingParameters.defaults();
-	private Device device = Device.AUTO;
+	private SessionOptions session = new SessionOptions(Device.AUTO, 0, 0);
 	private Path output;
 	private boolean resume;
 	private boolean overwrite;
 	private TrainingListener listener = TrainingListener.NONE;
+	private TrainingOption.Spelling spelling = TrainingOption.Spelling.JAVA;
 
 	TrainingRequest() {
 	}
@@ -83,8 +86,33 @@ public abstract class TrainingRequest<R extends TrainingRequest<R>> implements T
 
 	/** {@code cpu}, {@code gpu} or {@code auto} (the default). */
 	public R device(String name) {
-		this.device = Device.parse(name);
+		return device(Device.parse(name));
+	}
+
+	public R device(Device d) {
+		this.session = new SessionOptions(d, session.intraOpThreads(), session.interOpThreads());
 		return self();
+	}
+
+	/** The device and the TensorFlow threads at once (a front end's {@code --device} and {@code --threads}). */
+	public R session(SessionOptions options) {
+		this.session = options == null ? SessionOptions.defaults() : options;
+		return self();
+	}
+
+	/**
+	 * How a refused option is named in its one-line error: as these methods (the
+	 * default), as command-line flags or as macro keys, so that a front end's user reads
+	 * the name they typed.
+	 */
+	public R spelling(TrainingOption.Spelling s) {
+		this.spelling = s;
+		return self();
+	}
+
+	/** The spelling of refused options (see {@link #spelling(TrainingOption.Spelling)}). */
+	TrainingOption.Spelling spelling() {
+		return spelling;
 	}
 
 	/** The bundle folder to write (its checkpoint and log go to {@code <output>.training}). */
@@ -121,12 +149,47 @@ public abstract class TrainingRequest<R extends TrainingRequest<R>> implements T
 
 	/**
 	 * The job, with every option checked (the one place, {@link org.modalitykd.train.TrainingJobs})
-	 * and the cases read.
+	 * and the cases read; refused options named in {@link #spelling()}.
 	 */
 	abstract TrainingJob job() throws IOException;
 
 	/** Checks the options that need no file, before the output is looked at. */
 	abstract void checkOptions();
+
+	/**
+	 * Checks every option and the output (before any case is read) and reads the cases:
+	 * the training, ready to run, with its job for a front end to describe.
+	 *
+	 * @throws IllegalArgumentException one line naming the setting at fault
+	 *                                  ({@link InvalidOptionException} for an option, in {@link #spelling()})
+	 */
+	public PreparedTraining prepare() throws IOException {
+		if (output == null) {
+			throw new InvalidSettingException("output: give the folder for the model bundle");
+		}
+		try {
+			checkOptions();
+		} catch (InvalidOptionException e) {
+			throw e.spelled(spelling);
+		}
+		TrainingRun.checkOutput(output, resume, overwrite, optionName("resume", "(true)"),
+			optionName("overwrite", "(true)"));
+		TrainingJob job;
+		try {
+			job = job();
+		} catch (InvalidOptionException e) {
+			throw e.spelled(spelling);
+		}
+		return new PreparedTraining(job, output, resume, overwrite, session, listener);
+	}
+
+	private String optionName(String key, String javaCall) {
+		return switch (spelling) {
+			case CLI -> "--" + key;
+			case MACRO -> key;
+			case JAVA -> key + javaCall;
+		};
+	}
 
 	/** Trains, reporting nothing, until done. */
 	public TrainingRun.Outcome run() throws IOException {
@@ -135,18 +198,6 @@ public abstract class TrainingRequest<R extends TrainingRequest<R>> implements T
 
 	@Override
 	public TrainingRun.Outcome run(TaskMonitor monitor) throws IOException {
-		if (output == null) {
-			throw new InvalidSettingException("output: give the folder for the model bundle");
-		}
-		checkOptions();
-		TrainingRun.checkOutput(output, resume, overwrite, "resume(true)", "overwrite(true)");
-		TrainingJob job = job();
-		try {
-			return TrainingRun.run(job, output, resume, overwrite, new SessionOptions(device, 0, 0),
-				new MonitoredTraining(monitor, listener));
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new java.util.concurrent.CancellationException("training interrupted");
-		}
+		return prepare().run(monitor);
 	}
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 
 import org.modalitykd.cli.report.DiceBarChart;
 import org.modalitykd.cli.report.PngFile;
@@ -149,8 +150,16 @@ final class ExperimentCommand extends ConsoleCommand {
 		o.println("experiment: " + plan.describe() + "; seeds " + plan.seeds() + "; code " + code);
 		long start = System.nanoTime();
 		ExperimentRecords results;
-		try {
-			results = reportOnly ? ExperimentRecords.open(recordsDir) : runner.run();
+		// Ctrl-C (or SIGTERM) is the run's task-monitor cancel: the training under way stops at
+		// its next step with a checkpoint, and the last line is printed before the JVM exits.
+		try (ShutdownCancel cancel = new ShutdownCancel("modalitykd-experiment-cancel")) {
+			try {
+				results = reportOnly ? ExperimentRecords.open(recordsDir) : runner.run(cancel.monitor());
+			} catch (CancellationException e) {
+				o.println(e.getMessage());
+				o.flush();
+				return 0;
+			}
 		} catch (IllegalArgumentException e) {
 			// Another plan or other settings in the records: the user chooses, nothing is mixed.
 			throw new UsageException(e.getMessage());

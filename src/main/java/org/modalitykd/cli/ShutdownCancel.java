@@ -6,6 +6,8 @@ package org.modalitykd.cli;
 
 import java.util.concurrent.CountDownLatch;
 
+import org.modalitykd.task.TaskMonitor;
+
 /**
  * Ctrl-C (or SIGTERM) while a piece of work runs: instead of dying mid-write, the JVM's
  * shutdown marks the work as cancelled ({@link #requested()}, which the work polls) and
@@ -34,6 +36,14 @@ final class ShutdownCancel implements AutoCloseable {
 	/** Whether the JVM is shutting down and the work should stop at its next step. */
 	boolean requested() {
 		return requested;
+	}
+
+	/**
+	 * Ctrl-C as a task monitor's cancel, for work that prints its own progress: the one
+	 * way every long command (training, the experiment) is asked to stop.
+	 */
+	TaskMonitor monitor() {
+		return TaskMonitor.cancelledBy(this::requested);
 	}
 
 	/** The work has ended: a shutdown may go on, and the hook is removed. */

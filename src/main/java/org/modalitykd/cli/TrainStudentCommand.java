@@ -5,9 +5,9 @@
 package org.modalitykd.cli;
 
 import java.nio.file.Path;
-import java.io.IOException;
 
-import org.modalitykd.train.TrainingJob;
+import org.modalitykd.app.ModalityKD;
+import org.modalitykd.app.TrainingRequest;
 import org.modalitykd.train.TrainingJobs;
 import org.modalitykd.train.TrainingMethod;
 import org.modalitykd.train.TrainingOption;
@@ -70,11 +70,11 @@ final class TrainStudentCommand extends TrainingCommand {
 	}
 
 	@Override
-	TrainingJob job() throws IOException {
+	TrainingRequest<?> request() {
 		TrainingParameters parameters = options.parameters(checkedMethod == TrainingMethod.SUPERVISED);
 		TrainingJobs.Distillation weights = new TrainingJobs.Distillation(kdWeight, temperature, featureWeight, protoWeight,
 			latentLoss, temperatureSquared, kdWarmup);
-		return TrainingCommands.checked(() -> TrainingJobs.student(data, student, checkedMethod, teacher, weights,
-			parameters, TrainingOption.Spelling.CLI));
+		return ModalityKD.distill(data).teacher(teacher).modality(student).method(checkedMethod).distillation(weights)
+			.parameters(parameters);
 	}
 }

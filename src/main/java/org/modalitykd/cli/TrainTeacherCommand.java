@@ -4,12 +4,11 @@
  */
 package org.modalitykd.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.modalitykd.train.TrainingJob;
-import org.modalitykd.train.TrainingJobs;
+import org.modalitykd.app.ModalityKD;
+import org.modalitykd.app.TrainingRequest;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +34,7 @@ final class TrainTeacherCommand extends TrainingCommand {
 	}
 
 	@Override
-	TrainingJob job() throws IOException {
-		return TrainingCommands.checked(() -> TrainingJobs.teacher(data, channels, options.parameters(true)));
+	TrainingRequest<?> request() {
+		return ModalityKD.trainTeacher(data).modalities(String.join(",", channels)).parameters(options.parameters(true));
 	}
 }

@@ -5,12 +5,9 @@
 package org.modalitykd.cli;
 
 import java.nio.file.Path;
-import java.io.IOException;
 
-import org.modalitykd.train.TrainingJob;
-import org.modalitykd.train.TrainingJobs;
-import org.modalitykd.train.TrainingOption;
-import org.modalitykd.train.TrainingParameters;
+import org.modalitykd.app.ModalityKD;
+import org.modalitykd.app.TrainingRequest;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,9 +48,8 @@ final class TrainUnpairedCommand extends TrainingCommand {
 	}
 
 	@Override
-	TrainingJob job() throws IOException {
-		TrainingParameters parameters = options.parameters(true);
-		return TrainingCommands.checked(() -> TrainingJobs.unpaired(dataA, a, dataB, b, kdWeight, tau,
-			parameters, TrainingOption.Spelling.CLI));
+	TrainingRequest<?> request() {
+		return ModalityKD.trainUnpaired(dataA, a).and(dataB, b).kdWeight(kdWeight).tau(tau)
+			.parameters(options.parameters(true));
 	}
 }

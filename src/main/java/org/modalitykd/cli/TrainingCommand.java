@@ -4,16 +4,18 @@
  */
 package org.modalitykd.cli;
 
-import java.io.IOException;
-
-import org.modalitykd.train.TrainingJob;
+import org.modalitykd.app.PreparedTraining;
+import org.modalitykd.app.TrainingRequest;
+import org.modalitykd.net.SessionOptions;
+import org.modalitykd.train.TrainingOption;
 
 import picocli.CommandLine.Mixin;
 
 /**
  * What the training commands share: the {@link TrainingOptions}, and the order of their
  * work. Every option is checked (the command's own first) and the output is settled
- * before any training data is read; then the job trains on the console.
+ * before any training data is read; then the use-case layer's request is prepared (the
+ * data read) and trains on the console.
  */
 abstract class TrainingCommand extends ConsoleCommand {
 
@@ -23,14 +25,18 @@ abstract class TrainingCommand extends ConsoleCommand {
 	/** Checks the command's own options: a usage error names the flag. */
 	abstract void checkOwnOptions();
 
-	/** The job, once every option is checked: reads the training data (and a teacher). */
-	abstract TrainingJob job() throws IOException;
+	/** The request with the command's own options, once every option is checked; the shared ones are added here. */
+	abstract TrainingRequest<?> request();
 
 	@Override
 	public final Integer call() throws Exception {
 		checkOwnOptions();
-		options.sessionOptions();
+		SessionOptions session = options.sessionOptions();
 		options.checkOutput();
-		return TrainingConsole.run(job(), options, out());
+		TrainingRequest<?> request = request().session(session).output(options.output.out).resume(options.output.resume)
+			.overwrite(options.output.overwrite).spelling(TrainingOption.Spelling.CLI);
+		// Reads the training data (and a teacher); a refused option is a usage error naming its flag.
+		PreparedTraining training = TrainingCommands.checked(request::prepare);
+		return TrainingConsole.run(training, options.output.logEvery, out());
 	}
 }

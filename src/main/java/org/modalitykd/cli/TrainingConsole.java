@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.modalitykd.app.PreparedTraining;
 import org.modalitykd.net.Devices;
-import org.modalitykd.net.SessionOptions;
 import org.modalitykd.train.StepResult;
 import org.modalitykd.train.TrainingJob;
 import org.modalitykd.train.TrainingListener;
@@ -20,39 +20,35 @@ import org.modalitykd.train.TrainingRun;
 import org.modalitykd.train.TrainingSplit;
 
 /**
- * Runs a training job from the command line: progress lines on stdout, and Ctrl-C (or
- * SIGTERM) asks the run to stop at the end of the current step, after it has written a
- * checkpoint and a bundle, before the JVM exits.
+ * Runs a prepared training from the command line: progress lines on stdout, and Ctrl-C
+ * (or SIGTERM) is the task monitor's cancel, which stops the run at the end of the
+ * current step, after it has written a checkpoint and a bundle, before the JVM exits.
  */
 final class TrainingConsole implements TrainingListener {
 
 	private final PrintWriter out;
 	private final int logEvery;
 	private final long startNanos = System.nanoTime();
-	private final ShutdownCancel cancel;
 
-	private TrainingConsole(PrintWriter out, int logEvery, ShutdownCancel cancel) {
+	private TrainingConsole(PrintWriter out, int logEvery) {
 		this.out = out;
 		this.logEvery = logEvery;
-		this.cancel = cancel;
 	}
 
-	static int run(TrainingJob job, TrainingOptions options, PrintWriter out)
-		throws IOException, InterruptedException {
-		Path bundle = options.output.out;
-		SessionOptions session = options.sessionOptions();
-		String device = Devices.resolve(session.device()).description();
+	static int run(PreparedTraining training, int logEvery, PrintWriter out) throws IOException, InterruptedException {
+		TrainingJob job = training.job();
+		Path bundle = training.output();
+		String device = Devices.resolve(training.session().device()).description();
 		out.printf("%s: %s, %s on %s; %d steps of %d x %s patches; output %s%n", job.objective().method().key(),
 			job.role().key(), job.network().describe(), device, job.schedule().steps(), job.schedule().batchSize(),
 			String.join("x", java.util.Arrays.stream(job.schedule().patchSize()).mapToObj(Integer::toString).toList()),
 			bundle);
 		ShutdownCancel cancel = new ShutdownCancel("modalitykd-training-cancel");
-		TrainingConsole console = new TrainingConsole(out, options.output.logEvery, cancel);
+		TrainingConsole console = new TrainingConsole(out, logEvery);
 		// The last line is printed before the shutdown hook is released: once it is, a JVM
 		// stopped by SIGTERM exits at once and would cut the line off.
 		try (cancel) {
-			TrainingRun.Outcome o = TrainingRun.run(job, bundle, options.output.resume, options.output.overwrite, session,
-				console);
+			TrainingRun.Outcome o = training.withListener(console).runInterruptibly(cancel.monitor());
 			out.printf("%s %s after %d steps (%.0f s)%s; bundle %s; log %s%n", o.cancelled() ? "cancelled" : "finished",
 				job.role().key(), o.steps(), (System.nanoTime() - console.startNanos) / 1e9,
 				o.bestValidation().isEmpty() ? "" : "; best validation " + format(o.bestValidation()), o.bundle(),
@@ -86,11 +82,6 @@ final class TrainingConsole implements TrainingListener {
 	public void message(String line) {
 		out.println(line);
 		out.flush();
-	}
-
-	@Override
-	public boolean cancelRequested() {
-		return cancel.requested();
 	}
 
 	private static String format(Map<String, Double> values) {

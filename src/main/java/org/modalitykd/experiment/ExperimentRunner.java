@@ -13,19 +13,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 
+import org.modalitykd.app.LoadedSegmenter;
+import org.modalitykd.app.ModalityKD;
 import org.modalitykd.eval.BratsRegion;
 import org.modalitykd.eval.RegionMetrics;
 import org.modalitykd.eval.SegmentationEvaluator;
-import org.modalitykd.infer.InferenceSettings;
-import org.modalitykd.infer.Progress;
-import org.modalitykd.infer.Segmenter;
 import org.modalitykd.io.AtomicDirectory;
 import org.modalitykd.io.AtomicFile;
 import org.modalitykd.io.Modalities;
 import org.modalitykd.io.OutputPaths;
-import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.SessionOptions;
 import org.modalitykd.synth.AnatomyChoice;
 import org.modalitykd.synth.CaseGenerator;
@@ -34,6 +33,8 @@ import org.modalitykd.synth.GeneratorSettings;
 import org.modalitykd.synth.HeadMaps;
 import org.modalitykd.synth.SyntheticDataset;
 import org.modalitykd.synth.TumourSettings;
+import org.modalitykd.task.Task;
+import org.modalitykd.task.TaskMonitor;
 import org.modalitykd.train.LabelledCase;
 import org.modalitykd.train.StepResult;
 import org.modalitykd.train.TrainingDataset;
@@ -57,8 +58,12 @@ import org.modalitykd.volume.Volume;
  * seed's teacher bundle, which its students need, so that another machine continues
  * with the same teachers). A rerun skips finished trainings and resumes an interrupted
  * one from its checkpoint.
+ * <p>
+ * As a {@link Task} it stops when its monitor asks (Esc, Ctrl-C, a script): the training
+ * under way ends at its next step with a checkpoint, no record is written for it, and a
+ * rerun continues from there.
  */
-public final class ExperimentRunner {
+public final class ExperimentRunner implements Task<ExperimentRecords> {
 
 	/** Progress lines and cancel, for a console or a window. */
 	public interface Listener {
@@ -142,24 +147,54 @@ public final class ExperimentRunner {
 	 *                                  or a training recorded with other settings
 	 */
 	public ExperimentRecords run() throws IOException, InterruptedException {
+		return run(TaskMonitor.NONE, false);
+	}
+
+	/**
+	 * Runs what is not yet done, with the monitor's progress (trainings done of all) and cancel.
+	 *
+	 * @throws CancellationException when the monitor (or the listener) asked to stop: the
+	 *                               records hold every training finished before
+	 */
+	@Override
+	public ExperimentRecords run(TaskMonitor monitor) throws IOException {
+		try {
+			return run(monitor, true);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new CancellationException("experiment interrupted; run it again to continue");
+		}
+	}
+
+	private ExperimentRecords run(TaskMonitor monitor, boolean throwOnCancel) throws IOException, InterruptedException {
+		// The listener's cancel (the older way of asking) still counts between training steps.
+		TaskMonitor watch = monitor.orCancelledBy(listener::cancelRequested);
 		Files.createDirectories(out);
 		Files.createDirectories(recordsDir);
 		checkPlan();
 		Path poolDir = out.resolve("data").resolve("pool");
 		Path evalDir = out.resolve("data").resolve(plan.evaluationName());
-		generate(poolDir, plan.trainingCases(), plan.dataSeed(), POOL_PREFIX, GeneratorSettings.standard());
-		generate(evalDir, plan.testCases(), plan.evaluationSeed(), plan.evaluationName(), GeneratorSettings.standard());
+		generate(poolDir, plan.trainingCases(), plan.dataSeed(), POOL_PREFIX, GeneratorSettings.standard(), monitor);
+		generate(evalDir, plan.testCases(), plan.evaluationSeed(), plan.evaluationName(), GeneratorSettings.standard(),
+			monitor);
 		TrainingDataset pool = TrainingDataset.load(poolDir, plan.caseModalities());
 		List<LabelledCase> evaluation = new ArrayList<>(TrainingDataset.load(evalDir, plan.caseModalities()).cases());
 		if (plan.shiftedTestCases() > 0) {
 			Path shiftedDir = out.resolve("data").resolve(SHIFTED_PREFIX);
-			generate(shiftedDir, plan.shiftedTestCases(), plan.shiftedSeed(), SHIFTED_PREFIX, GeneratorSettings.shifted());
+			generate(shiftedDir, plan.shiftedTestCases(), plan.shiftedSeed(), SHIFTED_PREFIX, GeneratorSettings.shifted(),
+				monitor);
 			evaluation.addAll(TrainingDataset.load(shiftedDir, Modalities.BRATS).cases());
 		}
 		ExperimentRecords records = ExperimentRecords.open(recordsDir);
 		Map<String, String> settings = readSettings();
+		int trainings = plan.seeds().size() * design.trainings().size();
+		int index = 0;
 		for (long seed : plan.seeds()) {
 			for (ExperimentDesign.Training t : design.trainings()) {
+				TaskMonitor part = watch.part(index / (double) trainings, ++index / (double) trainings);
+				if (watch.cancelRequested()) {
+					return cancelled(records, "before " + t.name() + " of seed " + seed, throwOnCancel);
+				}
 				Path bundle = OutputPaths.inside(OutputPaths.inside(out, "seed-" + seed), t.name());
 				Files.createDirectories(bundle.getParent());
 				if (!t.isTeacher()) {
@@ -187,17 +222,18 @@ public final class ExperimentRunner {
 					resume ? ", resumed from its checkpoint" : ""));
 				long start = System.nanoTime();
 				// The records say what is done: a bundle without a record is an unfinished one to redo.
-				TrainingRun.Outcome outcome = TrainingRun.run(job, bundle, resume, true, options, new Relay(seed, t.name()));
+				TrainingRun.Outcome outcome = ModalityKD.train(job).output(bundle).resume(resume).overwrite(true)
+					.session(options).listener(new Relay(seed, t.name())).prepare().runInterruptibly(part);
 				double seconds = (System.nanoTime() - start) / 1e9;
 				if (outcome.cancelled()) {
 					listener.message("cancelled; run the experiment again to continue from the checkpoint of " + t.name());
-					return records;
+					return cancelled(records, "in " + t.name() + " of seed " + seed + " at step " + outcome.steps(),
+						throwOnCancel);
 				}
 				List<CaseScore> scores = new ArrayList<>();
 				long parameters;
-				try (ModelBundle model = ModelBundle.load(bundle, options)) {
-					parameters = model.weights().size();
-					Segmenter segmenter = new Segmenter(model, InferenceSettings.defaults());
+				try (LoadedSegmenter segmenter = LoadedSegmenter.open(bundle, options)) {
+					parameters = segmenter.parameters();
 					for (ExperimentDesign.Row row : design.rowsOf(t)) {
 						scores.addAll(score(segmenter, row, seed, evaluation));
 					}
@@ -211,6 +247,13 @@ public final class ExperimentRunner {
 				listener.message(String.format(Locale.ROOT, "seed %d: %s done in %.0f s; %s Dice %s", seed, t.name(), seconds,
 					plan.evaluationName(), summary(scores)));
 			}
+		}
+		return records;
+	}
+
+	private static ExperimentRecords cancelled(ExperimentRecords records, String where, boolean throwOnCancel) {
+		if (throwOnCancel) {
+			throw new CancellationException("experiment cancelled " + where + "; run it again to continue");
 		}
 		return records;
 	}
@@ -250,7 +293,8 @@ public final class ExperimentRunner {
 	}
 
 	/** Writes the cases under a temporary name first, so that an interrupted run never leaves half a dataset. */
-	private void generate(Path dir, int cases, long seed, String prefix, GeneratorSettings settings) throws IOException {
+	private void generate(Path dir, int cases, long seed, String prefix, GeneratorSettings settings, TaskMonitor monitor)
+		throws IOException {
 		if (Files.isRegularFile(dir.resolve(SyntheticDataset.SUMMARY))) {
 			return;
 		}
@@ -268,18 +312,24 @@ public final class ExperimentRunner {
 		List<String> modalities = plan.caseModalities();
 		// The CT draws from a stream of its own: asking for it leaves the MRI of a seed as it was.
 		HeadMaps head = modalities.contains(Modalities.CT) ? source.head(tissues).atSpacing(plan.spacing()) : null;
-		new SyntheticDataset(new CaseGenerator(tissues.atSpacing(plan.spacing()), head, made, modalities), source.name())
-			.write(temp, cases, seed, prefix, (index, total, c, folder, s) -> {
-			});
+		try {
+			new SyntheticDataset(new CaseGenerator(tissues.atSpacing(plan.spacing()), head, made, modalities), source.name())
+				.write(temp, cases, seed, prefix, (index, total, c, folder, s) -> monitor.stopIfCancelled(
+					"while generating " + dir.getFileName() + " (" + (index + 1) + " of " + total + " cases)"));
+		} catch (CancellationException e) {
+			AtomicDirectory.deleteTree(temp);
+			throw e;
+		}
 		Files.move(temp, dir);
 	}
 
-	private static List<CaseScore> score(Segmenter segmenter, ExperimentDesign.Row row, long seed, List<LabelledCase> test) {
+	private static List<CaseScore> score(LoadedSegmenter segmenter, ExperimentDesign.Row row, long seed,
+		List<LabelledCase> test) {
 		SegmentationEvaluator evaluator = new SegmentationEvaluator();
 		List<CaseScore> scores = new ArrayList<>();
 		for (LabelledCase c : test) {
 			Volume images = row.modality() == null ? c.images() : c.images().select(List.of(row.modality()));
-			var labels = segmenter.segment(images, false, Progress.NONE).labels();
+			var labels = segmenter.labels(images);
 			Map<BratsRegion, RegionMetrics> m = evaluator.evaluate(labels, c.labels());
 			scores.add(new CaseScore(seed, row.label(), c.id(), m.get(BratsRegion.WT).dice(), m.get(BratsRegion.TC).dice(),
 				m.get(BratsRegion.ET).dice()));
@@ -309,7 +359,7 @@ public final class ExperimentRunner {
 		}
 	}
 
-	/** Passes a few progress lines and the cancel request between a training and the listener. */
+	/** Passes a few progress lines of a training to the listener (its cancel reaches the training through the monitor). */
 	private final class Relay implements TrainingListener {
 
 		private final long seed;
@@ -334,9 +384,5 @@ public final class ExperimentRunner {
 				name, step, metrics.get("dice_wt"), metrics.get("dice_tc"), metrics.get("dice_et")));
 		}
 
-		@Override
-		public boolean cancelRequested() {
-			return listener.cancelRequested();
-		}
 	}
 }

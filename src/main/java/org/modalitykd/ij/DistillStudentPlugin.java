@@ -4,19 +4,18 @@
  */
 package org.modalitykd.ij;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
+import org.modalitykd.app.ModalityKD;
+import org.modalitykd.app.StudentDistillation;
+import org.modalitykd.app.TrainingRequest;
 import org.modalitykd.io.Modalities;
-import org.modalitykd.train.TrainingJob;
 import org.modalitykd.train.TrainingJobs;
 import org.modalitykd.train.TrainingMethod;
 import org.modalitykd.train.TrainingOption;
 
-import ij.IJ;
 import ij.Prefs;
 import ij.gui.GenericDialog;
-import ij.plugin.PlugIn;
 
 /**
  * Plugins > ModalityKD > Distill Student...: trains a one-modality network, distilled
@@ -35,22 +34,24 @@ import ij.plugin.PlugIn;
  * (true or false), KD-Net's; {@code kd_warmup} (share of the steps, 0 to below 1). A key that does not
  * belong to the method is refused.
  */
-public class DistillStudentPlugin implements PlugIn {
+public class DistillStudentPlugin extends TrainingPlugin {
 
 	static final String COMMAND = "Distill Student";
 	static final String[] METHODS = { "none", "kdnet", "protokd" };
 	static final String PREF_TEACHER = "modalitykd.train.teacher";
 	static final String PREF_OUT = "modalitykd.train.student";
 
+	private DistillationFields distillation;
+	private Path data;
+	private Path teacher;
+
+	public DistillStudentPlugin() {
+		super(COMMAND, "data=[/cases] modality=flair method=protokd teacher=[/models/teacher] out=[/models/student-flair]",
+			TrainingFields.NUMBER_KEYS, PREF_OUT);
+	}
+
 	@Override
-	public void run(String arg) {
-		if (!CommandErrors.canShowDialog(COMMAND,
-			"data=[/cases] modality=flair method=protokd teacher=[/models/teacher] out=[/models/student-flair]",
-			TrainingFields.NUMBER_KEYS)) {
-			return;
-		}
-		GenericDialog gd = new GenericDialog("ModalityKD Distill Student");
-		TrainingFields.heading(gd, "Data");
+	void addFields(GenericDialog gd, TrainingFields fields) {
 		Dialogs.addPath(gd, "data", Prefs.get(TrainTeacherPlugin.PREF_DATA, ""), true);
 		gd.addChoice("modality", Modalities.KNOWN.toArray(new String[0]), Modalities.FLAIR);
 		TrainingFields.heading(gd, "Distillation");
@@ -58,39 +59,37 @@ public class DistillStudentPlugin implements PlugIn {
 		Dialogs.addPath(gd, "teacher", Prefs.get(PREF_TEACHER, ""), true);
 		gd.addMessage("data: labelled cases holding the teacher's modalities (the teacher reads them all, the student one)\n"
 			+ "method none: the one-modality baseline, no teacher; kdnet: KD-Net; protokd: ProtoKD");
-		DistillationFields distillation = new DistillationFields(gd);
+		distillation = new DistillationFields(gd);
 		distillation.add();
-		TrainingFields fields = new TrainingFields(gd);
 		fields.addParameters();
 		gd.addMessage("levels and base_filters: for method none; a distilled student copies its teacher's\n"
 			+ "(and its upsampling when upsampling is auto)");
-		fields.addOutput(Prefs.get(PREF_OUT, ""));
-		gd.showDialog();
-		if (gd.wasCanceled()) {
-			return;
+	}
+
+	@Override
+	TrainingRequest<?> readFields(GenericDialog gd, TrainingFields fields) {
+		data = TrainingFields.folder(gd.getNextString(), "data");
+		String modality = TrainingJobs.modality(gd.getNextChoice(), "modality");
+		TrainingMethod method = TrainingJobs.studentMethod(gd.getNextChoice(), TrainingOption.Spelling.MACRO);
+		String teacherText = gd.getNextString().trim();
+		TrainingJobs.Distillation weights = distillation.read(method);
+		// The teacher field keeps its remembered value when "none" is chosen: ignore it then.
+		teacher = method.needsTeacher() ? TrainingFields.folder(teacherText, "teacher") : null;
+		StudentDistillation request = ModalityKD.distill(data).teacher(teacher).modality(modality).method(method)
+			.distillation(weights);
+		return fields.readParameters(!method.needsTeacher()).applyTo(request);
+	}
+
+	@Override
+	void remember() {
+		Prefs.set(TrainTeacherPlugin.PREF_DATA, data.toString());
+		if (teacher != null) {
+			Prefs.set(PREF_TEACHER, teacher.toString());
 		}
-		try {
-			Path data = TrainingFields.folder(gd.getNextString(), "data");
-			String modality = TrainingJobs.modality(gd.getNextChoice(), "modality");
-			TrainingMethod method = TrainingJobs.studentMethod(gd.getNextChoice(), TrainingOption.Spelling.MACRO);
-			String teacherText = gd.getNextString().trim();
-			TrainingJobs.Distillation weights = distillation.read(method);
-			// The teacher field keeps its remembered value when "none" is chosen: ignore it then.
-			Path teacher = method.needsTeacher() ? TrainingFields.folder(teacherText, "teacher") : null;
-			TrainingFields.Settings settings = fields.readParameters(!method.needsTeacher());
-			TrainingFields.Output output = fields.readOutput();
-			boolean resume = TrainingLauncher.resumes(output.bundle(), output.resume(), output.overwrite());
-			Prefs.set(TrainTeacherPlugin.PREF_DATA, data.toString());
-			if (teacher != null) {
-				Prefs.set(PREF_TEACHER, teacher.toString());
-			}
-			Prefs.set(PREF_OUT, output.bundle().toString());
-			IJ.showStatus("ModalityKD: reading the teacher and the cases in " + data + "...");
-			TrainingJob job = TrainingJobs.student(data, modality, method, teacher, weights, settings.parameters(),
-				TrainingOption.Spelling.MACRO);
-			TrainingLauncher.launch(COMMAND, job, output.bundle(), resume, output.overwrite(), settings.device());
-		} catch (IOException | RuntimeException | OutOfMemoryError | LinkageError e) {
-			CommandErrors.report(COMMAND, e);
-		}
+	}
+
+	@Override
+	String readingStatus() {
+		return "ModalityKD: reading the teacher and the cases in " + data + "...";
 	}
 }

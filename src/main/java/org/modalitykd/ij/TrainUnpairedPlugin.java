@@ -4,19 +4,17 @@
  */
 package org.modalitykd.ij;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
+import org.modalitykd.app.ModalityKD;
+import org.modalitykd.app.TrainingRequest;
+import org.modalitykd.app.UnpairedTraining;
 import org.modalitykd.io.Modalities;
 import org.modalitykd.train.ClassWiseDistillation;
-import org.modalitykd.train.TrainingJob;
 import org.modalitykd.train.TrainingJobs;
-import org.modalitykd.train.TrainingOption;
 
-import ij.IJ;
 import ij.Prefs;
 import ij.gui.GenericDialog;
-import ij.plugin.PlugIn;
 
 /**
  * Plugins > ModalityKD > Train Unpaired...: one network for two modalities whose cases
@@ -31,11 +29,19 @@ import ij.plugin.PlugIn;
  * tau=2 steps=1000 patch_size=96 batch_size=2 learning_rate=1E-3 levels=4 base_filters=16 seed=1
  * validation_fraction=0.2 validation_interval=100 checkpoint_interval=100 device=auto out=/models/unpaired");}
  */
-public class TrainUnpairedPlugin implements PlugIn {
+public class TrainUnpairedPlugin extends TrainingPlugin {
 
 	static final String COMMAND = "Train Unpaired";
 	static final String PREF_DATA_B = "modalitykd.train.data_b";
 	static final String PREF_OUT = "modalitykd.train.unpaired";
+
+	private Path dataA;
+	private Path dataB;
+
+	public TrainUnpairedPlugin() {
+		super(COMMAND, "data_a=[/t1-cases] modality_a=t1 data_b=[/flair-cases] modality_b=flair out=[/models/unpaired]",
+			unpairedNumberKeys(), PREF_OUT);
+	}
 
 	private static String[] unpairedNumberKeys() {
 		String[] keys = java.util.Arrays.copyOf(TrainingFields.NUMBER_KEYS, TrainingFields.NUMBER_KEYS.length + 2);
@@ -45,16 +51,9 @@ public class TrainUnpairedPlugin implements PlugIn {
 	}
 
 	@Override
-	public void run(String arg) {
-		if (!CommandErrors.canShowDialog(COMMAND,
-			"data_a=[/t1-cases] modality_a=t1 data_b=[/flair-cases] modality_b=flair out=[/models/unpaired]",
-			unpairedNumberKeys())) {
-			return;
-		}
+	void addFields(GenericDialog gd, TrainingFields fields) {
 		// CT too: Dou et al. join CT and MRI of different subjects (a CT slot is windowed in HU).
 		String[] modalities = Modalities.KNOWN.toArray(new String[0]);
-		GenericDialog gd = new GenericDialog("ModalityKD Train Unpaired");
-		TrainingFields.heading(gd, "Data");
 		Dialogs.addPath(gd, "data_a", Prefs.get(TrainTeacherPlugin.PREF_DATA, ""), true);
 		gd.addChoice("modality_a", modalities, Modalities.T1);
 		Dialogs.addPath(gd, "data_b", Prefs.get(PREF_DATA_B, ""), true);
@@ -64,32 +63,28 @@ public class TrainUnpairedPlugin implements PlugIn {
 		TrainingFields.heading(gd, "Distillation");
 		gd.addNumericField("kd_weight", ClassWiseDistillation.DEFAULT_WEIGHT, 2, 6, "(class-wise KD)");
 		gd.addNumericField("tau", ClassWiseDistillation.DEFAULT_TAU, 2, 6, "(softening temperature)");
-		TrainingFields fields = new TrainingFields(gd);
 		fields.addParameters();
-		fields.addOutput(Prefs.get(PREF_OUT, ""));
-		gd.showDialog();
-		if (gd.wasCanceled()) {
-			return;
-		}
-		try {
-			Path dataA = TrainingFields.folder(gd.getNextString(), "data_a");
-			String a = TrainingJobs.modality(gd.getNextChoice(), "modality_a");
-			Path dataB = TrainingFields.folder(gd.getNextString(), "data_b");
-			String b = TrainingJobs.modality(gd.getNextChoice(), "modality_b");
-			double kdWeight = gd.getNextNumber();
-			double tau = gd.getNextNumber();
-			TrainingFields.Settings settings = fields.readParameters(true);
-			TrainingFields.Output output = fields.readOutput();
-			boolean resume = TrainingLauncher.resumes(output.bundle(), output.resume(), output.overwrite());
-			Prefs.set(TrainTeacherPlugin.PREF_DATA, dataA.toString());
-			Prefs.set(PREF_DATA_B, dataB.toString());
-			Prefs.set(PREF_OUT, output.bundle().toString());
-			IJ.showStatus("ModalityKD: reading the cases...");
-			TrainingJob job = TrainingJobs.unpaired(dataA, a, dataB, b, kdWeight, tau, settings.parameters(),
-				TrainingOption.Spelling.MACRO);
-			TrainingLauncher.launch(COMMAND, job, output.bundle(), resume, output.overwrite(), settings.device());
-		} catch (IOException | RuntimeException | OutOfMemoryError | LinkageError e) {
-			CommandErrors.report(COMMAND, e);
-		}
+	}
+
+	@Override
+	TrainingRequest<?> readFields(GenericDialog gd, TrainingFields fields) {
+		dataA = TrainingFields.folder(gd.getNextString(), "data_a");
+		String a = TrainingJobs.modality(gd.getNextChoice(), "modality_a");
+		dataB = TrainingFields.folder(gd.getNextString(), "data_b");
+		String b = TrainingJobs.modality(gd.getNextChoice(), "modality_b");
+		UnpairedTraining request = ModalityKD.trainUnpaired(dataA, a).and(dataB, b).kdWeight(gd.getNextNumber())
+			.tau(gd.getNextNumber());
+		return fields.readParameters(true).applyTo(request);
+	}
+
+	@Override
+	void remember() {
+		Prefs.set(TrainTeacherPlugin.PREF_DATA, dataA.toString());
+		Prefs.set(PREF_DATA_B, dataB.toString());
+	}
+
+	@Override
+	String readingStatus() {
+		return "ModalityKD: reading the cases...";
 	}
 }

@@ -10,6 +10,7 @@ import java.awt.TextField;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import org.modalitykd.app.TrainingRequest;
 import org.modalitykd.data.AugmentationLevel;
 import org.modalitykd.net.Device;
 import org.modalitykd.net.Upsampling;
@@ -74,6 +75,11 @@ final class TrainingFields {
 
 	/** What the hyperparameter fields hold. */
 	record Settings(TrainingParameters parameters, Device device) {
+
+		/** {@code request} with these parameters and this device. */
+		TrainingRequest<?> applyTo(TrainingRequest<?> request) {
+			return request.parameters(parameters).device(device);
+		}
 	}
 
 	/**

@@ -9,16 +9,19 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import org.modalitykd.net.Device;
-import org.modalitykd.net.SessionOptions;
+import org.modalitykd.app.PreparedTraining;
+import org.modalitykd.app.TrainingRequest;
+import org.modalitykd.task.TaskMonitor;
 import org.modalitykd.train.TrainingJob;
+import org.modalitykd.train.TrainingOption;
 import org.modalitykd.train.TrainingRun;
 
 import ij.IJ;
 
 /**
- * Runs a training job for a menu command: off the event thread, with a
- * {@link TrainingMonitor} (live plot, progress, Cancel and Esc). From the menu it trains
+ * Runs a training request of the use-case layer for a menu command: off the event thread,
+ * with a {@link TrainingMonitor} (live plot, progress; Cancel and Esc are the task
+ * monitor's cancel). From the menu it trains
  * on its own thread and the command returns; in a macro it trains on the macro's thread,
  * so that the command returns when the bundle exists.
  */
@@ -56,23 +59,33 @@ final class TrainingLauncher {
 	}
 
 	/**
-	 * Trains {@code job} into {@code out}. In a macro, failures are thrown to the command
-	 * (which reports them); from the menu, the training thread reports them itself.
+	 * Prepares {@code request} (the output {@link #resumes settled} already) with the
+	 * dialog's output and the macro keys' spelling: checks its options and reads the cases.
 	 */
-	static void launch(String command, TrainingJob job, Path out, boolean resume, boolean overwrite, Device device)
+	static PreparedTraining prepare(TrainingRequest<?> request, TrainingFields.Output output, boolean resume)
 		throws IOException {
-		SessionOptions session = new SessionOptions(device, 0, 0);
+		return request.output(output.bundle()).resume(resume).overwrite(output.overwrite())
+			.spelling(TrainingOption.Spelling.MACRO).prepare();
+	}
+
+	/**
+	 * Trains {@code training}. In a macro, failures are thrown to the command (which
+	 * reports them); from the menu, the training thread reports them itself.
+	 */
+	static void launch(String command, PreparedTraining training, boolean resume) throws IOException {
+		Path out = training.output();
+		TrainingJob job = training.job();
 		TrainingMonitor monitor = new TrainingMonitor("ModalityKD training: " + out.getFileName(),
 			TrainingRun.workDirOf(out).resolve(TrainingRun.LOG_FILE));
 		IJ.log(String.format(Locale.ROOT, "ModalityKD %s: %s %s, %s; %d steps; bundle %s%s", command, job.role().key(),
 			job.modalities(), job.network().describe(), job.schedule().steps(), out, resume ? " (resuming)" : ""));
 		if (inMacro() && !EventQueue.isDispatchThread()) {
-			run(command, job, out, resume, overwrite, session, monitor);
+			run(command, training, monitor);
 			return;
 		}
 		Thread t = new Thread(() -> {
 			try {
-				run(command, job, out, resume, overwrite, session, monitor);
+				run(command, training, monitor);
 			} catch (IOException | RuntimeException | OutOfMemoryError | LinkageError e) {
 				monitor.finished("Failed");
 				CommandErrors.report(command, e);
@@ -82,12 +95,13 @@ final class TrainingLauncher {
 		t.start();
 	}
 
-	private static void run(String command, TrainingJob job, Path out, boolean resume, boolean overwrite,
-		SessionOptions session, TrainingMonitor monitor) throws IOException {
+	private static void run(String command, PreparedTraining training, TrainingMonitor monitor) throws IOException {
+		TrainingJob job = training.job();
 		long t0 = System.nanoTime();
 		TrainingRun.Outcome o;
+		// Esc and the Cancel button reach the run as the task monitor's cancel; the plot sees every step.
 		try {
-			o = TrainingRun.run(job, out, resume, overwrite, session, monitor);
+			o = training.withListener(monitor).runInterruptibly(TaskMonitor.cancelledBy(monitor::cancelRequested));
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			monitor.finished("Interrupted");

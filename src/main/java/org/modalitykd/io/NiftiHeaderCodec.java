@@ -48,100 +48,185 @@ final class NiftiHeaderCodec {
 	static NiftiHeader decode(byte[] raw, NiftiHeader probed, boolean singleFile, Path file) throws NiftiException {
 		ByteBuffer b = ByteBuffer.wrap(raw).order(probed.byteOrder);
 		NiftiHeader h = probed;
-		if (h.version == NiftiVersion.NIFTI1) {
-			decode1(b, h);
-		} else {
-			decode2(b, h);
-		}
+		decodeFields(b, h);
 		checkMagic(raw, h, singleFile, file);
 		validate(h, singleFile, file);
 		return h;
 	}
 
-	private static void decode1(ByteBuffer b, NiftiHeader h) {
-		h.dimInfo = b.get(39) & 0xff;
-		for (int i = 0; i < 8; i++) {
-			h.dim[i] = b.getShort(40 + 2 * i);
+	/** How a number is stored at one place of a header. */
+	private enum Kind {
+		UBYTE(1), SHORT(2), INT(4), LONG(8), FLOAT(4), DOUBLE(8);
+
+		final int bytes;
+
+		Kind(int bytes) {
+			this.bytes = bytes;
 		}
-		h.intentP1 = b.getFloat(56);
-		h.intentP2 = b.getFloat(60);
-		h.intentP3 = b.getFloat(64);
-		h.intentCode = b.getShort(68);
-		h.datatypeCode = b.getShort(70);
-		h.datatype = NiftiDatatype.fromCode(h.datatypeCode);
-		h.sliceStart = b.getShort(74);
-		for (int i = 0; i < 8; i++) {
-			h.pixdim[i] = b.getFloat(76 + 4 * i);
+
+		long whole(ByteBuffer b, int at) {
+			return switch (this) {
+				case UBYTE -> b.get(at) & 0xff;
+				case SHORT -> b.getShort(at);
+				case INT -> b.getInt(at);
+				case LONG -> b.getLong(at);
+				case FLOAT -> (long) b.getFloat(at);
+				case DOUBLE -> (long) b.getDouble(at);
+			};
 		}
-		h.voxOffset = (long) b.getFloat(108);
-		h.sclSlope = b.getFloat(112);
-		h.sclInter = b.getFloat(116);
-		h.sliceEnd = b.getShort(120);
-		h.sliceCode = b.get(122) & 0xff;
-		h.xyztUnits = b.get(123) & 0xff;
-		h.calMax = b.getFloat(124);
-		h.calMin = b.getFloat(128);
-		h.sliceDuration = b.getFloat(132);
-		h.toffset = b.getFloat(136);
-		h.descrip = string(b, 148, 80);
-		h.auxFile = string(b, 228, 24);
-		h.qformCode = b.getShort(252);
-		h.sformCode = b.getShort(254);
-		h.quaternB = b.getFloat(256);
-		h.quaternC = b.getFloat(260);
-		h.quaternD = b.getFloat(264);
-		h.qoffsetX = b.getFloat(268);
-		h.qoffsetY = b.getFloat(272);
-		h.qoffsetZ = b.getFloat(276);
-		for (int i = 0; i < 4; i++) {
-			h.srowX[i] = b.getFloat(280 + 4 * i);
-			h.srowY[i] = b.getFloat(296 + 4 * i);
-			h.srowZ[i] = b.getFloat(312 + 4 * i);
+
+		void putWhole(ByteBuffer b, int at, long v) {
+			switch (this) {
+				case UBYTE -> b.put(at, (byte) v);
+				case SHORT -> b.putShort(at, (short) v);
+				case INT -> b.putInt(at, (int) v);
+				case LONG -> b.putLong(at, v);
+				case FLOAT -> b.putFloat(at, v);
+				case DOUBLE -> b.putDouble(at, v);
+			}
 		}
-		h.intentName = string(b, 328, 16);
+
+		double real(ByteBuffer b, int at) {
+			return this == FLOAT ? b.getFloat(at) : b.getDouble(at);
+		}
+
+		void putReal(ByteBuffer b, int at, double v) {
+			if (this == FLOAT) {
+				b.putFloat(at, (float) v);
+			} else {
+				b.putDouble(at, v);
+			}
+		}
 	}
 
-	private static void decode2(ByteBuffer b, NiftiHeader h) {
-		h.datatypeCode = b.getShort(12);
+	/** Where a field (of {@code count} numbers in a row) lies in a NIfTI-1 and in a NIfTI-2 header. */
+	private record Place(int at1, Kind kind1, int at2, Kind kind2, int count) {
+
+		int at(NiftiVersion v, int i) {
+			return v == NiftiVersion.NIFTI1 ? at1 + i * kind1.bytes : at2 + i * kind2.bytes;
+		}
+
+		Kind kind(NiftiVersion v) {
+			return v == NiftiVersion.NIFTI1 ? kind1 : kind2;
+		}
+	}
+
+	private interface WholeGet {
+		long get(NiftiHeader h, int i);
+	}
+
+	private interface WholeSet {
+		void set(NiftiHeader h, int i, long v);
+	}
+
+	private interface RealGet {
+		double get(NiftiHeader h, int i);
+	}
+
+	private interface RealSet {
+		void set(NiftiHeader h, int i, double v);
+	}
+
+	private record WholeField(Place place, WholeGet get, WholeSet set) {
+	}
+
+	private record RealField(Place place, RealGet get, RealSet set) {
+	}
+
+	private record TextField(int at1, int at2, int length, java.util.function.Function<NiftiHeader, String> get,
+		java.util.function.BiConsumer<NiftiHeader, String> set) {
+	}
+
+	private static Place one(int at1, Kind kind1, int at2, Kind kind2) {
+		return new Place(at1, kind1, at2, kind2, 1);
+	}
+
+	/** The integer fields, each once for both versions. */
+	private static final WholeField[] WHOLE = {
+		new WholeField(new Place(40, Kind.SHORT, 16, Kind.LONG, 8), (h, i) -> h.dim[i], (h, i, v) -> h.dim[i] = v),
+		new WholeField(one(68, Kind.SHORT, 504, Kind.INT), (h, i) -> h.intentCode, (h, i, v) -> h.intentCode = (int) v),
+		new WholeField(one(74, Kind.SHORT, 224, Kind.LONG), (h, i) -> h.sliceStart, (h, i, v) -> h.sliceStart = v),
+		// NIfTI-1 keeps vox_offset as a float.
+		new WholeField(one(108, Kind.FLOAT, 168, Kind.LONG), (h, i) -> h.voxOffset, (h, i, v) -> h.voxOffset = v),
+		new WholeField(one(120, Kind.SHORT, 232, Kind.LONG), (h, i) -> h.sliceEnd, (h, i, v) -> h.sliceEnd = v),
+		new WholeField(one(122, Kind.UBYTE, 496, Kind.INT), (h, i) -> h.sliceCode, (h, i, v) -> h.sliceCode = (int) v),
+		new WholeField(one(123, Kind.UBYTE, 500, Kind.INT), (h, i) -> h.xyztUnits, (h, i, v) -> h.xyztUnits = (int) v),
+		new WholeField(one(252, Kind.SHORT, 344, Kind.INT), (h, i) -> h.qformCode, (h, i, v) -> h.qformCode = (int) v),
+		new WholeField(one(254, Kind.SHORT, 348, Kind.INT), (h, i) -> h.sformCode, (h, i, v) -> h.sformCode = (int) v),
+		new WholeField(one(39, Kind.UBYTE, 524, Kind.UBYTE), (h, i) -> h.dimInfo, (h, i, v) -> h.dimInfo = (int) v), };
+
+	/** The real-valued fields: float in NIfTI-1, double in NIfTI-2. */
+	private static final RealField[] REAL = {
+		real(56, 80, 1, (h, i) -> h.intentP1, (h, i, v) -> h.intentP1 = v),
+		real(60, 88, 1, (h, i) -> h.intentP2, (h, i, v) -> h.intentP2 = v),
+		real(64, 96, 1, (h, i) -> h.intentP3, (h, i, v) -> h.intentP3 = v),
+		real(76, 104, 8, (h, i) -> h.pixdim[i], (h, i, v) -> h.pixdim[i] = v),
+		real(112, 176, 1, (h, i) -> h.sclSlope, (h, i, v) -> h.sclSlope = v),
+		real(116, 184, 1, (h, i) -> h.sclInter, (h, i, v) -> h.sclInter = v),
+		real(124, 192, 1, (h, i) -> h.calMax, (h, i, v) -> h.calMax = v),
+		real(128, 200, 1, (h, i) -> h.calMin, (h, i, v) -> h.calMin = v),
+		real(132, 208, 1, (h, i) -> h.sliceDuration, (h, i, v) -> h.sliceDuration = v),
+		real(136, 216, 1, (h, i) -> h.toffset, (h, i, v) -> h.toffset = v),
+		real(256, 352, 1, (h, i) -> h.quaternB, (h, i, v) -> h.quaternB = v),
+		real(260, 360, 1, (h, i) -> h.quaternC, (h, i, v) -> h.quaternC = v),
+		real(264, 368, 1, (h, i) -> h.quaternD, (h, i, v) -> h.quaternD = v),
+		real(268, 376, 1, (h, i) -> h.qoffsetX, (h, i, v) -> h.qoffsetX = v),
+		real(272, 384, 1, (h, i) -> h.qoffsetY, (h, i, v) -> h.qoffsetY = v),
+		real(276, 392, 1, (h, i) -> h.qoffsetZ, (h, i, v) -> h.qoffsetZ = v),
+		real(280, 400, 4, (h, i) -> h.srowX[i], (h, i, v) -> h.srowX[i] = v),
+		real(296, 432, 4, (h, i) -> h.srowY[i], (h, i, v) -> h.srowY[i] = v),
+		real(312, 464, 4, (h, i) -> h.srowZ[i], (h, i, v) -> h.srowZ[i] = v), };
+
+	/** The NUL-terminated text fields. */
+	private static final TextField[] TEXT = {
+		new TextField(148, 240, 80, h -> h.descrip, (h, t) -> h.descrip = t),
+		new TextField(228, 320, 24, h -> h.auxFile, (h, t) -> h.auxFile = t),
+		new TextField(328, 508, 16, h -> h.intentName, (h, t) -> h.intentName = t), };
+
+	/** Where the datatype code and bitpix lie (shorts in both versions). */
+	private static final Place DATATYPE = one(70, Kind.SHORT, 12, Kind.SHORT);
+	private static final Place BITPIX = one(72, Kind.SHORT, 14, Kind.SHORT);
+
+	private static RealField real(int at1, int at2, int count, RealGet get, RealSet set) {
+		return new RealField(new Place(at1, Kind.FLOAT, at2, Kind.DOUBLE, count), get, set);
+	}
+
+	private static void decodeFields(ByteBuffer b, NiftiHeader h) {
+		NiftiVersion v = h.version;
+		for (WholeField f : WHOLE) {
+			for (int i = 0; i < f.place().count(); i++) {
+				f.set().set(h, i, f.place().kind(v).whole(b, f.place().at(v, i)));
+			}
+		}
+		for (RealField f : REAL) {
+			for (int i = 0; i < f.place().count(); i++) {
+				f.set().set(h, i, f.place().kind(v).real(b, f.place().at(v, i)));
+			}
+		}
+		for (TextField f : TEXT) {
+			f.set().accept(h, string(b, v == NiftiVersion.NIFTI1 ? f.at1() : f.at2(), f.length()));
+		}
+		h.datatypeCode = (int) DATATYPE.kind(v).whole(b, DATATYPE.at(v, 0));
 		h.datatype = NiftiDatatype.fromCode(h.datatypeCode);
-		for (int i = 0; i < 8; i++) {
-			h.dim[i] = b.getLong(16 + 8 * i);
+	}
+
+	private static void encodeFields(ByteBuffer b, NiftiHeader h) {
+		NiftiVersion v = h.version;
+		for (WholeField f : WHOLE) {
+			for (int i = 0; i < f.place().count(); i++) {
+				f.place().kind(v).putWhole(b, f.place().at(v, i), f.get().get(h, i));
+			}
 		}
-		h.intentP1 = b.getDouble(80);
-		h.intentP2 = b.getDouble(88);
-		h.intentP3 = b.getDouble(96);
-		for (int i = 0; i < 8; i++) {
-			h.pixdim[i] = b.getDouble(104 + 8 * i);
+		for (RealField f : REAL) {
+			for (int i = 0; i < f.place().count(); i++) {
+				f.place().kind(v).putReal(b, f.place().at(v, i), f.get().get(h, i));
+			}
 		}
-		h.voxOffset = b.getLong(168);
-		h.sclSlope = b.getDouble(176);
-		h.sclInter = b.getDouble(184);
-		h.calMax = b.getDouble(192);
-		h.calMin = b.getDouble(200);
-		h.sliceDuration = b.getDouble(208);
-		h.toffset = b.getDouble(216);
-		h.sliceStart = b.getLong(224);
-		h.sliceEnd = b.getLong(232);
-		h.descrip = string(b, 240, 80);
-		h.auxFile = string(b, 320, 24);
-		h.qformCode = b.getInt(344);
-		h.sformCode = b.getInt(348);
-		h.quaternB = b.getDouble(352);
-		h.quaternC = b.getDouble(360);
-		h.quaternD = b.getDouble(368);
-		h.qoffsetX = b.getDouble(376);
-		h.qoffsetY = b.getDouble(384);
-		h.qoffsetZ = b.getDouble(392);
-		for (int i = 0; i < 4; i++) {
-			h.srowX[i] = b.getDouble(400 + 8 * i);
-			h.srowY[i] = b.getDouble(432 + 8 * i);
-			h.srowZ[i] = b.getDouble(464 + 8 * i);
+		for (TextField f : TEXT) {
+			putString(b, v == NiftiVersion.NIFTI1 ? f.at1() : f.at2(), f.length(), f.get().apply(h));
 		}
-		h.sliceCode = b.getInt(496);
-		h.xyztUnits = b.getInt(500);
-		h.intentCode = b.getInt(504);
-		h.intentName = string(b, 508, 16);
-		h.dimInfo = b.get(524) & 0xff;
+		DATATYPE.kind(v).putWhole(b, DATATYPE.at(v, 0), h.datatype.code());
+		BITPIX.kind(v).putWhole(b, BITPIX.at(v, 0), h.datatype.bitpix());
 	}
 
 	private static void checkMagic(byte[] raw, NiftiHeader h, boolean singleFile, Path file) throws NiftiException {
@@ -212,110 +297,20 @@ final class NiftiHeaderCodec {
 	static byte[] encode(NiftiHeader h, boolean singleFile) {
 		NiftiVersion v = h.version;
 		ByteBuffer b = ByteBuffer.allocate(v.headerSize()).order(h.byteOrder);
+		b.putInt(0, v.headerSize());
+		encodeFields(b, h);
+		// The magic: n+1 / ni1 at 344 with the 'r' of regular at 38 (NIfTI-1); n+2 / ni2 and
+		// its four-byte tail at 4 (NIfTI-2).
+		int magic = v == NiftiVersion.NIFTI1 ? 344 : 4;
+		b.put(magic, (byte) 'n');
+		b.put(magic + 1, (byte) (singleFile ? '+' : 'i'));
+		b.put(magic + 2, (byte) (v == NiftiVersion.NIFTI1 ? '1' : '2'));
 		if (v == NiftiVersion.NIFTI1) {
-			encode1(b, h, singleFile);
+			b.put(38, (byte) 'r');
 		} else {
-			encode2(b, h, singleFile);
+			b.put(8, MAGIC2_TAIL);
 		}
 		return b.array();
-	}
-
-	private static void encode1(ByteBuffer b, NiftiHeader h, boolean singleFile) {
-		b.putInt(0, 348);
-		b.put(38, (byte) 'r');
-		b.put(39, (byte) h.dimInfo);
-		for (int i = 0; i < 8; i++) {
-			b.putShort(40 + 2 * i, (short) h.dim[i]);
-		}
-		b.putFloat(56, (float) h.intentP1);
-		b.putFloat(60, (float) h.intentP2);
-		b.putFloat(64, (float) h.intentP3);
-		b.putShort(68, (short) h.intentCode);
-		b.putShort(70, h.datatype.code());
-		b.putShort(72, (short) h.datatype.bitpix());
-		b.putShort(74, (short) h.sliceStart);
-		for (int i = 0; i < 8; i++) {
-			b.putFloat(76 + 4 * i, (float) h.pixdim[i]);
-		}
-		b.putFloat(108, h.voxOffset);
-		b.putFloat(112, (float) h.sclSlope);
-		b.putFloat(116, (float) h.sclInter);
-		b.putShort(120, (short) h.sliceEnd);
-		b.put(122, (byte) h.sliceCode);
-		b.put(123, (byte) h.xyztUnits);
-		b.putFloat(124, (float) h.calMax);
-		b.putFloat(128, (float) h.calMin);
-		b.putFloat(132, (float) h.sliceDuration);
-		b.putFloat(136, (float) h.toffset);
-		putString(b, 148, 80, h.descrip);
-		putString(b, 228, 24, h.auxFile);
-		b.putShort(252, (short) h.qformCode);
-		b.putShort(254, (short) h.sformCode);
-		b.putFloat(256, (float) h.quaternB);
-		b.putFloat(260, (float) h.quaternC);
-		b.putFloat(264, (float) h.quaternD);
-		b.putFloat(268, (float) h.qoffsetX);
-		b.putFloat(272, (float) h.qoffsetY);
-		b.putFloat(276, (float) h.qoffsetZ);
-		for (int i = 0; i < 4; i++) {
-			b.putFloat(280 + 4 * i, (float) h.srowX[i]);
-			b.putFloat(296 + 4 * i, (float) h.srowY[i]);
-			b.putFloat(312 + 4 * i, (float) h.srowZ[i]);
-		}
-		putString(b, 328, 16, h.intentName);
-		b.put(344, (byte) 'n');
-		b.put(345, (byte) (singleFile ? '+' : 'i'));
-		b.put(346, (byte) '1');
-	}
-
-	private static void encode2(ByteBuffer b, NiftiHeader h, boolean singleFile) {
-		b.putInt(0, 540);
-		b.put(4, (byte) 'n');
-		b.put(5, (byte) (singleFile ? '+' : 'i'));
-		b.put(6, (byte) '2');
-		for (int i = 0; i < 4; i++) {
-			b.put(8 + i, MAGIC2_TAIL[i]);
-		}
-		b.putShort(12, h.datatype.code());
-		b.putShort(14, (short) h.datatype.bitpix());
-		for (int i = 0; i < 8; i++) {
-			b.putLong(16 + 8 * i, h.dim[i]);
-		}
-		b.putDouble(80, h.intentP1);
-		b.putDouble(88, h.intentP2);
-		b.putDouble(96, h.intentP3);
-		for (int i = 0; i < 8; i++) {
-			b.putDouble(104 + 8 * i, h.pixdim[i]);
-		}
-		b.putLong(168, h.voxOffset);
-		b.putDouble(176, h.sclSlope);
-		b.putDouble(184, h.sclInter);
-		b.putDouble(192, h.calMax);
-		b.putDouble(200, h.calMin);
-		b.putDouble(208, h.sliceDuration);
-		b.putDouble(216, h.toffset);
-		b.putLong(224, h.sliceStart);
-		b.putLong(232, h.sliceEnd);
-		putString(b, 240, 80, h.descrip);
-		putString(b, 320, 24, h.auxFile);
-		b.putInt(344, h.qformCode);
-		b.putInt(348, h.sformCode);
-		b.putDouble(352, h.quaternB);
-		b.putDouble(360, h.quaternC);
-		b.putDouble(368, h.quaternD);
-		b.putDouble(376, h.qoffsetX);
-		b.putDouble(384, h.qoffsetY);
-		b.putDouble(392, h.qoffsetZ);
-		for (int i = 0; i < 4; i++) {
-			b.putDouble(400 + 8 * i, h.srowX[i]);
-			b.putDouble(432 + 8 * i, h.srowY[i]);
-			b.putDouble(464 + 8 * i, h.srowZ[i]);
-		}
-		b.putInt(496, h.sliceCode);
-		b.putInt(500, h.xyztUnits);
-		b.putInt(504, h.intentCode);
-		putString(b, 508, 16, h.intentName);
-		b.put(524, (byte) h.dimInfo);
 	}
 
 	private static String string(ByteBuffer b, int offset, int length) {

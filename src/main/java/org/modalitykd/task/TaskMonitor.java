@@ -5,6 +5,7 @@
 package org.modalitykd.task;
 
 import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * What a long piece of work (segmenting a case, a cohort; later training) tells its
@@ -53,15 +54,35 @@ public interface TaskMonitor {
 	 */
 	default TaskMonitor part(double from, double to) {
 		TaskMonitor whole = this;
+		return of((fraction, status) -> whole.progress(from + (to - from) * Math.max(0, Math.min(1, fraction)), status),
+			whole::cancelRequested);
+	}
+
+	/**
+	 * A monitor that reports nothing and cancels when {@code cancel} says so: for a front
+	 * end that shows the work's progress its own way (a console, a loss plot) and only
+	 * has to turn Ctrl-C or Esc into this contract's cancel.
+	 */
+	static TaskMonitor cancelledBy(BooleanSupplier cancel) {
+		return of(NONE, cancel);
+	}
+
+	/** This monitor, also cancelled when {@code also} says so (an older listener's cancel). */
+	default TaskMonitor orCancelledBy(BooleanSupplier also) {
+		TaskMonitor first = this;
+		return of(first, () -> first.cancelRequested() || also.getAsBoolean());
+	}
+
+	private static TaskMonitor of(TaskMonitor progress, BooleanSupplier cancel) {
 		return new TaskMonitor() {
 			@Override
 			public void progress(double fraction, String status) {
-				whole.progress(from + (to - from) * Math.max(0, Math.min(1, fraction)), status);
+				progress.progress(fraction, status);
 			}
 
 			@Override
 			public boolean cancelRequested() {
-				return whole.cancelRequested();
+				return cancel.getAsBoolean();
 			}
 		};
 	}

@@ -196,43 +196,37 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	}
 
 	public TrainingParameters withSteps(long n) {
-		return new TrainingParameters(n, 0, batchSize, patchSize, learningRate, lrSchedule, weightDecay, diceWeight,
-			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
+		return with(c -> {
+			c.steps = n;
+			c.epochs = 0;
+		});
 	}
 
 	/** The learning-rate decay: poly, cosine or constant (checked with the schedule). */
 	public TrainingParameters withLearningRateSchedule(String schedule) {
-		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, schedule, weightDecay, diceWeight,
-			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
+		return with(c -> c.lrSchedule = schedule);
 	}
 
 	/** AdamW's decoupled weight decay. */
 	public TrainingParameters withWeightDecay(double decay) {
-		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, decay, diceWeight,
-			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
+		return with(c -> c.weightDecay = decay);
 	}
 
 	/** The weights of the soft Dice loss and of the cross-entropy. */
 	public TrainingParameters withSegmentationWeights(double dice, double crossEntropy) {
-		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay, dice,
-			crossEntropy, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
+		return with(c -> {
+			c.diceWeight = dice;
+			c.crossEntropyWeight = crossEntropy;
+		});
 	}
 
 	/** The share of each batch's patches forced to contain tumour, in [0, 1]. */
 	public TrainingParameters withTumourShare(double share) {
-		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay, diceWeight,
-			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, share, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
+		return with(c -> c.tumourShare = share);
 	}
 
 	public TrainingParameters withBatchSize(int n) {
-		return new TrainingParameters(steps, epochs, n, patchSize, learningRate, lrSchedule, weightDecay, diceWeight,
-			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
+		return with(c -> c.batchSize = n);
 	}
 
 	/** A cube of {@code n} voxels. */
@@ -241,48 +235,40 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	}
 
 	public TrainingParameters withPatchSize(int[] xyz) {
-		return new TrainingParameters(steps, epochs, batchSize, xyz, learningRate, lrSchedule, weightDecay, diceWeight,
-			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
+		return with(c -> c.patchSize = xyz);
 	}
 
 	public TrainingParameters withLearningRate(double lr) {
-		return new TrainingParameters(steps, epochs, batchSize, patchSize, lr, lrSchedule, weightDecay, diceWeight,
-			crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
+		return with(c -> c.learningRate = lr);
 	}
 
 	/** Levels and base filters of the network. */
 	public TrainingParameters withNetwork(int nLevels, int nBaseFilters) {
-		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
-			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			nLevels, nBaseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
+		return with(c -> {
+			c.levels = nLevels;
+			c.baseFilters = nBaseFilters;
+		});
 	}
 
 	public TrainingParameters withSeed(long s) {
-		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
-			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, s,
-			levels, baseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
+		return with(c -> c.seed = s);
 	}
 
 	/** Share of cases held out and how often (in steps) they are segmented and scored. */
 	public TrainingParameters withValidation(double fraction, int interval) {
-		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
-			diceWeight, crossEntropyWeight, fraction, interval, checkpointInterval, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
+		return with(c -> {
+			c.validationFraction = fraction;
+			c.validationInterval = interval;
+		});
 	}
 
 	public TrainingParameters withCheckpointInterval(int n) {
-		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
-			diceWeight, crossEntropyWeight, validationFraction, validationInterval, n, tumourShare, seed, levels,
-			baseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
+		return with(c -> c.checkpointInterval = n);
 	}
 
 	/** The segmentation loss: {@code default} or {@code official} ({@link SegmentationLossForm}). */
 	public TrainingParameters withSegmentationLoss(SegmentationLossForm f) {
-		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
-			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			levels, baseFilters, f, augmentation, upsampling, normalization, cache);
+		return with(c -> c.segmentationLoss = f);
 	}
 
 	/** The same from its option value; an {@link InvalidOptionException} naming seg_loss for another. */
@@ -291,9 +277,7 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	}
 
 	public TrainingParameters withAugmentation(AugmentationLevel level) {
-		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
-			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			levels, baseFilters, segmentationLoss, level, upsampling, normalization, cache);
+		return with(c -> c.augmentation = level);
 	}
 
 	/**
@@ -310,9 +294,7 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	 * its teacher's).
 	 */
 	public TrainingParameters withUpsampling(Upsampling u) {
-		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
-			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			levels, baseFilters, segmentationLoss, augmentation, u, normalization, cache);
+		return with(c -> c.upsampling = u);
 	}
 
 	/**
@@ -330,9 +312,7 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	 * student its teacher's, per-modality batch norm for unpaired training).
 	 */
 	public TrainingParameters withNormalization(NetworkNormalization n) {
-		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
-			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			levels, baseFilters, segmentationLoss, augmentation, upsampling, n, cache);
+		return with(c -> c.normalization = n);
 	}
 
 	/**
@@ -356,13 +336,61 @@ public record TrainingParameters(long steps, int epochs, int batchSize, int[] pa
 	}
 
 	public TrainingParameters withCache(CaseCacheSettings c) {
-		return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay,
-			diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed,
-			levels, baseFilters, segmentationLoss, augmentation, upsampling, normalization, c);
+		return with(copy -> copy.cache = c);
 	}
 
 	/** MB of prepared training cases held in memory. */
 	public long cacheMb() {
 		return cache.cacheMb();
+	}
+
+	/** These parameters with the fields that {@code change} sets, checked as any new ones. */
+	private TrainingParameters with(java.util.function.Consumer<Copy> change) {
+		Copy c = new Copy(this);
+		change.accept(c);
+		return c.build();
+	}
+
+	/** The fields of a TrainingParameters, to change some of before {@link #build()} checks them all. */
+	private static final class Copy {
+
+		long steps, seed;
+		int epochs, batchSize, validationInterval, checkpointInterval, levels, baseFilters;
+		int[] patchSize;
+		double learningRate, weightDecay, diceWeight, crossEntropyWeight, validationFraction, tumourShare;
+		String lrSchedule;
+		SegmentationLossForm segmentationLoss;
+		AugmentationLevel augmentation;
+		Upsampling upsampling;
+		NetworkNormalization normalization;
+		CaseCacheSettings cache;
+
+		Copy(TrainingParameters p) {
+			steps = p.steps;
+			epochs = p.epochs;
+			batchSize = p.batchSize;
+			patchSize = p.patchSize;
+			learningRate = p.learningRate;
+			lrSchedule = p.lrSchedule;
+			weightDecay = p.weightDecay;
+			diceWeight = p.diceWeight;
+			crossEntropyWeight = p.crossEntropyWeight;
+			validationFraction = p.validationFraction;
+			validationInterval = p.validationInterval;
+			checkpointInterval = p.checkpointInterval;
+			tumourShare = p.tumourShare;
+			seed = p.seed;
+			levels = p.levels;
+			baseFilters = p.baseFilters;
+			segmentationLoss = p.segmentationLoss;
+			augmentation = p.augmentation;
+			upsampling = p.upsampling;
+			normalization = p.normalization;
+			cache = p.cache;
+		}
+
+		TrainingParameters build() {
+			return new TrainingParameters(steps, epochs, batchSize, patchSize, learningRate, lrSchedule, weightDecay, diceWeight, crossEntropyWeight, validationFraction, validationInterval, checkpointInterval, tumourShare, seed, levels, baseFilters, segmentationLoss, augmentation, upsampling, normalization, cache);
+		}
 	}
 }

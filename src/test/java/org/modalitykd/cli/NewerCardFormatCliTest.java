@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modalitykd.ShippedBundles;
-import org.modalitykd.net.ModelBundle;
 
 /**
  * A bundle whose card is of a newer format than this version reads gets the same one
@@ -30,30 +29,27 @@ class NewerCardFormatCliTest {
 
 	@Test
 	void everyCommandThatReadsBundlesRefusesANewerCardWithOneLine() throws IOException {
-		Path models = Files.createDirectories(tmp.resolve("models"));
-		Path bundle = ShippedBundles.newerFormat(models.resolve("teacher"));
-		Path data = ShippedBundles.sampleData(tmp.resolve("data"));
-		Path caseDir = data.resolve("synth_0001");
-		String card = bundle.resolve(ModelBundle.CARD_FILE) + ": " + ShippedBundles.NEWER;
+		ShippedBundles.NewerCard newer = ShippedBundles.NewerCard.in(tmp);
+		String card = newer.refusal();
 		Path out = Files.createDirectories(tmp.resolve("out"));
 
-		CliTest.assertOneLineError(CliTest.run("segment", "--model", bundle.toString(), "--input", caseDir.toString(),
-			"--output", out.resolve("seg.nii.gz").toString(), "--device", "cpu"), 1, card);
-		CliTest.assertOneLineError(CliTest.run("model-info", bundle.toString()), 1, card);
-		CliTest.assertOneLineError(CliTest.run("model-info", "--json", bundle.toString()), 1, card);
-		CliTest.assertOneLineError(CliTest.run("batch", "--manifest", caseDir.toString(), "--model", models.toString(),
-			"--out", out.resolve("batch").toString(), "--device", "cpu"), 1, card);
-		CliTest.assertOneLineError(CliTest.run("compare", "--models", models.toString(), "--cases",
-			data.toString(), "--out", out.resolve("compare").toString(), "--device", "cpu"), 1, card);
-		CliTest.assertOneLineError(CliTest.run("train-student", "--data", data.toString(), "--out",
-			out.resolve("student").toString(), "--modality", "t1ce", "--method", "protokd", "--teacher", bundle.toString(),
-			"--steps", "1", "--device", "cpu"), 1, card);
+		CliTest.assertOneLineError(CliTest.run("segment", "--model", newer.bundle().toString(), "--input",
+			newer.caseDir().toString(), "--output", out.resolve("seg.nii.gz").toString(), "--device", "cpu"), 1, card);
+		CliTest.assertOneLineError(CliTest.run("model-info", newer.bundle().toString()), 1, card);
+		CliTest.assertOneLineError(CliTest.run("model-info", "--json", newer.bundle().toString()), 1, card);
+		CliTest.assertOneLineError(CliTest.run("batch", "--manifest", newer.caseDir().toString(), "--model",
+			newer.models().toString(), "--out", out.resolve("batch").toString(), "--device", "cpu"), 1, card);
+		CliTest.assertOneLineError(CliTest.run("compare", "--models", newer.models().toString(), "--cases",
+			newer.data().toString(), "--out", out.resolve("compare").toString(), "--device", "cpu"), 1, card);
+		CliTest.assertOneLineError(CliTest.run("train-student", "--data", newer.data().toString(), "--out",
+			out.resolve("student").toString(), "--modality", "t1ce", "--method", "protokd", "--teacher",
+			newer.bundle().toString(), "--steps", "1", "--device", "cpu"), 1, card);
 		try (Stream<Path> written = Files.walk(out)) {
 			assertTrue(written.skip(1).toList().isEmpty(), "nothing written");
 		}
 		assertFalse(Files.exists(out.resolve("seg.nii.gz")));
-		try (Stream<Path> left = Files.list(data)) {
-			assertEquals(List.of(caseDir), left.toList(), "no training folder beside the data");
+		try (Stream<Path> left = Files.list(newer.data())) {
+			assertEquals(List.of(newer.caseDir()), left.toList(), "no training folder beside the data");
 		}
 	}
 }

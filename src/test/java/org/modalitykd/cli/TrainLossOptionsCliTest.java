@@ -33,40 +33,26 @@ class TrainLossOptionsCliTest {
 
 	@Test
 	void badValuesAreOneLineNamingTheFlagAndNothingIsWritten() throws IOException {
-		String data = TrainingFixtures.syntheticCases().toString();
-		String out = tmp.resolve("s").toString();
-		String absent = tmp.resolve("no-teacher").toString();
-		CliTest.assertOneLineError(CliTest.run(args("train-student", "--data", data, "--out", out, "--modality", "t1",
-			"--method", "kdnet", "--teacher", absent, "--latent-loss", "cosine")), 2, "--latent-loss: ",
+		CliTest.assertOneLineError(TinyTraining.student(tmp, "kdnet", "--latent-loss", "cosine"), 2, "--latent-loss: ",
 			"unknown latent loss 'cosine'", "mse or kl");
-		CliTest.assertOneLineError(CliTest.run(args("train-student", "--data", data, "--out", out, "--modality", "t1",
-			"--method", "protokd", "--teacher", absent, "--latent-loss", "kl")), 2, "--latent-loss: ", "no latent term");
-		CliTest.assertOneLineError(CliTest.run(args("train-student", "--data", data, "--out", out, "--modality", "t1",
-			"--method", "none", "--latent-loss", "kl")), 2, "--latent-loss: ");
-		CliTest.assertOneLineError(CliTest.run(args("train-student", "--data", data, "--out", out, "--modality", "t1",
-			"--method", "kdnet", "--teacher", absent, "--seg-loss", "focal")), 2, "--seg-loss: ",
+		CliTest.assertOneLineError(TinyTraining.student(tmp, "protokd", "--latent-loss", "kl"), 2, "--latent-loss: ",
+			"no latent term");
+		CliTest.assertOneLineError(TinyTraining.student(tmp, "none", "--latent-loss", "kl"), 2, "--latent-loss: ");
+		CliTest.assertOneLineError(TinyTraining.student(tmp, "kdnet", "--seg-loss", "focal"), 2, "--seg-loss: ",
 			"unknown segmentation loss 'focal'", "default or official");
-		CliTest.assertOneLineError(CliTest.run(args("train-teacher", "--data", data, "--out", tmp.resolve("x").toString(),
-			"--seg-loss", "")), 2, "--seg-loss: ");
-		CliTest.assertOneLineError(CliTest.run(args("train-unpaired", "--data-a", data, "--modality-a", "t1", "--data-b", data,
-			"--modality-b", "t2", "--out", tmp.resolve("u").toString(), "--seg-loss", "Official2")), 2, "--seg-loss: ");
+		CliTest.assertOneLineError(TinyTraining.teacher(tmp, "--seg-loss", ""), 2, "--seg-loss: ");
+		CliTest.assertOneLineError(TinyTraining.unpaired(tmp, "--seg-loss", "Official2"), 2, "--seg-loss: ");
 		TinyTraining.assertNothingWritten(tmp, "s", "x", "u");
 	}
 
 	@Test
 	void theChosenLossesAreLoggedAndRecordedInTheModelCard() throws IOException {
-		String data = TrainingFixtures.syntheticCases().toString();
-		Path teacher = tmp.resolve("teacher");
-		CliTest.Outcome t = CliTest.run(args("train-teacher", "--data", data, "--out", teacher.toString(), "--seg-loss",
-			"official"));
-		assertEquals(0, t.status(), t.err());
+		Path teacher = TinyTraining.trained(tmp.resolve("teacher"), "train-teacher", "--seg-loss", "official");
 		ModelCard card = ModelBundle.readCard(teacher);
 		assertEquals(Map.of("seg_loss", "official"), card.provenance().lossOptions());
 
-		Path student = tmp.resolve("student");
-		CliTest.Outcome s = CliTest.run(args("train-student", "--data", data, "--out", student.toString(), "--modality", "t2",
-			"--method", "kdnet", "--teacher", teacher.toString(), "--latent-loss", "KL", "--feature-weight", "0.3"));
-		assertEquals(0, s.status(), s.err());
+		Path student = TinyTraining.trained(tmp.resolve("student"), "train-student", "--modality", "t2", "--method", "kdnet",
+			"--teacher", teacher.toString(), "--latent-loss", "KL", "--feature-weight", "0.3");
 		card = ModelBundle.readCard(student);
 		assertEquals(Map.of("seg_loss", "default", "latent_loss", "kl"), card.provenance().lossOptions());
 		assertEquals(0.3, card.provenance().lossWeights().get("feature_kl"));
@@ -78,33 +64,24 @@ class TrainLossOptionsCliTest {
 		CliTest.Outcome info = CliTest.run("model-info", student.toString());
 		assertTrue(info.out().contains("loss options  {seg_loss=default, latent_loss=kl}"), info.out());
 
-		Path baseline = tmp.resolve("baseline");
-		CliTest.Outcome b = CliTest.run(args("train-student", "--data", data, "--out", baseline.toString(), "--modality", "t2",
-			"--method", "none"));
-		assertEquals(0, b.status(), b.err());
+		Path baseline = TinyTraining.trained(tmp.resolve("baseline"), "train-student", "--modality", "t2", "--method", "none");
 		assertEquals(Map.of("seg_loss", "default"), ModelBundle.readCard(baseline).provenance().lossOptions());
 	}
 
 	@Test
 	void warmUpAndTemperatureSquaredAreCheckedAndRecorded() throws IOException {
 		String data = TrainingFixtures.syntheticCases().toString();
-		String out = tmp.resolve("w").toString();
-		String absent = tmp.resolve("no-teacher").toString();
-		CliTest.assertOneLineError(CliTest.run(args("train-student", "--data", data, "--out", out, "--modality", "t1",
-			"--method", "kdnet", "--teacher", absent, "--kd-warmup", "1")), 2, "--kd-warmup: ",
+		CliTest.assertOneLineError(TinyTraining.student(tmp, "kdnet", "--kd-warmup", "1"), 2, "--kd-warmup: ",
 			"share of the training steps");
-		CliTest.assertOneLineError(CliTest.run(args("train-student", "--data", data, "--out", out, "--modality", "t1",
-			"--method", "none", "--kd-warmup", "0.2")), 2, "--kd-warmup: ", "no distillation terms");
-		CliTest.assertOneLineError(CliTest.run(args("train-student", "--data", data, "--out", out, "--modality", "t1",
-			"--method", "protokd", "--teacher", absent, "--temperature-squared", "false")), 2, "--temperature-squared: ",
-			"no T^2 factor");
-		CliTest.Outcome notBoolean = CliTest.run(args("train-student", "--data", data, "--out", out, "--modality", "t1",
-			"--method", "kdnet", "--teacher", absent, "--temperature-squared", "maybe"));
+		CliTest.assertOneLineError(TinyTraining.student(tmp, "none", "--kd-warmup", "0.2"), 2, "--kd-warmup: ",
+			"no distillation terms");
+		CliTest.assertOneLineError(TinyTraining.student(tmp, "protokd", "--temperature-squared", "false"), 2,
+			"--temperature-squared: ", "no T^2 factor");
+		CliTest.Outcome notBoolean = TinyTraining.student(tmp, "kdnet", "--temperature-squared", "maybe");
 		assertEquals(2, notBoolean.status(), notBoolean.err());
 		assertEquals(1, notBoolean.err().strip().lines().count(), notBoolean.err());
 		assertTrue(notBoolean.err().contains("--temperature-squared"), notBoolean.err());
-		assertFalse(Files.exists(tmp.resolve("w")), "a refused run writes nothing");
-		assertFalse(Files.exists(TrainingRun.workDirOf(tmp.resolve("w"))));
+		TinyTraining.assertNothingWritten(tmp, "s");
 
 		Path teacher = tmp.resolve("teacher");
 		assertEquals(0, CliTest.run(args("train-teacher", "--data", data, "--out", teacher.toString())).status());

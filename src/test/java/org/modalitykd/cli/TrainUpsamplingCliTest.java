@@ -5,7 +5,6 @@
 package org.modalitykd.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.modalitykd.cli.TinyTraining.args;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.Upsampling;
-import org.modalitykd.train.TrainingFixtures;
 
 /**
  * {@code --upsampling} on the three training commands: a bad value is one line naming the
@@ -28,42 +26,27 @@ class TrainUpsamplingCliTest {
 
 	@Test
 	void aBadValueIsOneLineNamingTheFlagAndNothingIsWritten() {
-		String data = TrainingFixtures.syntheticCases().toString();
-		CliTest.assertOneLineError(CliTest.run(args("train-teacher", "--data", data, "--out", tmp.resolve("x").toString(),
-			"--upsampling", "bilinear")), 2, "--upsampling: ", "unknown upsampling 'bilinear'", "transposed or resize");
-		CliTest.assertOneLineError(CliTest.run(args("train-student", "--data", data, "--out", tmp.resolve("s").toString(),
-			"--modality", "t1", "--method", "kdnet", "--teacher", tmp.resolve("none").toString(), "--upsampling", "nearest")),
-			2, "--upsampling: ");
-		CliTest.assertOneLineError(CliTest.run(args("train-unpaired", "--data-a", data, "--modality-a", "t1", "--data-b", data,
-			"--modality-b", "t2", "--out", tmp.resolve("u").toString(), "--upsampling", "")), 2, "--upsampling: ");
+		CliTest.assertOneLineError(TinyTraining.teacher(tmp, "--upsampling", "bilinear"), 2, "--upsampling: ",
+			"unknown upsampling 'bilinear'", "transposed or resize");
+		CliTest.assertOneLineError(TinyTraining.student(tmp, "kdnet", "--upsampling", "nearest"), 2, "--upsampling: ");
+		CliTest.assertOneLineError(TinyTraining.unpaired(tmp, "--upsampling", ""), 2, "--upsampling: ");
 		TinyTraining.assertNothingWritten(tmp, "s", "x", "u");
 	}
 
 	@Test
 	void theChoiceReachesTheCardAndAStudentCopiesItsTeachersUnlessTold() throws IOException {
-		String data = TrainingFixtures.syntheticCases().toString();
-		Path teacher = tmp.resolve("teacher");
-		CliTest.Outcome t = CliTest.run(args("train-teacher", "--data", data, "--out", teacher.toString(), "--upsampling",
-			"resize"));
-		assertEquals(0, t.status(), t.err());
+		Path teacher = TinyTraining.trained(tmp.resolve("teacher"), "train-teacher", "--upsampling", "resize");
 		assertEquals(Upsampling.RESIZE_CONV, ModelBundle.readCard(teacher).architecture().upsampling());
 
-		Path copied = tmp.resolve("copied");
-		CliTest.Outcome s = CliTest.run(args("train-student", "--data", data, "--out", copied.toString(), "--modality", "t2",
-			"--method", "kdnet", "--teacher", teacher.toString()));
-		assertEquals(0, s.status(), s.err());
+		Path copied = TinyTraining.trained(tmp.resolve("copied"), "train-student", "--modality", "t2", "--method", "kdnet",
+			"--teacher", teacher.toString());
 		assertEquals(Upsampling.RESIZE_CONV, ModelBundle.readCard(copied).architecture().upsampling());
 
-		Path told = tmp.resolve("told");
-		CliTest.Outcome o = CliTest.run(args("train-student", "--data", data, "--out", told.toString(), "--modality", "t2",
-			"--method", "protokd", "--teacher", teacher.toString(), "--upsampling", "transposed"));
-		assertEquals(0, o.status(), o.err());
+		Path told = TinyTraining.trained(tmp.resolve("told"), "train-student", "--modality", "t2", "--method", "protokd",
+			"--teacher", teacher.toString(), "--upsampling", "transposed");
 		assertEquals(Upsampling.TRANSPOSED_CONV, ModelBundle.readCard(told).architecture().upsampling());
 
-		Path baseline = tmp.resolve("baseline");
-		CliTest.Outcome b = CliTest.run(args("train-student", "--data", data, "--out", baseline.toString(), "--modality", "t2",
-			"--method", "none"));
-		assertEquals(0, b.status(), b.err());
+		Path baseline = TinyTraining.trained(tmp.resolve("baseline"), "train-student", "--modality", "t2", "--method", "none");
 		assertEquals(Upsampling.TRANSPOSED_CONV, ModelBundle.readCard(baseline).architecture().upsampling(), "the default");
 	}
 }

@@ -5,49 +5,33 @@
 package org.modalitykd.ij;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelRole;
-import org.modalitykd.train.TrainingFixtures;
 import org.modalitykd.train.TrainingRun;
 
 /** The {@code cache_mb} macro key reaches the run: 0 trains from disk, a negative size is one line. */
-class FijiCacheKeyTest {
+class FijiCacheKeyTest extends FijiTrainingFixture {
 
-	private static final String TINY = FijiTrainingTest.TINY.replace("steps=4", "steps=2");
-
-	@TempDir
-	Path tmp;
-
-	private Path data;
-
-	@BeforeEach
-	void fresh() throws IOException {
-		ImageJ1.reset();
-		data = TrainingFixtures.syntheticCases();
-	}
+	private static final String TINY = FijiTrainingFixture.TINY.replace("steps=4", "steps=2");
 
 	@Test
 	void cacheMbTrainsAndANegativeOneIsRefusedInOneLine() throws IOException {
 		Path teacher = tmp.resolve("teacher");
-		ImageJ1.run("Train Teacher...", "data=" + FijiTrainingTest.q(data) + " modalities=t1,t2 " + TINY
-			+ " cache_mb=0 out=" + FijiTrainingTest.q(teacher));
+		ImageJ1.run("Train Teacher...", "data=" + q(data) + " modalities=t1,t2 " + TINY
+			+ " cache_mb=0 out=" + q(teacher));
 		assertEquals(ModelRole.TEACHER, ModelBundle.readCard(teacher).role());
 		assertTrue(Files.isDirectory(TrainingRun.workDirOf(teacher).resolve("prepared")));
 		Path out = tmp.resolve("bad");
-		String printed = ImageJ1.runFailing("Train Teacher...", "data=" + FijiTrainingTest.q(data) + " modalities=t1,t2 "
-			+ TINY + " cache_mb=-5 out=" + FijiTrainingTest.q(out));
-		assertEquals(1, printed.lines().count(), printed);
-		assertTrue(printed.contains("cache_mb: must be 0 or more, got -5"), printed);
-		assertFalse(Files.exists(out));
+		String printed = ImageJ1.runFailing("Train Teacher...", "data=" + q(data) + " modalities=t1,t2 "
+			+ TINY + " cache_mb=-5 out=" + q(out));
+		assertOneLine(printed, "cache_mb: must be 0 or more, got -5");
+		assertNothingWritten(out);
 	}
 }

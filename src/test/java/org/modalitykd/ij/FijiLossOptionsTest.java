@@ -13,33 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCard;
-import org.modalitykd.train.TrainingFixtures;
 import org.modalitykd.train.TrainingRun;
 
 /** The macro keys {@code seg_loss} (every training command) and {@code latent_loss} (Distill Student). */
-class FijiLossOptionsTest {
+class FijiLossOptionsTest extends FijiTrainingFixture {
 
-	private static final String TINY = FijiTrainingTest.TINY.replace("steps=4", "steps=2");
-
-	@TempDir
-	Path tmp;
-
-	private Path data;
-
-	@BeforeEach
-	void fresh() throws IOException {
-		ImageJ1.reset();
-		data = TrainingFixtures.syntheticCases();
-	}
-
-	private static String q(Path p) {
-		return FijiTrainingTest.q(p);
-	}
+	private static final String TINY = FijiTrainingFixture.TINY.replace("steps=4", "steps=2");
 
 	@Test
 	void macroKeysReachTheModelCard() throws IOException {
@@ -70,10 +52,8 @@ class FijiLossOptionsTest {
 		Path teacher = tmp.resolve("teacher");
 		String printed = ImageJ1.runFailing("Train Teacher...", "data=" + q(data) + " modalities=t1,t2 " + TINY
 			+ " normalization=modality-batch out=" + q(teacher));
-		assertEquals(1, printed.lines().count(), printed);
-		assertTrue(printed.contains("normalization: modality-batch is for unpaired training"), printed);
-		assertFalse(Files.exists(teacher));
-		assertFalse(Files.exists(TrainingRun.workDirOf(teacher)));
+		assertOneLine(printed, "normalization: modality-batch is for unpaired training");
+		assertNothingWritten(teacher);
 	}
 
 	@Test
@@ -81,10 +61,8 @@ class FijiLossOptionsTest {
 		Path out = tmp.resolve("bad");
 		String printed = ImageJ1.runFailing("Distill Student...", "data=" + q(data) + " modality=t1 method=none latent_loss=kl "
 			+ TINY + " out=" + q(out));
-		assertEquals(1, printed.lines().count(), printed);
-		assertTrue(printed.contains("latent_loss: method none has no latent term"), printed);
-		assertFalse(Files.exists(out));
-		assertFalse(Files.exists(TrainingRun.workDirOf(out)));
+		assertOneLine(printed, "latent_loss: method none has no latent term");
+		assertNothingWritten(out);
 	}
 
 	@Test

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modalitykd.ShippedBundles;
-import org.modalitykd.net.ModelBundle;
 
 import ij.WindowManager;
 import ij.measure.ResultsTable;
@@ -43,28 +42,25 @@ class FijiNewerCardFormatTest {
 
 	@Test
 	void segmentModelInfoAndDistillRefuseANewerCardWithOneLine() throws IOException {
-		Path models = Files.createDirectories(tmp.resolve("models"));
-		Path bundle = ShippedBundles.newerFormat(models.resolve("teacher"));
-		Path data = ShippedBundles.sampleData(tmp.resolve("data"));
-		Path caseDir = data.resolve("synth_0001");
-		String card = bundle.resolve(ModelBundle.CARD_FILE) + ": " + ShippedBundles.NEWER;
+		ShippedBundles.NewerCard newer = ShippedBundles.NewerCard.in(tmp);
+		String card = newer.refusal();
 
-		ImageJ1.run("Open MRI Case...", "case=" + q(caseDir) + " modalities=t1,t1ce,t2,flair");
-		assertEquals("ModalityKD Segment: " + card, ImageJ1.runFailing("Segment...", "models=" + q(models)
+		ImageJ1.run("Open MRI Case...", "case=" + q(newer.caseDir()) + " modalities=t1,t1ce,t2,flair");
+		assertEquals("ModalityKD Segment: " + card, ImageJ1.runFailing("Segment...", "models=" + q(newer.models())
 			+ " model=auto device=cpu overlap=0.5 opacity=40 qa=none"));
 		assertNull(WindowManager.getImage("synth_0001-labels"), "no labels made");
 		assertEquals(0, ResultsTable.getResultsTable().size());
 
-		assertEquals("ModalityKD Model Info: " + card, ImageJ1.runFailing("Model Info...", "model=" + q(bundle)));
+		assertEquals("ModalityKD Model Info: " + card, ImageJ1.runFailing("Model Info...", "model=" + q(newer.bundle())));
 		assertEquals(0, ResultsTable.getResultsTable().size());
 
 		Path out = tmp.resolve("student");
-		String distilled = ImageJ1.runFailing("Distill Student...", "data=" + q(data)
-			+ " modality=t1ce method=protokd teacher=" + q(bundle) + " " + FijiTrainingTest.TINY + " out=" + q(out));
+		String distilled = ImageJ1.runFailing("Distill Student...", "data=" + q(newer.data())
+			+ " modality=t1ce method=protokd teacher=" + q(newer.bundle()) + " " + FijiTrainingFixture.TINY + " out=" + q(out));
 		assertEquals("ModalityKD Distill Student: " + card, distilled);
 		assertFalse(Files.exists(out), "no student written");
-		try (Stream<Path> left = Files.list(data)) {
-			assertEquals(List.of(caseDir), left.toList(), "no training folder beside the data");
+		try (Stream<Path> left = Files.list(newer.data())) {
+			assertEquals(List.of(newer.caseDir()), left.toList(), "no training folder beside the data");
 		}
 	}
 }

@@ -18,13 +18,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCard;
 import org.modalitykd.net.ModelRole;
 import org.modalitykd.net.Upsampling;
 import org.modalitykd.train.StepResult;
-import org.modalitykd.train.TrainingFixtures;
 import org.modalitykd.train.TrainingRun;
 import org.modalitykd.train.TrainingSplit;
 
@@ -40,32 +38,13 @@ import ij.gui.Plot;
  * bundle, model card and training log exist, and leave a plot of every loss term and
  * the validation Dice.
  */
-class FijiTrainingTest {
-
-	/** What every run here shares: the documented keys, tiny values. */
-	static final String TINY = "steps=4 patch_size=16 batch_size=2 learning_rate=1E-3 levels=3 base_filters=4 seed=1 "
-		+ "validation_fraction=0.2 validation_interval=2 checkpoint_interval=2 device=cpu";
-
-	@TempDir
-	Path tmp;
-
-	private Path data;
+class FijiTrainingTest extends FijiTrainingFixture {
 
 	@BeforeEach
-	void fresh() throws IOException {
-		ImageJ1.reset();
-		closePlots();
-		data = TrainingFixtures.syntheticCases();
-	}
-
-	private static void closePlots() {
+	void closePlots() {
 		for (int id : WindowManager.getIDList() == null ? new int[0] : WindowManager.getIDList()) {
 			WindowManager.getImage(id).close();
 		}
-	}
-
-	static String q(Path p) {
-		return "[" + p + "]";
 	}
 
 	@Test
@@ -305,11 +284,5 @@ class FijiTrainingTest {
 		}
 		assertEquals(validations, validatedSteps);
 		assertEquals(validations.size(), dice[0].length);
-	}
-
-	private static void assertOneLine(String printed, String fragment) {
-		assertEquals(1, printed.lines().count(), "one line: " + printed);
-		assertTrue(printed.contains(fragment), "'" + fragment + "' missing from: " + printed);
-		assertFalse(printed.contains("Exception"), printed);
 	}
 }

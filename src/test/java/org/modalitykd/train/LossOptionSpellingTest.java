@@ -16,12 +16,17 @@ import org.junit.jupiter.api.Test;
 class LossOptionSpellingTest {
 
 	@Test
-	void spellings() {
-		assertEquals("--latent-loss", TrainingOption.LATENT_LOSS.spelled(TrainingOption.Spelling.CLI));
-		assertEquals("latent_loss", TrainingOption.LATENT_LOSS.spelled(TrainingOption.Spelling.MACRO));
-		assertEquals("latentLoss", TrainingOption.LATENT_LOSS.spelled(TrainingOption.Spelling.JAVA));
-		assertEquals("--seg-loss", TrainingOption.SEG_LOSS.spelled(TrainingOption.Spelling.CLI));
-		assertEquals("segLoss", TrainingOption.SEG_LOSS.spelled(TrainingOption.Spelling.JAVA));
+	void eachOptionHasThreeSpellings() {
+		assertSpelled(TrainingOption.LATENT_LOSS, "--latent-loss", "latent_loss", "latentLoss");
+		assertSpelled(TrainingOption.SEG_LOSS, "--seg-loss", "seg_loss", "segLoss");
+		assertSpelled(TrainingOption.FEATURE_WEIGHT, "--feature-weight", "feature_weight", "featureWeight");
+		assertSpelled(TrainingOption.CE_WEIGHT, "--ce-weight", "ce_weight", "ceWeight");
+	}
+
+	private static void assertSpelled(TrainingOption option, String cli, String macro, String java) {
+		assertEquals(cli, option.spelled(TrainingOption.Spelling.CLI));
+		assertEquals(macro, option.spelled(TrainingOption.Spelling.MACRO));
+		assertEquals(java, option.spelled(TrainingOption.Spelling.JAVA));
 	}
 
 	@Test

@@ -117,12 +117,4 @@ class TrainingJobsTest {
 		refused("method", () -> TrainingJobs.studentObjective(TrainingMethod.UNPAIRED, false,
 			TrainingJobs.Distillation.DEFAULTS, P));
 	}
-
-	@Test
-	void eachOptionHasThreeSpellings() {
-		assertEquals("--feature-weight", TrainingOption.FEATURE_WEIGHT.spelled(TrainingOption.Spelling.CLI));
-		assertEquals("feature_weight", TrainingOption.FEATURE_WEIGHT.spelled(TrainingOption.Spelling.MACRO));
-		assertEquals("featureWeight", TrainingOption.FEATURE_WEIGHT.spelled(TrainingOption.Spelling.JAVA));
-		assertEquals("--ce-weight", TrainingOption.CE_WEIGHT.spelled(TrainingOption.Spelling.CLI));
-	}
 }
