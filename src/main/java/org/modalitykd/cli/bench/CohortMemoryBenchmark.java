@@ -152,12 +152,18 @@ public final class CohortMemoryBenchmark {
 	}
 
 	/**
-	 * Runs the CLI in a new JVM (this one's java and class path), echoes its output to the
+	 * Runs the CLI in a new JVM (this one's java, heap options and class path), echoes its output to the
 	 * progress stream, and polls its VmHWM and rchar.
 	 */
 	private Run child(List<String> args, String firstStepPrefix) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
+		// Heap and GC settings as this JVM's (the launcher's), nothing else (no agents).
+		for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+			if (arg.startsWith("-X") && !arg.startsWith("-Xrun") && !arg.startsWith("-Xdebug")) {
+				command.add(arg);
+			}
+		}
 		command.add("-Djava.awt.headless=true");
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
