@@ -91,7 +91,7 @@ final class BenchCommand extends ConsoleCommand {
 		+ "larger cohorts repeat them under new ids (default: ${DEFAULT-VALUE}).")
 	int distinctCases;
 
-	@Option(names = "--cohort-steps", defaultValue = "5", description = "Suite cohort-memory: training steps per run (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--cohort-steps", defaultValue = "20", description = "Suite cohort-memory: training steps per run (default: ${DEFAULT-VALUE}).")
 	int cohortSteps;
 
 	@Option(names = "--cache-mb", defaultValue = "1024", description = "Suite cohort-memory: the training runs' case cache (default: ${DEFAULT-VALUE}).")
