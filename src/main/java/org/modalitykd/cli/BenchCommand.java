@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.modalitykd.cli.bench.AugmentBenchmark;
+import org.modalitykd.cli.bench.CohortMemoryBenchmark;
 import org.modalitykd.cli.bench.IoBenchmark;
 import org.modalitykd.cli.bench.NetBenchmark;
 import org.modalitykd.cli.bench.PerfBenchmark;
@@ -33,7 +34,10 @@ import picocli.CommandLine.Option;
 		"Suite perf: everything of the performance table in one run (docs/performance.md): TensorFlow's matmul and "
 			+ "conv3d peak, whole-case segmentation of a --shape case at the default settings and with TTA (time and peak "
 			+ "memory), the forward pass at 64^3, 96^3 and 128^3 (voxels/s, GFLOP/s), a training step per method at "
-			+ "--patch / --batch, each next to the PyTorch peer, and the targets met or not. --quick: tiny sizes, seconds." })
+			+ "--patch / --batch, each next to the PyTorch peer, and the targets met or not. --quick: tiny sizes, seconds.",
+		"Suite cohort-memory: peak resident memory of train-teacher (fresh JVMs, --cohort-steps steps at --patch / --batch) "
+			+ "on --cohorts case folders made from --distinct-cases synthetic 1 mm cases, and what was read before the first "
+			+ "step." })
 final class BenchCommand extends ConsoleCommand {
 
 	@Option(names = "--suite", defaultValue = "io", description = "Which suite to run: io (default), net, train, soak (native memory over many forward passes and "
@@ -79,6 +83,20 @@ final class BenchCommand extends ConsoleCommand {
 	@Option(names = "--no-peer", description = "Skip the peer (nibabel for io, PyTorch for net and perf).")
 	boolean noPeer;
 
+	@Option(names = "--cohorts", defaultValue = "20,200", split = ",", paramLabel = "N,N,...",
+		description = "Suite cohort-memory: cohort sizes, smallest first (default: ${DEFAULT-VALUE}).")
+	int[] cohorts;
+
+	@Option(names = "--distinct-cases", defaultValue = "20", description = "Suite cohort-memory: synthetic cases generated; "
+		+ "larger cohorts repeat them under new ids (default: ${DEFAULT-VALUE}).")
+	int distinctCases;
+
+	@Option(names = "--cohort-steps", defaultValue = "20", description = "Suite cohort-memory: training steps per run (default: ${DEFAULT-VALUE}).")
+	int cohortSteps;
+
+	@Option(names = "--cache-mb", defaultValue = "1024", description = "Suite cohort-memory: the training runs' case cache (default: ${DEFAULT-VALUE}).")
+	int cacheMb;
+
 	@Option(names = "--inter-op", defaultValue = "0", description = "TensorFlow ops run in parallel (default 0: TensorFlow chooses).")
 	int interOp;
 
@@ -88,6 +106,7 @@ final class BenchCommand extends ConsoleCommand {
 		suites.addAll(TrainBenchmark.suites());
 		suites.add("perf");
 		suites.add("augment");
+		suites.addAll(CohortMemoryBenchmark.suites());
 		if (!suites.contains(suite)) {
 			throw new UsageException("unknown suite '" + suite + "'; available: " + String.join(", ", suites));
 		}
@@ -101,6 +120,20 @@ final class BenchCommand extends ConsoleCommand {
 				throw new UsageException("--patch must be at least 8, --batch and --repeats positive");
 			}
 			new AugmentBenchmark(patch, batch, repeats).run(out());
+			return 0;
+		}
+		if (suite.equals("cohort-memory")) {
+			if (cohorts.length < 1 || java.util.Arrays.stream(cohorts).anyMatch(n -> n < 1) || distinctCases < 1
+				|| cohortSteps < 1 || cacheMb < 0 || patch < 8 || patch % 8 != 0 || batch < 1) {
+				throw new UsageException("--cohorts, --distinct-cases and --cohort-steps need positive numbers, --cache-mb 0 or "
+					+ "more, --patch a positive multiple of 8");
+			}
+			Path dir = Files.createTempDirectory("modalitykd-cohort");
+			try {
+				new CohortMemoryBenchmark(cohorts, distinctCases, patch, batch, cohortSteps, cacheMb, err()).run(dir, out());
+			} finally {
+				deleteTree(dir);
+			}
 			return 0;
 		}
 		if (suite.equals("train")) {
@@ -132,12 +165,16 @@ final class BenchCommand extends ConsoleCommand {
 				new IoBenchmark(shape, repeats, !noPeer).run(dir, out);
 			}
 		} finally {
-			try (Stream<Path> files = Files.walk(dir)) {
-				for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-					Files.deleteIfExists(p);
-				}
-			}
+			deleteTree(dir);
 		}
 		return 0;
+	}
+
+	private static void deleteTree(Path dir) throws java.io.IOException {
+		try (Stream<Path> files = Files.walk(dir)) {
+			for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(p);
+			}
+		}
 	}
 }

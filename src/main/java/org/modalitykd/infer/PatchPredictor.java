@@ -32,6 +32,34 @@ public interface PatchPredictor {
 	 */
 	float[] predict(float[] patches, int count, int[] size, boolean[] flip);
 
+	/**
+	 * The mean of {@link #predict} over the 8 mirrorings (none, x, y, xy, z, xz, yz,
+	 * xyz), each mirrored back: test-time augmentation of one call's windows. This
+	 * default makes the 8 calls and averages in Java; a predictor that can keep the
+	 * mirroring and the sum on its device overrides it.
+	 *
+	 * @return {@code count * classes * z * y * x} probabilities; may be reused as by
+	 *         {@link #predict}
+	 * @throws OutOfMemory as {@link #predict}
+	 */
+	default float[] predictMirrored(float[] patches, int count, int[] size) {
+		float[] mean = null;
+		for (boolean[] flip : SlidingWindow.allFlips()) {
+			float[] p = predict(patches, count, size, flip);
+			if (mean == null) {
+				mean = p.clone();
+			} else {
+				for (int i = 0; i < mean.length; i++) {
+					mean[i] += p[i];
+				}
+			}
+		}
+		for (int i = 0; i < mean.length; i++) {
+			mean[i] *= 0.125f;
+		}
+		return mean;
+	}
+
 	/** The device ran out of memory for a call; fewer windows per call may fit. */
 	final class OutOfMemory extends RuntimeException {
 

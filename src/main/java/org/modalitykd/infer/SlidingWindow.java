@@ -23,7 +23,7 @@ import java.util.concurrent.CancellationException;
  */
 public final class SlidingWindow {
 
-	private static final boolean[][] NO_FLIP = { { false, false, false } };
+	private static final boolean[] NO_FLIP = { false, false, false };
 
 	/**
 	 * One window: where it starts in the volume {x, y, z} (negative when padding) and,
@@ -122,7 +122,6 @@ public final class SlidingWindow {
 		float[][] sum = new float[classes][boxVoxels];
 		float[] weightSum = new float[boxVoxels];
 		List<Window> windows = windows(box);
-		boolean[][] flips = settings.mirror() ? allFlips() : NO_FLIP;
 		int patchVoxels = patch[0] * patch[1] * patch[2];
 		float[] buffer = new float[Math.min(settings.batchSize(), windows.size()) * channels.length * patchVoxels];
 		for (int first = 0; first < windows.size(); first += settings.batchSize()) {
@@ -134,9 +133,9 @@ public final class SlidingWindow {
 			for (int w = 0; w < batch.size(); w++) {
 				gather(channels, dims, batch.get(w).start(), buffer, w * channels.length * patchVoxels);
 			}
-			for (boolean[] flip : flips) {
-				predictFitting(buffer, batch, flip, classes, patchVoxels, box, sum, weightSum);
-			}
+			// With mirroring, the 8 mirrorings' mean is blended once (it equals blending each
+			// with the same weights; the predictor keeps the flips and the sum on its device).
+			predictFitting(buffer, batch, settings.mirror(), classes, patchVoxels, box, sum, weightSum);
 			progress.windows(first + batch.size(), windows.size());
 		}
 		for (int v = 0; v < boxVoxels; v++) {
@@ -156,7 +155,7 @@ public final class SlidingWindow {
 	 * memory, predicts the two halves separately (recursively, down to one window), and
 	 * keeps the smaller size for the rest of the volume.
 	 */
-	private void predictFitting(float[] buffer, List<Window> batch, boolean[] flip, int classes, int patchVoxels,
+	private void predictFitting(float[] buffer, List<Window> batch, boolean mirror, int classes, int patchVoxels,
 		BoundingBox box, float[][] sum, float[] weightSum) {
 		int channels = predictor.channels();
 		for (int first = 0; first < batch.size();) {
@@ -165,7 +164,7 @@ public final class SlidingWindow {
 				: Arrays.copyOfRange(buffer, first * channels * patchVoxels, (first + count) * channels * patchVoxels);
 			float[] p;
 			try {
-				p = predictor.predict(input, count, patch, flip);
+				p = mirror ? predictor.predictMirrored(input, count, patch) : predictor.predict(input, count, patch, NO_FLIP);
 			} catch (PatchPredictor.OutOfMemory e) {
 				if (count == 1) {
 					throw new PatchPredictor.OutOfMemory("one window of " + patch[0] + "x" + patch[1] + "x" + patch[2]

@@ -87,6 +87,82 @@ public final class TfPatchPredictor implements PatchPredictor {
 		}
 	}
 
+	/**
+	 * {@inheritDoc} The windows are copied into TensorFlow once and transposed to NDHWC
+	 * once; each mirroring is a reverse of that tensor inside TensorFlow, and the
+	 * mirrored-back probabilities are summed there, so one array comes back (overwritten
+	 * by the next call). The sum runs over the mirrorings in {@link SlidingWindow#allFlips()}
+	 * order and is scaled by 1/8 (exact in float32).
+	 */
+	@Override
+	public float[] predictMirrored(float[] patches, int count, int[] size) {
+		List<AutoCloseable> open = new ArrayList<>();
+		try {
+			TFloat32 planar = Tensors.floats(new long[] { count, channels(), size[2], size[1], size[0] }, patches);
+			open.add(planar);
+			TInt32 none = TInt32.vectorOf();
+			open.add(none);
+			TInt32 slot = bundle.normSlotName() == null ? null : TInt32.scalarOf(normSlot);
+			if (slot != null) {
+				open.add(slot);
+			}
+			Session session = bundle.session();
+			Result image = session.runner().feed(adapter.planar(), planar).feed(adapter.flipAxes(), none)
+				.fetch(adapter.toModelInput()).run();
+			open.add(image);
+			Result sum = null;
+			try {
+				for (boolean[] flip : SlidingWindow.allFlips()) {
+					try (TInt32 axes = TInt32.vectorOf(flipAxes(flip));
+						Result mirrored = flipAxes(flip).length == 0 ? null
+							: session.runner().feed(adapter.image(), image.get(0)).feed(adapter.flipAxes(), axes)
+								.fetch(adapter.mirrored()).run()) {
+						Session.Runner run = session.runner()
+							.feed(bundle.inputName(), mirrored == null ? image.get(0) : mirrored.get(0))
+							.feed(adapter.flipAxes(), axes);
+						if (sum == null) {
+							run.fetch(adapter.fromModelOutput());
+						} else {
+							run.feed(adapter.probabilitySum(), sum.get(0)).fetch(adapter.accumulated());
+						}
+						if (slot != null) {
+							run.feed(bundle.normSlotName(), slot);
+						}
+						Result next = run.run();
+						if (sum != null) {
+							sum.close();
+						}
+						sum = next;
+					}
+				}
+				int n = Math.toIntExact(sum.get(0).shape().size());
+				if (output.length != n) {
+					output = new float[n];
+				}
+				Tensors.copy(sum.get(0), output);
+			} finally {
+				if (sum != null) {
+					sum.close();
+				}
+			}
+			for (int i = 0; i < output.length; i++) {
+				output[i] *= 0.125f;
+			}
+			return output;
+		} catch (TFResourceExhaustedException e) {
+			throw new OutOfMemory(count + " windows of " + size[0] + "x" + size[1] + "x" + size[2]
+				+ " (8 mirrorings) do not fit in the device's memory", e);
+		} finally {
+			for (AutoCloseable c : open) {
+				try {
+					c.close();
+				} catch (Exception e) {
+					// Tensors and results do not throw on close.
+				}
+			}
+		}
+	}
+
 	/** {x, y, z} flags to NDHWC axes (x = 3, y = 2, z = 1). */
 	static int[] flipAxes(boolean[] flip) {
 		int n = 0;

@@ -28,7 +28,7 @@ class BenchPerfTest {
 		"training step teacher (4 modalities), 1 x 16^3", "training step baseline student (1 modality), 1 x 16^3",
 		"training step KD-Net student, 1 x 16^3", "training step ProtoKD student, 1 x 16^3",
 		"training step unpaired (2 modalities x batch), 1 x 16^3", "training: peak resident memory (VmHWM)",
-		"training: peak Java heap");
+		"training: resident memory added (peak - before)", "training: peak Java heap");
 
 	@Test
 	void quickPerfSuitePrintsTheWholeTableAndTheTargets() {
