@@ -139,30 +139,27 @@ public final class RecordReplayCheck {
 		int before = Recorder.getInstance().getText().length();
 		IJ.doCommand(command);
 		GenericDialog gd = waitForDialog(title);
-		Map<String, Component> fields = fieldsByKey(gd);
-		for (Map.Entry<String, String> e : values.entrySet()) {
-			Component c = fields.get(e.getKey());
-			if (c == null) {
-				throw new AssertionError(title + " has no field " + e.getKey() + "; it has " + fields.keySet());
+		// AWT components are filled and read on the event thread, as a user's typing is: set
+		// from this thread under load, a field's text was seen to end up in another field's place.
+		java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+		java.util.concurrent.atomic.AtomicReference<java.util.Set<String>> keys = new java.util.concurrent.atomic.AtomicReference<>();
+		java.awt.EventQueue.invokeAndWait(() -> {
+			try {
+				keys.set(fill(gd, title, values));
+			} catch (Throwable t) {
+				failed.set(t);
 			}
-			if (c instanceof TextField f) {
-				f.setText(e.getValue());
-			} else if (c instanceof Choice ch) {
-				ch.select(e.getValue());
-				if (!e.getValue().equals(ch.getSelectedItem())) {
-					throw new AssertionError(title + ": " + e.getKey() + " does not offer " + e.getValue());
-				}
-			}
+		});
+		if (failed.get() != null) {
+			throw new AssertionError(failed.get().getMessage(), failed.get());
 		}
-		Button ok = gd.getButtons()[0];
-		gd.actionPerformed(new ActionEvent(ok, ActionEvent.ACTION_PERFORMED, "OK"));
 		System.out.println("record-replay: OK pressed in " + title + "; cancelled " + gd.wasCanceled() + ", oked "
 			+ gd.wasOKed());
 		waitForBundle(bundle);
 		String recorded = waitForRecording(command, before);
 		System.out.println("record-replay: recorded " + recorded);
 		String options = recorded.substring(recorded.indexOf(", \"") + 3, recorded.lastIndexOf("\");"));
-		for (String key : fields.keySet()) {
+		for (String key : keys.get()) {
 			if (!key.startsWith("resume") && !key.startsWith("overwrite")
 				&& Macro.getValue(options + " ", key, null) == null) {
 				failures.add(command + ": the recording lacks the option " + key);
@@ -243,6 +240,34 @@ public final class RecordReplayCheck {
 		}
 	}
 
+	/** Types {@code values} into the dialog's fields, checks each reads back, and presses OK; the dialog's keys. */
+	private static java.util.Set<String> fill(GenericDialog gd, String title, Map<String, String> values) {
+		Map<String, Component> fields = fieldsByKey(gd);
+		for (Map.Entry<String, String> e : values.entrySet()) {
+			Component c = fields.get(e.getKey());
+			if (c == null) {
+				throw new AssertionError(title + " has no field " + e.getKey() + "; it has " + fields.keySet());
+			}
+			if (c instanceof TextField f) {
+				f.setText(e.getValue());
+			} else if (c instanceof Choice ch) {
+				ch.select(e.getValue());
+				if (!e.getValue().equals(ch.getSelectedItem())) {
+					throw new AssertionError(title + ": " + e.getKey() + " does not offer " + e.getValue());
+				}
+			}
+		}
+		for (Map.Entry<String, String> e : values.entrySet()) {
+			if (fields.get(e.getKey()) instanceof TextField f && !f.getText().equals(e.getValue())) {
+				throw new AssertionError(title + ": " + e.getKey() + " reads '" + f.getText() + "' after typing '"
+					+ e.getValue() + "'");
+			}
+		}
+		Button ok = gd.getButtons()[0];
+		gd.actionPerformed(new ActionEvent(ok, ActionEvent.ACTION_PERFORMED, "OK"));
+		return fields.keySet();
+	}
+
 	private static GenericDialog waitForDialog(String title) throws InterruptedException {
 		for (int i = 0; i < 300; i++) {
 			Thread.sleep(100);
@@ -293,7 +318,8 @@ public final class RecordReplayCheck {
 			for (Window w : Window.getWindows()) {
 				if (w instanceof ij.gui.MessageDialog m && w.isShowing()) {
 					// A modal message stops a recording user; here it would stop the check.
-					throw new AssertionError("a modal message '" + m.getTitle() + "' appeared: " + text(m));
+					throw new AssertionError("a modal message '" + m.getTitle() + "' appeared: " + text(m) + "; log: "
+						+ IJ.getLog());
 				}
 			}
 			Thread.sleep(100);
@@ -311,6 +337,15 @@ public final class RecordReplayCheck {
 		walk(c, x -> {
 			if (x instanceof Label l) {
 				b.append(l.getText()).append(' ');
+			} else if (x instanceof ij.gui.MultiLineLabel m) {
+				// ImageJ's message text: its lines are package-private, read for the failure message only.
+				try {
+					java.lang.reflect.Field lines = ij.gui.MultiLineLabel.class.getDeclaredField("lines");
+					lines.setAccessible(true);
+					b.append(String.join(" ", (String[]) lines.get(m))).append(' ');
+				} catch (ReflectiveOperationException | RuntimeException e) {
+					b.append("(text unreadable: ").append(e).append(") ");
+				}
 			}
 		});
 		return b.toString().trim();
