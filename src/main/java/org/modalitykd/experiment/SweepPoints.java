@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.modalitykd.train.SegmentationLossForm;
 import org.modalitykd.train.TrainingJobs;
+import org.modalitykd.train.TrainingOption;
 import org.modalitykd.train.TrainingMethod;
 
 /**
@@ -31,9 +32,10 @@ public final class SweepPoints {
 	 * @param distillation its settings (the reference's, with one changed)
 	 * @param segLoss      the segmentation loss, null for the default
 	 * @param reference    the name of the point it differs from in one setting, or null for a reference
+	 * @param factor       the setting it changes, or null for a reference
 	 */
 	public record Point(String name, String label, TrainingMethod method, TrainingJobs.Distillation distillation,
-		SegmentationLossForm segLoss, String reference) {
+		SegmentationLossForm segLoss, String reference, TrainingOption factor) {
 	}
 
 	static final double KD_REFERENCE_WEIGHT = 0.1;
@@ -47,27 +49,32 @@ public final class SweepPoints {
 		TrainingJobs.Distillation none = TrainingJobs.Distillation.DEFAULTS;
 		TrainingJobs.Distillation kd = new TrainingJobs.Distillation(KD_REFERENCE_WEIGHT, 4.0, 0.1, null);
 		TrainingJobs.Distillation proto = new TrainingJobs.Distillation(10.0, 10.0, null, 0.1);
-		p.add(new Point("baseline", "baseline", TrainingMethod.SUPERVISED, none, null, null));
-		p.add(new Point("kdnet", "KD-Net reference", TrainingMethod.KD_NET, kd, null, null));
-		p.add(new Point("protokd", "ProtoKD reference", TrainingMethod.PROTOKD, proto, null, null));
+		p.add(new Point("baseline", "baseline", TrainingMethod.SUPERVISED, none, null, null, null));
+		p.add(new Point("kdnet", "KD-Net reference", TrainingMethod.KD_NET, kd, null, null, null));
+		p.add(new Point("protokd", "ProtoKD reference", TrainingMethod.PROTOKD, proto, null, null, null));
 		for (double w : new double[] { 0.03, 0.3, 1 }) {
-			p.add(kdNet("kd" + fmt(w), "kd_weight " + fmt(w), new TrainingJobs.Distillation(w, 4.0, 0.1, null)));
+			p.add(kdNet("kd" + fmt(w), "kd_weight " + fmt(w), TrainingOption.KD_WEIGHT,
+				new TrainingJobs.Distillation(w, 4.0, 0.1, null)));
 		}
 		for (double a : new double[] { 1, 3, 30 }) {
-			p.add(protoKd("alpha" + fmt(a), "alpha " + fmt(a), new TrainingJobs.Distillation(a, 10.0, null, 0.1)));
+			p.add(protoKd("alpha" + fmt(a), "alpha " + fmt(a), TrainingOption.KD_WEIGHT,
+				new TrainingJobs.Distillation(a, 10.0, null, 0.1)));
 		}
-		p.add(kdNet("t2", "T 2", new TrainingJobs.Distillation(KD_REFERENCE_WEIGHT, 2.0, 0.1, null)));
-		p.add(kdNet("nosq", "without T^2", kd.withTemperatureSquared(false)));
-		p.add(kdNet("warm", "warm-up 0.2", kd.withWarmup(0.2)));
-		p.add(kdNet("latentkl", "latent KL", kd.withLatentLoss("kl")));
-		p.add(protoKd("beta0", "beta 0", new TrainingJobs.Distillation(10.0, 10.0, null, 0.0)));
-		p.add(protoKd("beta1", "beta 1", new TrainingJobs.Distillation(10.0, 10.0, null, 1.0)));
-		p.add(protoKd("t4", "T 4", new TrainingJobs.Distillation(10.0, 4.0, null, 0.1)));
-		p.add(protoKd("warm", "warm-up 0.2", proto.withWarmup(0.2)));
+		p.add(kdNet("t2", "T 2", TrainingOption.TEMPERATURE,
+			new TrainingJobs.Distillation(KD_REFERENCE_WEIGHT, 2.0, 0.1, null)));
+		p.add(kdNet("nosq", "without T^2", TrainingOption.TEMPERATURE_SQUARED, kd.withTemperatureSquared(false)));
+		p.add(kdNet("warm", "warm-up 0.2", TrainingOption.KD_WARMUP, kd.withWarmup(0.2)));
+		p.add(kdNet("latentkl", "latent KL", TrainingOption.LATENT_LOSS, kd.withLatentLoss("kl")));
+		p.add(protoKd("beta0", "beta 0", TrainingOption.PROTO_WEIGHT,
+			new TrainingJobs.Distillation(10.0, 10.0, null, 0.0)));
+		p.add(protoKd("beta1", "beta 1", TrainingOption.PROTO_WEIGHT,
+			new TrainingJobs.Distillation(10.0, 10.0, null, 1.0)));
+		p.add(protoKd("t4", "T 4", TrainingOption.TEMPERATURE, new TrainingJobs.Distillation(10.0, 4.0, null, 0.1)));
+		p.add(protoKd("warm", "warm-up 0.2", TrainingOption.KD_WARMUP, proto.withWarmup(0.2)));
 		p.add(new Point("baseline-official", "baseline official seg loss", TrainingMethod.SUPERVISED, none,
-			SegmentationLossForm.OFFICIAL, "baseline"));
+			SegmentationLossForm.OFFICIAL, "baseline", TrainingOption.SEG_LOSS));
 		p.add(new Point("protokd-official", "ProtoKD official seg loss", TrainingMethod.PROTOKD, proto,
-			SegmentationLossForm.OFFICIAL, "protokd"));
+			SegmentationLossForm.OFFICIAL, "protokd", TrainingOption.SEG_LOSS));
 		return List.copyOf(p);
 	}
 
@@ -77,12 +84,12 @@ public final class SweepPoints {
 			: all().stream().filter(o -> o.name().equals(p.reference())).findFirst().orElseThrow();
 	}
 
-	private static Point kdNet(String name, String label, TrainingJobs.Distillation d) {
-		return new Point("kdnet-" + name, "KD-Net " + label, TrainingMethod.KD_NET, d, null, "kdnet");
+	private static Point kdNet(String name, String label, TrainingOption factor, TrainingJobs.Distillation d) {
+		return new Point("kdnet-" + name, "KD-Net " + label, TrainingMethod.KD_NET, d, null, "kdnet", factor);
 	}
 
-	private static Point protoKd(String name, String label, TrainingJobs.Distillation d) {
-		return new Point("protokd-" + name, "ProtoKD " + label, TrainingMethod.PROTOKD, d, null, "protokd");
+	private static Point protoKd(String name, String label, TrainingOption factor, TrainingJobs.Distillation d) {
+		return new Point("protokd-" + name, "ProtoKD " + label, TrainingMethod.PROTOKD, d, null, "protokd", factor);
 	}
 
 	private static String fmt(double v) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modalitykd.net.SessionOptions;
 import org.modalitykd.train.TrainingMethod;
+import org.modalitykd.train.TrainingOption;
 
 /**
  * The sweep: its points differ from their reference in one setting, its verdict pairs by
@@ -77,6 +78,41 @@ class SweepReportTest {
 		assertTrue(md.contains("| KD-Net kd_weight 0.3 | 0.700 | KD-Net reference | 4 | +0.200 ["), md);
 		report.writeCsv(dir);
 		assertTrue(Files.readString(dir.resolve("sweep.csv")).contains("kdnet-kd0.3,kdnet,4,0.700000,0.200000"));
+	}
+
+	@Test
+	void theWinnerOfAFactorIsItsBestPointOrTheReference(@TempDir Path dir) throws IOException {
+		ExperimentPlan plan = ExperimentPlan.sweep();
+		ExperimentRecords records = ExperimentRecords.open(dir);
+		// KD-Net reference 0.5; kd_weight 0.03: 0.45, 0.3: 0.58, 1: 0.55 (so 0.3 wins the
+		// weight); T 2: 0.47 (so the reference's T stays).
+		String[][] points = { { "KD-Net reference", "kdnet" }, { "KD-Net kd_weight 0.03", "kdnet-kd0.03" },
+			{ "KD-Net kd_weight 0.3", "kdnet-kd0.3" }, { "KD-Net kd_weight 1", "kdnet-kd1" }, { "KD-Net T 2", "kdnet-t2" } };
+		double[] dice = { 0.5, 0.45, 0.58, 0.55, 0.47 };
+		for (String m : List.of("t1ce", "t2")) {
+			for (int s = 1; s <= 2; s++) {
+				for (int i = 0; i < points.length; i++) {
+					// A small seed-dependent wobble keeps the paired differences' spread above 0.
+					add(records, s, m + " " + points[i][0], m + "-" + points[i][1], dice[i] + (i == 0 ? 0 : 0.01 * s));
+				}
+			}
+		}
+		SweepReport report = new SweepReport(plan, ExperimentRecords.open(dir));
+		List<SweepReport.Winner> winners = report.winners();
+		assertEquals(2, winners.size(), winners.toString());
+		SweepReport.Winner weight = winners.get(0);
+		assertEquals(TrainingMethod.KD_NET, weight.method());
+		assertEquals(TrainingOption.KD_WEIGHT, weight.factor());
+		assertEquals(3, weight.tried());
+		assertEquals("kdnet-kd0.3", weight.best().point().name());
+		// 0.58 + 0.01 s - 0.5 over s = 1, 2: mean +0.095.
+		assertEquals(0.095, weight.best().difference()[3].mean(), 1e-9);
+		SweepReport.Winner temperature = winners.get(1);
+		assertEquals(TrainingOption.TEMPERATURE, temperature.factor());
+		assertTrue(temperature.referenceStays(), "T 2 is below the reference");
+		String md = report.markdown(plan);
+		assertTrue(md.contains("| kd-net | kd_weight | 3 | KD-Net kd_weight 0.3 | +0.095 ["), md);
+		assertTrue(md.contains("| kd-net | temperature | 1 | KD-Net reference | 0 (reference) | - |"), md);
 	}
 
 	@Test
