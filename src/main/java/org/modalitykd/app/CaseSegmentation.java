@@ -156,7 +156,7 @@ public final class CaseSegmentation {
 		}
 		long t1 = System.nanoTime();
 		ModelCatalog.Choice choice = given != null ? given : catalog.choose(wanted, usable.channelNames(), unusable);
-		SegmentationTool tool = new SegmentationTool(options.session(), card -> options.settingsFor(card, device));
+		CatalogSegmenter tool = new CatalogSegmenter(options.session(), card -> options.settingsFor(card, device));
 		SegmentationTool.Result r = tool.segment(usable, catalog, choice, qa, WindowProgress.of(monitor, id));
 		long t2 = System.nanoTime();
 		return new CaseResult(id, r.choice(), r.segmentation(), r.quality(), r.qualityNote(), device.description(),

@@ -140,7 +140,7 @@ class UseCaseLayerTest {
 			SegmentationTool.Result r = kd.segmentCase(caseDir, models, out);
 			// The service's recipe before the use-case layer: its own tool, its own description.
 			CaseLoader.Screened screened = new CaseLoader().loadScreened(CaseLoader.filesOf(caseDir), null);
-			SegmentationTool.Result ref = new SegmentationTool(SessionOptions.defaults(), InferenceSettings.defaults())
+			SegmentationTool.Result ref = new CatalogSegmenter(SessionOptions.defaults(), InferenceSettings.defaults())
 				.segment(screened.usable().images(), screened.refused(), ModelCatalog.scan(models), "auto",
 					SegmentationTool.Qa.NONE, Progress.NONE);
 			new NiftiWriter().writeLabels(ref.segmentation().labels(), screened.usable().referenceHeader(),

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: BSD-2-Clause
  * Copyright (c) 2026 ModalityKD developers
  */
-package org.modalitykd.infer;
+package org.modalitykd.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +17,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modalitykd.TinyModels;
+import org.modalitykd.infer.InferenceSettings;
+import org.modalitykd.infer.Progress;
+import org.modalitykd.infer.SegmentationTool;
 import org.modalitykd.io.CaseLoader;
 import org.modalitykd.net.ModelCatalog;
 import org.modalitykd.net.SessionOptions;
@@ -47,7 +50,7 @@ class UnusableModalityChoiceTest {
 	@Test
 	void autoTakesTheStudentThatDoesWithoutAnEmptyModalityAndSaysWhy() throws IOException {
 		ModelCatalog catalog = ModelCatalog.scan(TinyModels.teacherAndStudent(tmp.resolve("models")));
-		SegmentationTool tool = new SegmentationTool(SessionOptions.cpu(), InferenceSettings.defaults());
+		CatalogSegmenter tool = new CatalogSegmenter(SessionOptions.cpu(), InferenceSettings.defaults());
 		Volume images = caseWith("flair", 0);
 
 		SegmentationTool.Result auto = tool.segment(images, catalog, "auto", SegmentationTool.Qa.NONE, Progress.NONE);
@@ -80,7 +83,7 @@ class UnusableModalityChoiceTest {
 		Volume opened = new CaseLoader().loadAsIs(dir, null).images();
 		assertEquals(List.of("t1", "t1ce", "t2", "flair"), opened.channelNames(), "Open MRI Case shows what is there");
 		assertThrows(org.modalitykd.io.NiftiException.class, () -> new CaseLoader().load(dir, null));
-		SegmentationTool tool = new SegmentationTool(SessionOptions.cpu(), InferenceSettings.defaults());
+		CatalogSegmenter tool = new CatalogSegmenter(SessionOptions.cpu(), InferenceSettings.defaults());
 		assertEquals("student_t1", tool.segment(opened, catalog, "auto", SegmentationTool.Qa.NONE, Progress.NONE).choice()
 			.entry().name());
 	}
@@ -88,7 +91,7 @@ class UnusableModalityChoiceTest {
 	@Test
 	void noModelWithoutTheUnusableModalityIsOneLineSayingWhatIsWrong() throws IOException {
 		ModelCatalog catalog = ModelCatalog.scan(TinyModels.teacherAndStudent(tmp.resolve("models")));
-		SegmentationTool tool = new SegmentationTool(SessionOptions.cpu(), InferenceSettings.defaults());
+		CatalogSegmenter tool = new CatalogSegmenter(SessionOptions.cpu(), InferenceSettings.defaults());
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
 			() -> tool.segment(caseWith("t1", 5), catalog, "auto", SegmentationTool.Qa.NONE, Progress.NONE));
 		assertTrue(e.getMessage().startsWith("the t1 image is constant (every voxel is 5.0); no model here does without t1"),
