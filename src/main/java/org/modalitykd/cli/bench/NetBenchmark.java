@@ -4,7 +4,6 @@
  */
 package org.modalitykd.cli.bench;
 
-import org.modalitykd.data.PatchBatch;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -12,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.modalitykd.app.LoadedSegmenter;
+import org.modalitykd.data.PatchBatch;
 import org.modalitykd.infer.InferenceSettings;
 import org.modalitykd.infer.Progress;
-import org.modalitykd.infer.Segmenter;
 import org.modalitykd.io.Modalities;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCard;
@@ -192,9 +192,9 @@ public final class NetBenchmark {
 		}
 		Volume images = new Volume(g, Modalities.BRATS, channels);
 		double[] times = new double[Math.max(1, repeats / 2)];
-		try (ModelBundle b = ModelBundle.load(bundle, options)) {
-			// No crop: random images are non-zero everywhere anyway; a brain covers about half.
-			Segmenter s = new Segmenter(b, InferenceSettings.defaults().withCropToNonZero(false));
+		// No crop: random images are non-zero everywhere anyway; a brain covers about half.
+		InferenceSettings uncropped = InferenceSettings.defaults().withCropToNonZero(false);
+		try (LoadedSegmenter s = LoadedSegmenter.open(bundle, options, uncropped)) {
 			for (int r = 0; r < times.length; r++) {
 				long t0 = System.nanoTime();
 				s.segment(images, false, Progress.NONE);

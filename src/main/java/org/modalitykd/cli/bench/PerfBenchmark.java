@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import com.google.gson.JsonObject;
+import org.modalitykd.app.LoadedSegmenter;
 import org.modalitykd.infer.InferenceSettings;
 import org.modalitykd.infer.Progress;
-import org.modalitykd.infer.Segmenter;
 import org.modalitykd.io.Modalities;
 import org.modalitykd.net.Devices;
 import org.modalitykd.net.ModelBundle;
@@ -172,8 +172,7 @@ public final class PerfBenchmark {
 			mirror ? " + TTA (8 mirrorings)" : "");
 		double seconds;
 		MemoryProbe.Peaks peaks;
-		try (ModelBundle b = ModelBundle.load(bundle, options)) {
-			Segmenter segmenter = new Segmenter(b, settings);
+		try (LoadedSegmenter segmenter = LoadedSegmenter.open(bundle, options, settings)) {
 			int w = sizes.window();
 			// Warm-up on a case of two windows (one call, as the case's calls): TF and oneDNN
 			// set up their kernels for an input shape once per session.
