@@ -51,24 +51,6 @@ class LossOptionsTest {
 		return v;
 	}
 
-	private static double[] softmaxRows(double[] z, int k) {
-		double[] p = new double[z.length];
-		for (int row = 0; row < z.length / k; row++) {
-			double max = Double.NEGATIVE_INFINITY;
-			for (int c = 0; c < k; c++) {
-				max = Math.max(max, z[row * k + c]);
-			}
-			double sum = 0;
-			for (int c = 0; c < k; c++) {
-				sum += Math.exp(z[row * k + c] - max);
-			}
-			for (int c = 0; c < k; c++) {
-				p[row * k + c] = Math.exp(z[row * k + c] - max) / sum;
-			}
-		}
-		return p;
-	}
-
 	private static double[] oneHot(int[] labels) {
 		double[] y = new double[labels.length * C];
 		for (int i = 0; i < labels.length; i++) {
@@ -90,8 +72,8 @@ class LossOptionsTest {
 	/** KL(q_T || q_S) per voxel with q = softmax over the 5 channels, mean over the 6 voxels. */
 	private static double latentKlByHand(double[] ft, double[] fs) {
 		int k = 5;
-		double[] qt = softmaxRows(ft, k);
-		double[] qs = softmaxRows(fs, k);
+		double[] qt = PlainSoftmax.rows(ft, k);
+		double[] qs = PlainSoftmax.rows(fs, k);
 		double sum = 0;
 		for (int row = 0; row < ROWS; row++) {
 			for (int c = 0; c < k; c++) {
@@ -134,7 +116,7 @@ class LossOptionsTest {
 
 	/** ProtoKD's DiceLoss + WeightedCrossEntropyLoss (code/loss.py), by hand. */
 	private static double[] officialByHand(double[] z, int[] labels) {
-		double[] p = softmaxRows(z, C);
+		double[] p = PlainSoftmax.rows(z, C);
 		double[] y = oneHot(labels);
 		double dice = 0;
 		for (int c = 0; c < C; c++) {
@@ -170,7 +152,7 @@ class LossOptionsTest {
 		double[] z = gaussian(5, ROWS * C, 2);
 		double[] expected = officialByHand(z, LABELS);
 		// The weights of this batch: background 3/6 and class 1 3/6 of the voxels, class 2 none.
-		double[] p = softmaxRows(z, C);
+		double[] p = PlainSoftmax.rows(z, C);
 		double plain = 0;
 		for (int row = 0; row < ROWS; row++) {
 			plain -= Math.log(p[row * C + LABELS[row]]) / ROWS;
@@ -190,7 +172,7 @@ class LossOptionsTest {
 		int[] labels = { 0, 0, 0, 0, 1, 2 };
 		double[] z = gaussian(6, ROWS * C, 2);
 		double[] expected = officialByHand(z, labels);
-		double[] p = softmaxRows(z, C);
+		double[] p = PlainSoftmax.rows(z, C);
 		// w = 1 - (4/6, 1/6, 1/6) = (1/3, 5/6, 5/6); sum over voxels of w_y = 4/3 + 5/3 = 3
 		double ce = 0;
 		for (int row = 0; row < 4; row++) {
