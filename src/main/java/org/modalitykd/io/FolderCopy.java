@@ -16,6 +16,11 @@ public final class FolderCopy {
 	private FolderCopy() {
 	}
 
+	/** {@link #copy(Path, Path, CopyOption...)} with no options (a signature that callers built before it keep). */
+	public static void copy(Path from, Path to) throws IOException {
+		copy(from, to, new CopyOption[0]);
+	}
+
 	/**
 	 * Copies {@code from} and everything under it to {@code to}: folders are created,
 	 * files copied with {@code options} (e.g. {@code COPY_ATTRIBUTES} to keep their times);
