@@ -4,14 +4,14 @@
  */
 package org.modalitykd.train;
 
-/** Softmax written with plain loops: the reference the TensorFlow losses are checked against (tests only). */
-final class PlainSoftmax {
+/** Softmax and one-hot labels written with plain loops: the references the TensorFlow losses are checked against (tests only). */
+final class LossReferences {
 
-	private PlainSoftmax() {
+	private LossReferences() {
 	}
 
 	/** The softmax of each row of {@code k} values of {@code z} (the rows one after another), maximum subtracted. */
-	static double[] rows(double[] z, int k) {
+	static double[] softmax(double[] z, int k) {
 		double[] p = new double[z.length];
 		for (int row = 0; row < z.length / k; row++) {
 			double max = Double.NEGATIVE_INFINITY;
@@ -27,5 +27,14 @@ final class PlainSoftmax {
 			}
 		}
 		return p;
+	}
+
+	/** One row of {@code k} values per label, 1 at the label's class and 0 elsewhere. */
+	static double[] oneHot(int[] labels, int k) {
+		double[] y = new double[labels.length * k];
+		for (int i = 0; i < labels.length; i++) {
+			y[i * k + labels[i]] = 1;
+		}
+		return y;
 	}
 }
