@@ -60,6 +60,15 @@ class TfInferenceTest {
 			config, new ModelCard.Provenance("test", Map.of(), "none", 1, 0, Map.of(), "now"), Map.of());
 	}
 
+	/** An untrained BraTS teacher (3 levels, 4 base filters, 16x16x8 patches) saved as {@code tmp/name}. */
+	private Path tinyTeacher(String name, long seed) throws IOException {
+		UNetConfig config = UNetConfig.defaults(4, 4).withLevels(3).withBaseFilters(4);
+		Path bundle = tmp.resolve(name);
+		ModelBundle.save(bundle, card(config, org.modalitykd.io.Modalities.BRATS, new int[] { 16, 16, 8 }),
+			TinyModels.untrainedWeights(config, seed));
+		return bundle;
+	}
+
 	/** A SavedModel whose network is pointwise: softmax of a 1x1x1 convolution (so tiling cannot change it). */
 	private Path pointwiseBundle() throws IOException {
 		Path dir = tmp.resolve("pointwise");
@@ -266,9 +275,7 @@ class TfInferenceTest {
 
 	@Test
 	void segmenterMapsLabelsKeepsGeometryAndRefusesMisfits() throws IOException {
-		UNetConfig config = UNetConfig.defaults(4, 4).withLevels(3).withBaseFilters(4);
-		ModelBundle.save(tmp.resolve("teacher"), card(config, org.modalitykd.io.Modalities.BRATS, new int[] { 16, 16, 8 }),
-			TinyModels.untrainedWeights(config, 7));
+		tinyTeacher("teacher", 7);
 		Geometry g = Geometry.axisAligned(20, 18, 10, 1, 1, 1);
 		float[][] channels = random(5, 20 * 18 * 10, 3);
 		Volume images = new Volume(g, List.of("flair", "t1", "t1ce", "t2", "other"), channels);
@@ -301,9 +308,7 @@ class TfInferenceTest {
 	@Test
 	void twoSegmentationsAtOnceEqualTheSameRunOneAfterTheOther() throws Exception {
 		// Fiji users start a second segmentation while the first runs; both share one session.
-		UNetConfig config = UNetConfig.defaults(4, 4).withLevels(3).withBaseFilters(4);
-		ModelBundle.save(tmp.resolve("shared"), card(config, org.modalitykd.io.Modalities.BRATS, new int[] { 16, 16, 8 }),
-			TinyModels.untrainedWeights(config, 11));
+		tinyTeacher("shared", 11);
 		Geometry g = Geometry.axisAligned(22, 19, 12, 1, 1, 1);
 		Volume a = new Volume(g, org.modalitykd.io.Modalities.BRATS, random(4, 22 * 19 * 12, 21));
 		Volume b = new Volume(g, org.modalitykd.io.Modalities.BRATS, random(4, 22 * 19 * 12, 22));
