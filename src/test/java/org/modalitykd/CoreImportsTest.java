@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The core packages stay free of ImageJ, picocli, AWT/Swing and the front ends. */
 class CoreImportsTest {
 
-	private static final List<String> CORE = List.of("volume", "io", "data", "synth", "net", "train", "infer", "eval", "experiment", "task", "app");
+	private static final List<String> CORE = List.of("volume", "io", "data", "synth", "net", "train", "infer", "eval", "experiment", "task", "app", "keys");
 	private static final Pattern FORBIDDEN = Pattern.compile(
 		"^\\s*import\\s+(static\\s+)?(ij\\.|picocli\\.|java\\.awt\\.|javax\\.swing\\.|org\\.scijava\\.ui\\.|"
 			+ "org\\.modalitykd\\.(cli|ij|scijava)\\.)");

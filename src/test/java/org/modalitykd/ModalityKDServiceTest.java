@@ -22,7 +22,7 @@ import org.modalitykd.io.MriCase;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCard;
 import org.modalitykd.net.ModelRole;
-import org.modalitykd.train.StepResult;
+import org.modalitykd.train.CancelAtStep;
 import org.modalitykd.train.TrainingFixtures;
 import org.modalitykd.train.TrainingJobs;
 import org.modalitykd.train.TrainingListener;
@@ -123,23 +123,12 @@ class ModalityKDServiceTest {
 		Path teacher = tmp.resolve("teacher");
 		try (Context context = new Context(ModalityKDService.class)) {
 			ModalityKDService kd = context.getService(ModalityKDService.class);
-			List<Long> seen = new java.util.ArrayList<>();
-			TrainingListener cancelAfterTwo = new TrainingListener() {
-				@Override
-				public void stepDone(StepResult r, long steps) {
-					seen.add(r.step());
-				}
-
-				@Override
-				public boolean cancelRequested() {
-					return seen.size() >= 2;
-				}
-			};
+			CancelAtStep cancelAfterTwo = new CancelAtStep(2);
 			TrainingRun.Outcome first = kd.train(data, List.of("t1", "t1ce", "flair"), teacher, TINY, "cpu", false,
 				cancelAfterTwo);
 			assertTrue(first.cancelled());
 			assertEquals(2, first.steps());
-			assertEquals(List.of(1L, 2L), seen, "the listener hears every step, on the calling thread");
+			assertEquals(List.of(1L, 2L), cancelAfterTwo.seen(), "the listener hears every step, on the calling thread");
 			assertTrue(TrainingRun.hasCheckpoint(teacher));
 
 			IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,

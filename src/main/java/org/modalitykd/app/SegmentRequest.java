@@ -83,8 +83,7 @@ public final class SegmentRequest implements Task<CaseResult> {
 
 	/** Where TensorFlow runs. */
 	public SegmentRequest device(org.modalitykd.net.Device d) {
-		options = options.withDevice(d);
-		return this;
+		return options(options.withDevice(d));
 	}
 
 	/** {@code cpu}, {@code gpu} or {@code auto}. */
@@ -94,50 +93,42 @@ public final class SegmentRequest implements Task<CaseResult> {
 
 	/** Threads per TensorFlow op; 0 (the default) lets TensorFlow choose. */
 	public SegmentRequest threads(int n) {
-		options = options.withThreads(n);
-		return this;
+		return options(options.withThreads(n));
 	}
 
 	/** Overlap of neighbouring windows, 0 to under 1 (default 0.5). */
 	public SegmentRequest overlap(double o) {
-		options = options.withOverlap(o);
-		return this;
+		return options(options.withOverlap(o));
 	}
 
 	/** Windows per TensorFlow call; by default as many as half the free memory holds, at most 8. */
 	public SegmentRequest windowsPerCall(int n) {
-		options = options.withWindowsPerCall(SegmentationOptions.parseWindows(Integer.toString(n), "windowsPerCall"));
-		return this;
+		return windowsPerCall(Integer.toString(n));
 	}
 
 	/** A number of windows per call, or "auto". */
 	public SegmentRequest windowsPerCall(String n) {
-		options = options.withWindowsPerCall(SegmentationOptions.parseWindows(n, "windowsPerCall"));
-		return this;
+		return options(options.withWindowsPerCall(SegmentationOptions.parseWindows(n, "windowsPerCall")));
 	}
 
 	/** Average the 8 mirrorings (8x slower). */
 	public SegmentRequest tta(boolean on) {
-		options = options.withTta(on);
-		return this;
+		return options(options.withTta(on));
 	}
 
 	/** Voxels at each shared window face that get no weight (default 0). */
 	public SegmentRequest margin(int voxels) {
-		options = options.withMargin(voxels);
-		return this;
+		return options(options.withMargin(voxels));
 	}
 
 	/** Predict only inside the box of non-zero voxels (default true). */
 	public SegmentRequest cropToNonZero(boolean on) {
-		options = options.withCropToNonZero(on);
-		return this;
+		return options(options.withCropToNonZero(on));
 	}
 
 	/** Segment even when the channels look like another order of the model's (default false). */
 	public SegmentRequest ignoreChannelOrder(boolean on) {
-		options = options.withChannelOrderCheck(!on);
-		return this;
+		return options(options.withChannelOrderCheck(!on));
 	}
 
 	/** All options at once (e.g. shared by several requests). */

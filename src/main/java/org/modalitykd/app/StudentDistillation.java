@@ -66,43 +66,36 @@ public final class StudentDistillation extends TrainingRequest<StudentDistillati
 
 	/** KD-Net's lambda or ProtoKD's alpha: the weight of the logit distillation term. */
 	public StudentDistillation kdWeight(double w) {
-		weights = weights.withWeight(w);
-		return this;
+		return distillation(weights.withWeight(w));
 	}
 
 	public StudentDistillation temperature(double t) {
-		weights = weights.withTemperature(t);
-		return this;
+		return distillation(weights.withTemperature(t));
 	}
 
 	/** KD-Net's latent (bottleneck) term weight. */
 	public StudentDistillation featureWeight(double w) {
-		weights = weights.withFeatureWeight(w);
-		return this;
+		return distillation(weights.withFeatureWeight(w));
 	}
 
 	/** ProtoKD's prototype term weight beta. */
 	public StudentDistillation protoWeight(double w) {
-		weights = weights.withPrototypeWeight(w);
-		return this;
+		return distillation(weights.withPrototypeWeight(w));
 	}
 
 	/** KD-Net's latent term: {@code mse} or {@code kl}. */
 	public StudentDistillation latentLoss(String value) {
-		weights = weights.withLatentLoss(value);
-		return this;
+		return distillation(weights.withLatentLoss(value));
 	}
 
 	/** KD-Net: the logit KL times T^2 (Hinton; the default) or not. */
 	public StudentDistillation temperatureSquared(boolean on) {
-		weights = weights.withTemperatureSquared(on);
-		return this;
+		return distillation(weights.withTemperatureSquared(on));
 	}
 
 	/** Share of the steps over which the distillation weights rise linearly from 0. */
 	public StudentDistillation kdWarmup(double share) {
-		weights = weights.withWarmup(share);
-		return this;
+		return distillation(weights.withWarmup(share));
 	}
 
 	/** All distillation settings at once. */

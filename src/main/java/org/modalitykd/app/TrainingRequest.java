@@ -90,8 +90,7 @@ public abstract class TrainingRequest<R extends TrainingRequest<R>> implements T
 	}
 
 	public R device(Device d) {
-		this.session = new SessionOptions(d, session.intraOpThreads(), session.interOpThreads());
-		return self();
+		return session(new SessionOptions(d, session.intraOpThreads(), session.interOpThreads()));
 	}
 
 	/** The device and the TensorFlow threads at once (a front end's {@code --device} and {@code --threads}). */

@@ -8,6 +8,7 @@ import org.modalitykd.app.SegmentationOptions;
 import org.modalitykd.net.Device;
 import org.modalitykd.net.SessionOptions;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where TensorFlow runs: {@code --device} and {@code --threads} (a picocli mixin of segment, batch and the training commands). */
@@ -17,16 +18,16 @@ final class DeviceOptions {
 		description = "Where TensorFlow runs (default: ${DEFAULT-VALUE}; auto says which it chose).")
 	String device;
 
-	@Option(names = "--threads", defaultValue = "0", description = "Threads per TensorFlow op (0: TensorFlow chooses).")
-	int threads;
+	@Mixin
+	ThreadsOption threads;
 
 	/** The TensorFlow session's options; an unknown device is a usage error. */
 	SessionOptions sessionOptions() {
-		return UsageException.ifIllegal(() -> new SessionOptions(Device.parse(device), threads, 0));
+		return UsageException.ifIllegal(() -> new SessionOptions(Device.parse(device), threads.threads, 0));
 	}
 
 	/** {@code options} on this device with these threads; an unknown device is an {@code InvalidSettingException}. */
 	SegmentationOptions applyTo(SegmentationOptions options) {
-		return options.withDevice(SegmentationOptions.parseDevice(device)).withThreads(threads);
+		return options.withDevice(SegmentationOptions.parseDevice(device)).withThreads(threads.threads);
 	}
 }

@@ -26,6 +26,7 @@ import org.modalitykd.net.Device;
 import org.modalitykd.net.SessionOptions;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code experiment [--quick] [--out DIR]}: the seed experiment of docs/results.md. */
@@ -80,8 +81,8 @@ final class ExperimentCommand extends ConsoleCommand {
 		description = "Synthetic training-pool and test cases (default: 40,20; quick: 10,4).")
 	List<Integer> cases;
 
-	@Option(names = "--threads", defaultValue = "0", description = "Threads per TensorFlow op (0: TensorFlow chooses).")
-	int threads;
+	@Mixin
+	ThreadsOption threads;
 
 	@Option(names = "--cache-mb", defaultValue = "1024", paramLabel = "MB",
 		description = "MB of prepared training cases held in memory by each training (default: ${DEFAULT-VALUE}; "
@@ -137,7 +138,7 @@ final class ExperimentCommand extends ConsoleCommand {
 			throw new UsageException(e.getMessage());
 		}
 		ExperimentRunner runner = new ExperimentRunner(design, plan, out, recordsDir, code,
-			new SessionOptions(Device.AUTO, threads, 0), line -> {
+			new SessionOptions(Device.AUTO, threads.threads, 0), line -> {
 				o.printf(Locale.ROOT, "[%s] %s%n", java.time.LocalTime.now().withNano(0), line);
 				o.flush();
 			});

@@ -14,6 +14,7 @@ import org.modalitykd.train.TrainingOption;
 import org.modalitykd.train.TrainingParameters;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code train-student --data DIR --out BUNDLE --modality M --method none|kdnet|protokd [--teacher BUNDLE]}. */
@@ -23,8 +24,8 @@ import picocli.CommandLine.Option;
 		"The data must hold the teacher's modalities for kdnet/protokd (the teacher reads them all, the student one)." })
 final class TrainStudentCommand extends TrainingCommand {
 
-	@Option(names = "--data", required = true, paramLabel = "DIR", description = "Training cases in the BraTS layout, with labels.")
-	Path data;
+	@Mixin
+	PairedData data;
 
 	@Option(names = "--modality", required = true, paramLabel = "t1|t1ce|t2|flair", description = "The student's one input modality.")
 	String modality;
@@ -74,7 +75,7 @@ final class TrainStudentCommand extends TrainingCommand {
 		TrainingParameters parameters = options.parameters(checkedMethod == TrainingMethod.SUPERVISED);
 		TrainingJobs.Distillation weights = new TrainingJobs.Distillation(kdWeight, temperature, featureWeight, protoWeight,
 			latentLoss, temperatureSquared, kdWarmup);
-		return ModalityKD.distill(data).teacher(teacher).modality(student).method(checkedMethod).distillation(weights)
+		return ModalityKD.distill(data.folder).teacher(teacher).modality(student).method(checkedMethod).distillation(weights)
 			.parameters(parameters);
 	}
 }

@@ -4,13 +4,13 @@
  */
 package org.modalitykd.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.modalitykd.app.ModalityKD;
 import org.modalitykd.app.TrainingRequest;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code train-teacher --data DIR --out BUNDLE [--modalities t1,t1ce,t2,flair]}. */
@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 		"Writes the bundle OUT (best validation so far) and OUT.training/ (checkpoint, training-log.csv)." })
 final class TrainTeacherCommand extends TrainingCommand {
 
-	@Option(names = "--data", required = true, paramLabel = "DIR", description = "Training cases in the BraTS layout, with labels.")
-	Path data;
+	@Mixin
+	PairedData data;
 
 	@Option(names = "--modalities", defaultValue = "t1,t1ce,t2,flair", paramLabel = "M,M,...",
 		description = "Input modalities in channel order (default: ${DEFAULT-VALUE}).")
@@ -35,6 +35,6 @@ final class TrainTeacherCommand extends TrainingCommand {
 
 	@Override
 	TrainingRequest<?> request() {
-		return ModalityKD.trainTeacher(data).modalities(String.join(",", channels)).parameters(options.parameters(true));
+		return ModalityKD.trainTeacher(data.folder).modalities(String.join(",", channels)).parameters(options.parameters(true));
 	}
 }

@@ -4,8 +4,7 @@
  */
 package org.modalitykd.data;
 
-import java.util.Arrays;
-import java.util.Locale;
+import org.modalitykd.keys.EnumKeys;
 
 /**
  * The named augmentation levels a training run chooses from (option {@code augmentation}).
@@ -46,13 +45,8 @@ public enum AugmentationLevel {
 	 * @throws IllegalArgumentException saying which values exist
 	 */
 	public static AugmentationLevel parse(String value) {
-		String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-		for (AugmentationLevel l : values()) {
-			if (l.key.equals(v)) {
-				return l;
-			}
-		}
-		throw new IllegalArgumentException("unknown augmentation level '" + value + "'; expected "
-			+ String.join(" or ", Arrays.stream(values()).map(AugmentationLevel::key).toList()));
+		EnumKeys<AugmentationLevel> keys = EnumKeys.of(AugmentationLevel.class, AugmentationLevel::key);
+		return keys.find(value).orElseThrow(() -> new IllegalArgumentException("unknown augmentation level '" + value
+			+ "'; expected " + keys.accepted()));
 	}
 }

@@ -114,7 +114,12 @@ public record TrainingCase(String id, Volume images, byte[] classes, int[] foreg
 
 	/** Bytes of voxel data held: the images as float32 and the classes. */
 	public long bytes() {
-		return images.geometry().voxelCount() * (4L * channels() + 1) + 4L * foreground.length;
+		return bytes(images.geometry().voxelCount(), channels(), foreground.length);
+	}
+
+	/** Bytes a case of {@code voxels} voxels holds: its images as float32, its classes and its foreground index. */
+	public static long bytes(long voxels, int channels, int foreground) {
+		return voxels * (4L * channels + 1) + 4L * foreground;
 	}
 
 	/** The class indices of every voxel (BratsLabels' internal classes) as a whole-grid conversion would give them. */

@@ -4,8 +4,7 @@
  */
 package org.modalitykd.io;
 
-import java.util.Arrays;
-import java.util.Locale;
+import org.modalitykd.keys.EnumKeys;
 
 /**
  * The NIfTI voxel datatypes this project reads and writes, with their header codes.
@@ -120,13 +119,8 @@ public enum NiftiDatatype {
 
 	/** Parses a nibabel-style name (case-insensitive), e.g. {@code int16}. */
 	public static NiftiDatatype fromName(String name) {
-		String n = name.trim().toLowerCase(Locale.ROOT);
-		for (NiftiDatatype t : values()) {
-			if (t.typeName.equals(n)) {
-				return t;
-			}
-		}
-		throw new IllegalArgumentException("unknown datatype '" + name + "'; use one of "
-			+ Arrays.stream(values()).map(NiftiDatatype::typeName).toList());
+		EnumKeys<NiftiDatatype> names = EnumKeys.of(NiftiDatatype.class, NiftiDatatype::typeName);
+		return names.find(name).orElseThrow(() -> new IllegalArgumentException("unknown datatype '" + name
+			+ "'; use one of " + names.keys()));
 	}
 }

@@ -6,15 +6,13 @@ package org.modalitykd.io;
 
 /** NIfTI-1 (348-byte header, 32-bit fields) or NIfTI-2 (540-byte header, 64-bit fields). */
 public enum NiftiVersion {
-	NIFTI1(348, 352),
-	NIFTI2(540, 544);
+	NIFTI1(348),
+	NIFTI2(540);
 
 	private final int headerSize;
-	private final int minSingleFileOffset;
 
-	NiftiVersion(int headerSize, int minSingleFileOffset) {
+	NiftiVersion(int headerSize) {
 		this.headerSize = headerSize;
-		this.minSingleFileOffset = minSingleFileOffset;
 	}
 
 	/** Value of {@code sizeof_hdr}. */
@@ -24,6 +22,6 @@ public enum NiftiVersion {
 
 	/** Header plus the 4-byte extension flag: where voxel data may start in a .nii file. */
 	public int minSingleFileOffset() {
-		return minSingleFileOffset;
+		return headerSize + 4;
 	}
 }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -71,13 +72,7 @@ public final class StaleTemporaries {
 	public static Outcome removeIn(Path folder) throws IOException {
 		List<Path> removed = new ArrayList<>();
 		List<Path> unchecked = new ArrayList<>();
-		List<Path> candidates;
-		try (Stream<Path> files = Files.list(folder)) {
-			candidates = files.filter(f -> AtomicFile.TEMP_NAME.matcher(f.getFileName().toString()).matches())
-				.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
-				.map(f -> f.toAbsolutePath().normalize()).sorted().toList();
-		}
-		for (Path f : candidates) {
+		for (Path f : filesNamed(folder, AtomicFile.TEMP_NAME)) {
 			switch (removeIfStale(f)) {
 				case REMOVED -> removed.add(f);
 				case UNCHECKED -> unchecked.add(f);
@@ -86,16 +81,19 @@ public final class StaleTemporaries {
 				}
 			}
 		}
-		List<Path> locks;
-		try (Stream<Path> files = Files.list(folder)) {
-			locks = files.filter(f -> AtomicDirectory.LOCK_NAME.matcher(f.getFileName().toString()).matches())
-				.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
-				.map(f -> f.toAbsolutePath().normalize()).sorted().toList();
-		}
-		for (Path lock : locks) {
+		for (Path lock : filesNamed(folder, AtomicDirectory.LOCK_NAME)) {
 			removeFoldersIfStale(lock, removed, unchecked);
 		}
 		return new Outcome(List.copyOf(removed), List.copyOf(unchecked));
+	}
+
+	/** The regular files (not links) directly in {@code folder} whose names match {@code name}, absolute and sorted. */
+	private static List<Path> filesNamed(Path folder, Pattern name) throws IOException {
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.filter(f -> name.matcher(f.getFileName().toString()).matches())
+				.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+				.map(f -> f.toAbsolutePath().normalize()).sorted().toList();
+		}
 	}
 
 	/** The temporary folders of the {@link AtomicDirectory} that held {@code lockFile}. */

@@ -4,7 +4,7 @@
  */
 package org.modalitykd.net;
 
-import java.util.Locale;
+import org.modalitykd.keys.EnumKeys;
 
 /** Where TensorFlow runs a network: the {@code --device} choice. */
 public enum Device {
@@ -17,10 +17,7 @@ public enum Device {
 
 	/** Parses {@code cpu}, {@code gpu} or {@code auto} (any case). */
 	public static Device parse(String s) {
-		try {
-			return valueOf(s.trim().toUpperCase(Locale.ROOT));
-		} catch (IllegalArgumentException e) {
-			throw new IllegalArgumentException("unknown device '" + s + "'; use cpu, gpu or auto", e);
-		}
+		return EnumKeys.byName(Device.class).find(s)
+			.orElseThrow(() -> new IllegalArgumentException("unknown device '" + s + "'; use cpu, gpu or auto"));
 	}
 }

@@ -6,6 +6,8 @@ package org.modalitykd.net;
 
 import java.util.Locale;
 
+import org.modalitykd.keys.EnumKeys;
+
 /** What a model bundle is for, as written in its card. */
 public enum ModelRole {
 	/** Trained on all modalities; the source of distillation. */
@@ -22,12 +24,10 @@ public enum ModelRole {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
+	/** The role a card names (any case). */
 	public static ModelRole parse(String s) {
-		for (ModelRole r : values()) {
-			if (r.key().equals(s)) {
-				return r;
-			}
-		}
-		throw new IllegalArgumentException("unknown role '" + s + "'; expected teacher, student, unpaired or baseline");
+		EnumKeys<ModelRole> keys = EnumKeys.byName(ModelRole.class);
+		return keys.find(s).orElseThrow(() -> new IllegalArgumentException("unknown role '" + s + "'; expected "
+			+ keys.accepted()));
 	}
 }

@@ -4,8 +4,7 @@
  */
 package org.modalitykd.net;
 
-import java.util.Arrays;
-import java.util.Locale;
+import org.modalitykd.keys.EnumKeys;
 
 /**
  * How the U-Net decoder doubles the resolution between levels. Option values (CLI,
@@ -45,13 +44,8 @@ public enum Upsampling {
 	 * @throws IllegalArgumentException for anything else, saying what is allowed
 	 */
 	public static Upsampling parse(String value) {
-		String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-		for (Upsampling u : values()) {
-			if (u.key.equals(v) || u.name().toLowerCase(Locale.ROOT).equals(v)) {
-				return u;
-			}
-		}
-		throw new IllegalArgumentException("unknown upsampling '" + value + "': choose "
-			+ String.join(" or ", Arrays.stream(values()).map(Upsampling::key).toList()));
+		EnumKeys<Upsampling> keys = EnumKeys.of(Upsampling.class, Upsampling::key);
+		return keys.find(value).or(() -> EnumKeys.byName(Upsampling.class).find(value))
+			.orElseThrow(() -> new IllegalArgumentException("unknown upsampling '" + value + "': choose " + keys.accepted()));
 	}
 }

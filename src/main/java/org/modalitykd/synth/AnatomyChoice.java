@@ -7,18 +7,16 @@ package org.modalitykd.synth;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.modalitykd.keys.EnumKeys;
+
 /** Which anatomy to build cases on: Colin27, the phantom, or Colin27 when installed. */
 public enum AnatomyChoice {
 	AUTO, COLIN27, PARAMETRIC;
 
 	/** Parses {@code auto}, {@code colin27} or {@code parametric} (any case). */
 	public static AnatomyChoice parse(String name) {
-		for (AnatomyChoice c : values()) {
-			if (c.name().equalsIgnoreCase(name.trim())) {
-				return c;
-			}
-		}
-		throw new IllegalArgumentException("unknown anatomy '" + name + "'; use colin27, parametric or auto");
+		return EnumKeys.byName(AnatomyChoice.class).find(name)
+			.orElseThrow(() -> new IllegalArgumentException("unknown anatomy '" + name + "'; use colin27, parametric or auto"));
 	}
 
 	/**

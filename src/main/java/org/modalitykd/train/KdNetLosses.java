@@ -60,7 +60,7 @@ public record KdNetLosses(double kdWeight, double temperature, double featureWei
 	}
 
 	public static KdNetLosses defaults() {
-		return new KdNetLosses(DEFAULT_WEIGHT, DEFAULT_TEMPERATURE, DEFAULT_FEATURE_WEIGHT);
+		return of(Map.of());
 	}
 
 	static KdNetLosses of(Map<TrainingOption, Double> given) {

@@ -4,7 +4,7 @@
  */
 package org.modalitykd.train;
 
-import java.util.Locale;
+import org.modalitykd.keys.EnumKeys;
 
 /**
  * The two readings of KD-Net's latent term ({@link TrainingOption#LATENT_LOSS}): the mean
@@ -40,13 +40,8 @@ public enum LatentLoss {
 	 * @throws InvalidOptionException naming {@link TrainingOption#LATENT_LOSS} for anything but mse or kl
 	 */
 	public static LatentLoss parse(String s) {
-		String v = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
-		for (LatentLoss l : values()) {
-			if (l.value.equals(v)) {
-				return l;
-			}
-		}
-		throw new InvalidOptionException(TrainingOption.LATENT_LOSS, "unknown latent loss '" + s
-			+ "'; expected mse or kl");
+		EnumKeys<LatentLoss> keys = EnumKeys.of(LatentLoss.class, LatentLoss::value);
+		return keys.find(s).orElseThrow(() -> new InvalidOptionException(TrainingOption.LATENT_LOSS,
+			"unknown latent loss '" + s + "'; expected " + keys.accepted()));
 	}
 }

@@ -4,9 +4,7 @@
  */
 package org.modalitykd.train;
 
-import java.util.Arrays;
-import java.util.Locale;
-
+import org.modalitykd.keys.EnumKeys;
 import org.modalitykd.net.Normalization;
 import org.modalitykd.net.UNetConfig;
 
@@ -63,17 +61,12 @@ public enum NetworkNormalization {
 	 * @throws InvalidOptionException naming the normalization option, saying what is allowed
 	 */
 	public static NetworkNormalization parse(String value) {
-		String v = value == null ? AUTO : value.trim().toLowerCase(Locale.ROOT);
-		if (v.equals(AUTO)) {
+		if (value == null || value.trim().equalsIgnoreCase(AUTO)) {
 			return null;
 		}
-		for (NetworkNormalization n : values()) {
-			if (n.key.equals(v)) {
-				return n;
-			}
-		}
-		throw new InvalidOptionException(TrainingOption.NORMALIZATION, "unknown normalization '" + value + "': choose "
-			+ String.join(", ", Arrays.stream(values()).map(NetworkNormalization::key).toList()) + " or " + AUTO
-			+ " (instance; modality-batch for unpaired training)");
+		EnumKeys<NetworkNormalization> keys = EnumKeys.of(NetworkNormalization.class, NetworkNormalization::key);
+		return keys.find(value).orElseThrow(() -> new InvalidOptionException(TrainingOption.NORMALIZATION,
+			"unknown normalization '" + value + "': choose " + String.join(", ", keys.keys()) + " or " + AUTO
+				+ " (instance; modality-batch for unpaired training)"));
 	}
 }

@@ -9,14 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 import org.modalitykd.data.CaseStore;
 import org.modalitykd.io.AtomicFile;
-import org.modalitykd.io.CaseFiles;
-import org.modalitykd.net.ModelCard;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -29,16 +26,11 @@ import com.google.gson.JsonParser;
  */
 final class PreparedCaseCheck {
 
-	private final TrainingDataset data;
-	private final ModelCard.IntensityNormalization normalization;
-	private final Path folder;
+	private final PreparedFolder prepared;
 	private final Consumer<String> messages;
 
-	PreparedCaseCheck(TrainingDataset data, ModelCard.IntensityNormalization normalization, Path folder,
-		Consumer<String> messages) {
-		this.data = data;
-		this.normalization = normalization;
-		this.folder = folder;
+	PreparedCaseCheck(PreparedFolder prepared, Consumer<String> messages) {
+		this.prepared = prepared;
 		this.messages = messages;
 	}
 
@@ -47,7 +39,7 @@ final class PreparedCaseCheck {
 	 * (after saying why) when it must be prepared again.
 	 */
 	PreparedCase check(String id) throws IOException {
-		Path dir = folder.resolve(id);
+		Path dir = prepared.folder().resolve(id);
 		Path manifest = dir.resolve(PreparedCases.MANIFEST);
 		if (!Files.isRegularFile(manifest)) {
 			return null;
@@ -55,9 +47,7 @@ final class PreparedCaseCheck {
 		JsonObject m;
 		try {
 			m = JsonParser.parseString(Files.readString(manifest, StandardCharsets.UTF_8)).getAsJsonObject();
-			if (!PreparedCases.FORMAT.equals(m.get("format").getAsString()) || m.get("version").getAsInt() != PreparedCases.FORMAT_VERSION
-				|| !id.equals(m.get("id").getAsString()) || !data.modalities().equals(PreparedCaseJson.strings(m.getAsJsonArray("modalities")))
-				|| !PreparedCaseJson.describe(normalization).equals(m.get("normalization").getAsString())) {
+			if (!prepared.isIdentity(m, id)) {
 				messages.accept("case " + id + ": " + dir + " was prepared by another version or for other settings; "
 					+ "preparing it again");
 				return null;
@@ -66,8 +56,7 @@ final class PreparedCaseCheck {
 			messages.accept("case " + id + ": " + manifest + " is unreadable; preparing the case again");
 			return null;
 		}
-		CaseFiles files = data.files(id).orElseThrow();
-		List<Path> now = sources(data, files);
+		List<Path> now = prepared.sources(prepared.data().files(id).orElseThrow());
 		JsonArray recorded = m.getAsJsonArray("sources");
 		if (recorded.size() != now.size()) {
 			messages.accept("case " + id + ": its files differ from those it was prepared from; preparing it again");
@@ -109,7 +98,7 @@ final class PreparedCaseCheck {
 		int[] dims = PreparedCaseJson.ints(grid.getAsJsonArray("dims"));
 		int[] box = PreparedCaseJson.ints(m.getAsJsonObject("box").getAsJsonArray("size"));
 		int[] origin = PreparedCaseJson.ints(m.getAsJsonObject("box").getAsJsonArray("origin"));
-		int channels = data.modalities().size();
+		int channels = prepared.data().modalities().size();
 		long voxels = (long) box[0] * box[1] * box[2];
 		JsonObject images = m.getAsJsonObject("images");
 		JsonObject classes = m.getAsJsonObject("classes");
@@ -123,22 +112,12 @@ final class PreparedCaseCheck {
 			AtomicFile.writeString(manifest, m.toString());
 		}
 		int foreground = m.get("foreground").getAsInt();
-		return new PreparedCase(id, new CaseStore.Shape(dims, foreground, channels, voxels * (4L * channels + 1) + 4L * foreground),
+		return new PreparedCase(id, CaseStore.Shape.of(dims, voxels, channels, foreground),
 			box, origin, Long.parseLong(images.get("crc32c").getAsString(), 16),
 			Long.parseLong(classes.get("crc32c").getAsString(), 16));
 	}
 
 	private static long size(Path file) throws IOException {
 		return Files.isRegularFile(file) ? Files.size(file) : -1;
-	}
-
-	/** The image files of the dataset's modalities, then the labels. */
-	static List<Path> sources(TrainingDataset data, CaseFiles files) {
-		List<Path> out = new ArrayList<>();
-		for (String mod : data.modalities()) {
-			out.add(files.modalities().get(mod));
-		}
-		out.add(files.labels().orElseThrow());
-		return out;
 	}
 }

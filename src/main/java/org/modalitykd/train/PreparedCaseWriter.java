@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.zip.CRC32C;
 
@@ -21,8 +20,6 @@ import org.modalitykd.data.CaseStore;
 import org.modalitykd.data.TrainingCase;
 import org.modalitykd.infer.IntensityNormalizer;
 import org.modalitykd.io.AtomicDirectory;
-import org.modalitykd.io.CaseFiles;
-import org.modalitykd.net.ModelCard;
 import org.modalitykd.volume.Volume;
 
 import com.google.gson.JsonArray;
@@ -35,35 +32,20 @@ import com.google.gson.JsonObject;
  */
 final class PreparedCaseWriter {
 
-	private final TrainingDataset data;
-	private final ModelCard.IntensityNormalization normalization;
-	private final Path folder;
+	private final PreparedFolder prepared;
 	private final UnaryOperator<OutputStream> sink;
 
-	PreparedCaseWriter(TrainingDataset data, ModelCard.IntensityNormalization normalization, Path folder,
-		UnaryOperator<OutputStream> sink) {
-		this.data = data;
-		this.normalization = normalization;
-		this.folder = folder;
+	PreparedCaseWriter(PreparedFolder prepared, UnaryOperator<OutputStream> sink) {
+		this.prepared = prepared;
 		this.sink = sink;
 	}
 
 	/** Reads, normalises, crops and writes case {@code id}. */
 	PreparedCase prepare(String id) throws IOException {
-		CaseFiles files = data.files(id).orElseThrow();
-		List<Path> sources = PreparedCaseCheck.sources(data, files);
 		// Sizes and times before the read: a file replaced while it is read is then seen as changed next time.
-		JsonArray recorded = new JsonArray();
-		for (Path file : sources) {
-			JsonObject r = new JsonObject();
-			r.addProperty("path", file.toAbsolutePath().normalize().toString());
-			r.addProperty("bytes", Files.size(file));
-			r.addProperty("modified", Files.getLastModifiedTime(file).toMillis());
-			r.addProperty("sha256", PreparedCaseJson.sha256(file));
-			recorded.add(r);
-		}
-		LabelledCase raw = data.read(id);
-		Volume normalised = IntensityNormalizer.of(normalization).apply(raw.images());
+		JsonArray recorded = prepared.sourceRecords(id);
+		LabelledCase raw = prepared.data().read(id);
+		Volume normalised = IntensityNormalizer.of(prepared.normalization()).apply(raw.images());
 		int[] grid = raw.images().geometry().dims();
 		if (!java.util.Arrays.equals(grid, raw.labels().geometry().dims())) {
 			throw new IllegalArgumentException(id + ": the labels (" + raw.labels().geometry().describe()
@@ -82,18 +64,14 @@ final class PreparedCaseWriter {
 				foreground++;
 			}
 		}
+		Path folder = prepared.folder();
 		Path dir = folder.resolve(id);
 		long imagesCrc;
 		long classesCrc;
 		try (AtomicDirectory out = AtomicDirectory.create(dir)) {
 			imagesCrc = writeImages(out.path().resolve(PreparedCases.IMAGES), normalised, grid, origin, box);
 			classesCrc = writeClasses(out.path().resolve(PreparedCases.CLASSES), classes, grid, origin, box);
-			JsonObject m = new JsonObject();
-			m.addProperty("format", PreparedCases.FORMAT);
-			m.addProperty("version", PreparedCases.FORMAT_VERSION);
-			m.addProperty("id", id);
-			m.add("modalities", PreparedCaseJson.array(data.modalities()));
-			m.addProperty("normalization", PreparedCaseJson.describe(normalization));
+			JsonObject m = prepared.identity(id);
 			JsonObject g = new JsonObject();
 			g.add("dims", PreparedCaseJson.array(grid));
 			JsonArray spacing = new JsonArray();
@@ -125,7 +103,7 @@ final class PreparedCaseWriter {
 			throw new IOException(dir + ": cannot write the prepared case (" + PreparedCaseJson.reason(e) + "); give a writable folder "
 				+ "with --prepared-dir", e);
 		}
-		return new PreparedCase(id, new CaseStore.Shape(grid, foreground, channels, voxels * (4L * channels + 1) + 4L * foreground), box,
+		return new PreparedCase(id, CaseStore.Shape.of(grid, voxels, channels, foreground), box,
 			origin, imagesCrc, classesCrc);
 	}
 

@@ -66,8 +66,9 @@ public final class PreparedCases implements CaseStore {
 	private PreparedCases(TrainingDataset data, ModelCard.IntensityNormalization normalization, Path folder,
 		UnaryOperator<OutputStream> sink, Consumer<String> messages) {
 		this.folder = folder;
-		this.checker = new PreparedCaseCheck(data, normalization, folder, messages);
-		this.writer = new PreparedCaseWriter(data, normalization, folder, sink);
+		PreparedFolder prepared = new PreparedFolder(data, normalization, folder);
+		this.checker = new PreparedCaseCheck(prepared, messages);
+		this.writer = new PreparedCaseWriter(prepared, sink);
 		this.reader = new PreparedCaseReader(data, folder);
 		this.messages = messages;
 	}

@@ -31,7 +31,7 @@ public record ProtoKdLosses(double alpha, double temperature, double beta) imple
 	}
 
 	public static ProtoKdLosses defaults() {
-		return new ProtoKdLosses(DEFAULT_ALPHA, DEFAULT_TEMPERATURE, DEFAULT_BETA);
+		return of(Map.of());
 	}
 
 	static ProtoKdLosses of(Map<TrainingOption, Double> given) {

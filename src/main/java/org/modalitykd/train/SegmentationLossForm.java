@@ -6,6 +6,8 @@ package org.modalitykd.train;
 
 import java.util.Locale;
 
+import org.modalitykd.keys.EnumKeys;
+
 /**
  * Which segmentation loss {@link DiceCrossEntropy} builds ({@link TrainingOption#SEG_LOSS}).
  * The default stays {@link #DEFAULT} until the sweep of issue 15 picks one by measurement.
@@ -15,7 +17,7 @@ public enum SegmentationLossForm {
 	 * Unweighted mean voxel cross-entropy + soft batch Dice over the foreground classes,
 	 * denominators sum(p) + sum(y) ({@link SegmentationLoss#softDice}).
 	 */
-	DEFAULT("default"),
+	DEFAULT,
 	/**
 	 * The form of ProtoKD's official code ({@code code/loss.py}, {@code DiceCeLoss} with
 	 * {@code WeightedCrossEntropyLoss} and {@code DiceLoss}): cross-entropy weighted per
@@ -23,30 +25,19 @@ public enum SegmentationLossForm {
 	 * voxels' weights, + soft batch Dice averaged over all classes, background included,
 	 * denominators sum(p^2) + sum(y) ({@link OfficialSegmentationLoss}).
 	 */
-	OFFICIAL("official");
+	OFFICIAL;
 
-	private final String value;
-
-	SegmentationLossForm(String value) {
-		this.value = value;
-	}
-
-	/** The option value: {@code default} or {@code official}. */
+	/** The option value, the name in lower case: {@code default} or {@code official}. */
 	public String value() {
-		return value;
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	/**
 	 * @throws InvalidOptionException naming {@link TrainingOption#SEG_LOSS} for anything but default or official
 	 */
 	public static SegmentationLossForm parse(String s) {
-		String v = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
-		for (SegmentationLossForm f : values()) {
-			if (f.value.equals(v)) {
-				return f;
-			}
-		}
-		throw new InvalidOptionException(TrainingOption.SEG_LOSS, "unknown segmentation loss '" + s
-			+ "'; expected default or official");
+		EnumKeys<SegmentationLossForm> keys = EnumKeys.byName(SegmentationLossForm.class);
+		return keys.find(s).orElseThrow(() -> new InvalidOptionException(TrainingOption.SEG_LOSS,
+			"unknown segmentation loss '" + s + "'; expected " + keys.accepted()));
 	}
 }

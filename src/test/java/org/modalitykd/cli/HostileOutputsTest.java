@@ -79,11 +79,7 @@ class HostileOutputsTest {
 		assertEquals("an earlier result", Files.readString(earlier));
 		assertFalse(Files.exists(out.resolve("status.csv")), "refused before anything is written");
 
-		List<String> overwrite = new ArrayList<>(List.of(batch));
-		overwrite.add("--overwrite");
-		CliTest.Outcome o = CliTest.run(overwrite.toArray(String[]::new));
-		assertEquals(0, o.status(), o.err());
-		assertArrayEquals(new int[] { 20, 18, 10 }, new NiftiReader().readLabels(earlier).geometry().dims());
+		assertOverwrites(batch, earlier);
 	}
 
 	@Test
@@ -132,11 +128,7 @@ class HostileOutputsTest {
 			earlier.toString(), "--device", "cpu" };
 		CliTest.assertOneLineError(CliTest.run(segment), 1, "seg.nii.gz: exists already", "--overwrite");
 		assertEquals("an earlier result", Files.readString(earlier));
-		List<String> overwrite = new ArrayList<>(List.of(segment));
-		overwrite.add("--overwrite");
-		CliTest.Outcome o = CliTest.run(overwrite.toArray(String[]::new));
-		assertEquals(0, o.status(), o.err());
-		assertArrayEquals(new int[] { 20, 18, 10 }, new NiftiReader().readLabels(earlier).geometry().dims());
+		assertOverwrites(segment, earlier);
 	}
 
 	@Test
@@ -209,5 +201,14 @@ class HostileOutputsTest {
 
 	private static List<String> hiddenIn(Path dir) throws IOException {
 		return namesIn(dir).stream().filter(n -> n.startsWith(".")).toList();
+	}
+
+	/** {@code command} with {@code --overwrite} succeeds and replaces {@code earlier} with a label map of the case. */
+	private static void assertOverwrites(String[] command, Path earlier) throws IOException {
+		List<String> overwrite = new ArrayList<>(List.of(command));
+		overwrite.add("--overwrite");
+		CliTest.Outcome o = CliTest.run(overwrite.toArray(String[]::new));
+		assertEquals(0, o.status(), o.err());
+		assertArrayEquals(new int[] { 20, 18, 10 }, new NiftiReader().readLabels(earlier).geometry().dims());
 	}
 }

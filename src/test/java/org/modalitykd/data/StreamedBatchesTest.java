@@ -122,8 +122,7 @@ class StreamedBatchesTest {
 
 		@Override
 		public Shape shape(int index) {
-			TrainingCase c = cases.get(index);
-			return new Shape(c.grid(), c.foreground().length, c.channels(), c.bytes());
+			return Shape.of(cases.get(index));
 		}
 
 		/** The cases read by {@code t}, in order. */

@@ -125,15 +125,15 @@ final class FakePredictors {
 		}
 	}
 
-	/** Another predictor that runs out of memory above {@code limit} windows per call. */
-	static final class Limited implements PatchPredictor {
+	/**
+	 * Another predictor seen only through {@link PatchPredictor#predict}: whatever else the
+	 * inner one can do (e.g. mirroring in one call) is hidden, so the interface's defaults run.
+	 */
+	static class Forwarding implements PatchPredictor {
 		final PatchPredictor inner;
-		final int limit;
-		final List<Integer> calls = new ArrayList<>();
 
-		Limited(PatchPredictor inner, int limit) {
+		Forwarding(PatchPredictor inner) {
 			this.inner = inner;
-			this.limit = limit;
 		}
 
 		@Override
@@ -148,11 +148,27 @@ final class FakePredictors {
 
 		@Override
 		public float[] predict(float[] patches, int count, int[] size, boolean[] flip) {
+			return inner.predict(patches, count, size, flip);
+		}
+	}
+
+	/** Another predictor that runs out of memory above {@code limit} windows per call. */
+	static final class Limited extends Forwarding {
+		final int limit;
+		final List<Integer> calls = new ArrayList<>();
+
+		Limited(PatchPredictor inner, int limit) {
+			super(inner);
+			this.limit = limit;
+		}
+
+		@Override
+		public float[] predict(float[] patches, int count, int[] size, boolean[] flip) {
 			calls.add(count);
 			if (count > limit) {
 				throw new OutOfMemory("fake: " + count + " > " + limit, null);
 			}
-			return inner.predict(patches, count, size, flip);
+			return super.predict(patches, count, size, flip);
 		}
 	}
 }

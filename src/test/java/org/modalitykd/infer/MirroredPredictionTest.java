@@ -26,38 +26,17 @@ import org.modalitykd.volume.Volume;
 class MirroredPredictionTest {
 
 	/** Predicts every call with one fixed mirroring, whatever it is asked. */
-	private record FixedFlip(PatchPredictor inner, boolean[] flip) implements PatchPredictor {
-		@Override
-		public int channels() {
-			return inner.channels();
-		}
+	private static final class FixedFlip extends FakePredictors.Forwarding {
+		private final boolean[] flip;
 
-		@Override
-		public int classes() {
-			return inner.classes();
+		FixedFlip(PatchPredictor inner, boolean[] flip) {
+			super(inner);
+			this.flip = flip;
 		}
 
 		@Override
 		public float[] predict(float[] patches, int count, int[] size, boolean[] ignored) {
-			return inner.predict(patches, count, size, flip);
-		}
-	}
-
-	/** The TensorFlow predictor seen only through {@link PatchPredictor#predict}: mirrorings averaged in Java. */
-	private record JavaMirroring(PatchPredictor inner) implements PatchPredictor {
-		@Override
-		public int channels() {
-			return inner.channels();
-		}
-
-		@Override
-		public int classes() {
-			return inner.classes();
-		}
-
-		@Override
-		public float[] predict(float[] patches, int count, int[] size, boolean[] flip) {
-			return inner.predict(patches, count, size, flip);
+			return super.predict(patches, count, size, flip);
 		}
 	}
 
@@ -99,7 +78,7 @@ class MirroredPredictionTest {
 			InferenceSettings mirrored = plain.withMirror(true);
 			float[][] inGraph = new SlidingWindow(tf, patch, alignment, mirrored).probabilities(normalised, dims,
 				Progress.NONE);
-			float[][] inJava = new SlidingWindow(new JavaMirroring(tf), patch, alignment, mirrored)
+			float[][] inJava = new SlidingWindow(new FakePredictors.Forwarding(tf), patch, alignment, mirrored)
 				.probabilities(normalised, dims, Progress.NONE);
 			assertAgree(reference, inGraph, "in-graph mirroring");
 			assertAgree(reference, inJava, "Java-side mirroring");

@@ -18,6 +18,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modalitykd.TinyModels;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCard;
 import org.modalitykd.net.ModelCardJson;
@@ -57,6 +58,15 @@ class TfInferenceTest {
 		return new ModelCard(ModelCard.FORMAT_VERSION, ModelRole.TEACHER, modalities, labels, names,
 			new ModelCard.IntensityNormalization(ModelCard.IntensityNormalization.NONE), patch, new double[] { 1, 1, 1 },
 			config, new ModelCard.Provenance("test", Map.of(), "none", 1, 0, Map.of(), "now"), Map.of());
+	}
+
+	/** An untrained BraTS teacher (3 levels, 4 base filters, 16x16x8 patches) saved as {@code tmp/name}. */
+	private Path tinyTeacher(String name, long seed) throws IOException {
+		UNetConfig config = UNetConfig.defaults(4, 4).withLevels(3).withBaseFilters(4);
+		Path bundle = tmp.resolve(name);
+		ModelBundle.save(bundle, card(config, org.modalitykd.io.Modalities.BRATS, new int[] { 16, 16, 8 }),
+			TinyModels.untrainedWeights(config, seed));
+		return bundle;
 	}
 
 	/** A SavedModel whose network is pointwise: softmax of a 1x1x1 convolution (so tiling cannot change it). */
@@ -123,15 +133,6 @@ class TfInferenceTest {
 		}
 	}
 
-	private static Weights unetWeights(UNetConfig config, long seed) {
-		try (Graph g = new Graph(); Session s = new Session(g)) {
-			Ops tf = Ops.create(g);
-			VariableStore store = new VariableStore(tf, "", seed);
-			UNet.build(tf, config, store, TFloat32.class, tf.placeholder(TFloat32.class), NetMode.TRAINING);
-			return store.read(s);
-		}
-	}
-
 	/** The network applied once to the whole volume (NDHWC built with plain loops: a test). */
 	private static float[][] untiled(UNetConfig config, Weights w, float[][] volume, int[] dims) {
 		int n = dims[0] * dims[1] * dims[2];
@@ -142,6 +143,15 @@ class TfInferenceTest {
 				ndhwc[v * channels + c] = volume[c][v];
 			}
 		}
+		return forward(config, w, ndhwc, dims, channels, -1);
+	}
+
+	/**
+	 * A direct forward of the whole volume, {@code ndhwc} holding its {@code channels}
+	 * channels last; a per-modality network gets {@code slot} fed as its norm_slot (-1: none).
+	 */
+	private static float[][] forward(UNetConfig config, Weights w, float[] ndhwc, int[] dims, int channels, int slot) {
+		int n = dims[0] * dims[1] * dims[2];
 		try (Graph g = new Graph(); Session s = new Session(g)) {
 			Ops tf = Ops.create(g);
 			var x = tf.placeholder(TFloat32.class);
@@ -149,15 +159,21 @@ class TfInferenceTest {
 			UNet<TFloat32> net = UNet.build(tf, config, store, TFloat32.class, x, NetMode.INFERENCE);
 			store.assign(s, w);
 			try (TFloat32 in = Tensors.floats(new long[] { 1, dims[2], dims[1], dims[0], channels }, ndhwc);
-				Result r = s.runner().feed(x, in).fetch(net.probabilities()).run()) {
-				float[] p = Tensors.toFloats(r.get(0));
-				float[][] out = new float[config.classes()][n];
-				for (int k = 0; k < config.classes(); k++) {
-					for (int v = 0; v < n; v++) {
-						out[k][v] = p[v * config.classes() + k];
-					}
+				org.tensorflow.types.TInt32 sl = org.tensorflow.types.TInt32.scalarOf(Math.max(slot, 0))) {
+				Session.Runner runner = s.runner().feed(x, in);
+				if (slot >= 0) {
+					runner.feed(net.normSlot(), sl);
 				}
-				return out;
+				try (Result r = runner.fetch(net.probabilities()).run()) {
+					float[] p = Tensors.toFloats(r.get(0));
+					float[][] out = new float[config.classes()][n];
+					for (int k = 0; k < config.classes(); k++) {
+						for (int v = 0; v < n; v++) {
+							out[k][v] = p[v * config.classes() + k];
+						}
+					}
+					return out;
+				}
 			}
 		}
 	}
@@ -165,7 +181,7 @@ class TfInferenceTest {
 	@Test
 	void aVolumeOfPatchSizeGivesTheDirectForwardPass() throws IOException {
 		UNetConfig config = UNetConfig.defaults(4, 4).withLevels(3).withBaseFilters(4);
-		Weights w = unetWeights(config, 3);
+		Weights w = TinyModels.untrainedWeights(config, 3);
 		int[] dims = { 16, 12, 8 };
 		ModelBundle.save(tmp.resolve("unet"), card(config, org.modalitykd.io.Modalities.BRATS, dims), w);
 		float[][] volume = random(4, 16 * 12 * 8, 2);
@@ -187,7 +203,7 @@ class TfInferenceTest {
 		// is one the whole-volume network makes too.
 		UNetConfig config = UNetConfig.defaults(2, 3).withLevels(3).withBaseFilters(4)
 			.withNormalization(Normalization.BATCH, 1);
-		Weights w = unetWeights(config, 5);
+		Weights w = TinyModels.untrainedWeights(config, 5);
 		int[] dims = { 96, 80, 64 };
 		int[] patch = { 64, 64, 64 };
 		ModelBundle.save(tmp.resolve("unet"), card(config, List.of("t1", "t2"), patch), w);
@@ -223,7 +239,7 @@ class TfInferenceTest {
 	void perModalityModelUsesTheSlotOfTheGivenModality() throws IOException {
 		UNetConfig config = UNetConfig.defaults(1, 4).withLevels(3).withBaseFilters(4)
 			.withNormalization(Normalization.INSTANCE, 2);
-		Weights init = unetWeights(config, 9);
+		Weights init = TinyModels.untrainedWeights(config, 9);
 		// Give the two modalities different normalisation shifts, so that the slot matters.
 		Map<String, Weights.Tensor> changed = new java.util.LinkedHashMap<>(init.tensors());
 		Random r = new Random(1);
@@ -248,7 +264,7 @@ class TfInferenceTest {
 			Segmenter segmenter = new Segmenter(b, InferenceSettings.defaults().withCropToNonZero(false));
 			float[] asT1 = segmenter.segment(Volume.of(g, "t1", image), false, Progress.NONE).probabilities().channel(1);
 			float[] asT2 = segmenter.segment(Volume.of(g, "t2", image), false, Progress.NONE).probabilities().channel(1);
-			float[][] direct = slotForward(config, w, image, new int[] { 16, 16, 8 }, 1);
+			float[][] direct = forward(config, w, image, new int[] { 16, 16, 8 }, 1, 1);
 			assertArrayEquals(direct[1], asT2, 1e-6f, "t2 runs with slot 1");
 			assertTrue(Math.abs(asT1[0] - asT2[0]) > 1e-4 || Math.abs(asT1[100] - asT2[100]) > 1e-4, "slot 0 differs");
 			ModelMismatchException e = assertThrows(ModelMismatchException.class,
@@ -257,35 +273,9 @@ class TfInferenceTest {
 		}
 	}
 
-	/** A direct forward of a per-modality network with its norm_slot fed. */
-	private static float[][] slotForward(UNetConfig config, Weights w, float[] image, int[] dims, int slot) {
-		int n = image.length;
-		try (Graph g = new Graph(); Session s = new Session(g)) {
-			Ops tf = Ops.create(g);
-			var x = tf.placeholder(TFloat32.class);
-			VariableStore store = new VariableStore(tf, "", 1);
-			UNet<TFloat32> net = UNet.build(tf, config, store, TFloat32.class, x, NetMode.INFERENCE);
-			store.assign(s, w);
-			try (TFloat32 in = Tensors.floats(new long[] { 1, dims[2], dims[1], dims[0], 1 }, image);
-				org.tensorflow.types.TInt32 sl = org.tensorflow.types.TInt32.scalarOf(slot);
-				Result r = s.runner().feed(x, in).feed(net.normSlot(), sl).fetch(net.probabilities()).run()) {
-				float[] p = Tensors.toFloats(r.get(0));
-				float[][] out = new float[config.classes()][n];
-				for (int k = 0; k < config.classes(); k++) {
-					for (int v = 0; v < n; v++) {
-						out[k][v] = p[v * config.classes() + k];
-					}
-				}
-				return out;
-			}
-		}
-	}
-
 	@Test
 	void segmenterMapsLabelsKeepsGeometryAndRefusesMisfits() throws IOException {
-		UNetConfig config = UNetConfig.defaults(4, 4).withLevels(3).withBaseFilters(4);
-		ModelBundle.save(tmp.resolve("teacher"), card(config, org.modalitykd.io.Modalities.BRATS, new int[] { 16, 16, 8 }),
-			unetWeights(config, 7));
+		tinyTeacher("teacher", 7);
 		Geometry g = Geometry.axisAligned(20, 18, 10, 1, 1, 1);
 		float[][] channels = random(5, 20 * 18 * 10, 3);
 		Volume images = new Volume(g, List.of("flair", "t1", "t1ce", "t2", "other"), channels);
@@ -318,9 +308,7 @@ class TfInferenceTest {
 	@Test
 	void twoSegmentationsAtOnceEqualTheSameRunOneAfterTheOther() throws Exception {
 		// Fiji users start a second segmentation while the first runs; both share one session.
-		UNetConfig config = UNetConfig.defaults(4, 4).withLevels(3).withBaseFilters(4);
-		ModelBundle.save(tmp.resolve("shared"), card(config, org.modalitykd.io.Modalities.BRATS, new int[] { 16, 16, 8 }),
-			unetWeights(config, 11));
+		tinyTeacher("shared", 11);
 		Geometry g = Geometry.axisAligned(22, 19, 12, 1, 1, 1);
 		Volume a = new Volume(g, org.modalitykd.io.Modalities.BRATS, random(4, 22 * 19 * 12, 21));
 		Volume b = new Volume(g, org.modalitykd.io.Modalities.BRATS, random(4, 22 * 19 * 12, 22));

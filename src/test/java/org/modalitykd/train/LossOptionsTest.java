@@ -51,32 +51,6 @@ class LossOptionsTest {
 		return v;
 	}
 
-	private static double[] softmaxRows(double[] z, int k) {
-		double[] p = new double[z.length];
-		for (int row = 0; row < z.length / k; row++) {
-			double max = Double.NEGATIVE_INFINITY;
-			for (int c = 0; c < k; c++) {
-				max = Math.max(max, z[row * k + c]);
-			}
-			double sum = 0;
-			for (int c = 0; c < k; c++) {
-				sum += Math.exp(z[row * k + c] - max);
-			}
-			for (int c = 0; c < k; c++) {
-				p[row * k + c] = Math.exp(z[row * k + c] - max) / sum;
-			}
-		}
-		return p;
-	}
-
-	private static double[] oneHot(int[] labels) {
-		double[] y = new double[labels.length * C];
-		for (int i = 0; i < labels.length; i++) {
-			y[i * C + labels[i]] = 1;
-		}
-		return y;
-	}
-
 	private static Operand<TFloat64> constant(Ops tf, long[] shape, double[] v) {
 		return tf.constant(Shape.of(shape), DataBuffers.of(v, true, false));
 	}
@@ -90,8 +64,8 @@ class LossOptionsTest {
 	/** KL(q_T || q_S) per voxel with q = softmax over the 5 channels, mean over the 6 voxels. */
 	private static double latentKlByHand(double[] ft, double[] fs) {
 		int k = 5;
-		double[] qt = softmaxRows(ft, k);
-		double[] qs = softmaxRows(fs, k);
+		double[] qt = LossReferences.softmax(ft, k);
+		double[] qs = LossReferences.softmax(fs, k);
 		double sum = 0;
 		for (int row = 0; row < ROWS; row++) {
 			for (int c = 0; c < k; c++) {
@@ -134,8 +108,8 @@ class LossOptionsTest {
 
 	/** ProtoKD's DiceLoss + WeightedCrossEntropyLoss (code/loss.py), by hand. */
 	private static double[] officialByHand(double[] z, int[] labels) {
-		double[] p = softmaxRows(z, C);
-		double[] y = oneHot(labels);
+		double[] p = LossReferences.softmax(z, C);
+		double[] y = LossReferences.oneHot(labels, C);
 		double dice = 0;
 		for (int c = 0; c < C; c++) {
 			double inter = 0;
@@ -170,7 +144,7 @@ class LossOptionsTest {
 		double[] z = gaussian(5, ROWS * C, 2);
 		double[] expected = officialByHand(z, LABELS);
 		// The weights of this batch: background 3/6 and class 1 3/6 of the voxels, class 2 none.
-		double[] p = softmaxRows(z, C);
+		double[] p = LossReferences.softmax(z, C);
 		double plain = 0;
 		for (int row = 0; row < ROWS; row++) {
 			plain -= Math.log(p[row * C + LABELS[row]]) / ROWS;
@@ -179,7 +153,7 @@ class LossOptionsTest {
 		try (Graph g = new Graph(); Session s = new Session(g)) {
 			Ops tf = Ops.create(g);
 			Operand<TFloat64> zt = constant(tf, SHAPE_C, z);
-			Operand<TFloat64> yt = constant(tf, SHAPE_C, oneHot(LABELS));
+			Operand<TFloat64> yt = constant(tf, SHAPE_C, LossReferences.oneHot(LABELS, C));
 			assertEquals(expected[0], run(g, s, OfficialSegmentationLoss.softDice(tf, tf.nn.softmax(zt), yt)), 1e-12);
 			assertEquals(expected[1], run(g, s, OfficialSegmentationLoss.weightedCrossEntropy(tf, zt, yt, C)), 1e-12);
 		}
@@ -190,7 +164,7 @@ class LossOptionsTest {
 		int[] labels = { 0, 0, 0, 0, 1, 2 };
 		double[] z = gaussian(6, ROWS * C, 2);
 		double[] expected = officialByHand(z, labels);
-		double[] p = softmaxRows(z, C);
+		double[] p = LossReferences.softmax(z, C);
 		// w = 1 - (4/6, 1/6, 1/6) = (1/3, 5/6, 5/6); sum over voxels of w_y = 4/3 + 5/3 = 3
 		double ce = 0;
 		for (int row = 0; row < 4; row++) {
@@ -201,7 +175,7 @@ class LossOptionsTest {
 		try (Graph g = new Graph(); Session s = new Session(g)) {
 			Ops tf = Ops.create(g);
 			Operand<TFloat64> zt = constant(tf, SHAPE_C, z);
-			Operand<TFloat64> yt = constant(tf, SHAPE_C, oneHot(labels));
+			Operand<TFloat64> yt = constant(tf, SHAPE_C, LossReferences.oneHot(labels, C));
 			assertEquals(expected[1], run(g, s, OfficialSegmentationLoss.weightedCrossEntropy(tf, zt, yt, C)), 1e-12);
 			assertEquals(expected[0], run(g, s, OfficialSegmentationLoss.softDice(tf, tf.nn.softmax(zt), yt)), 1e-12);
 		}
@@ -213,7 +187,7 @@ class LossOptionsTest {
 		try (Graph g = new Graph(); Session s = new Session(g)) {
 			Ops tf = Ops.create(g);
 			Operand<TFloat64> zt = constant(tf, SHAPE_C, gaussian(7, ROWS * C, 2));
-			Operand<TFloat64> yt = constant(tf, SHAPE_C, oneHot(labels));
+			Operand<TFloat64> yt = constant(tf, SHAPE_C, LossReferences.oneHot(labels, C));
 			assertEquals(0, run(g, s, OfficialSegmentationLoss.weightedCrossEntropy(tf, zt, yt, C)), 0,
 				"the only class has weight 1 - 1 = 0");
 			assertTrue(Double.isFinite(run(g, s, OfficialSegmentationLoss.softDice(tf, tf.nn.softmax(zt), yt))));
@@ -226,7 +200,7 @@ class LossOptionsTest {
 		try (Graph g = new Graph(); Session s = new Session(g)) {
 			Ops tf = Ops.create(g);
 			Placeholder<TFloat64> z = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(SHAPE_C)));
-			Operand<TFloat64> y = constant(tf, SHAPE_C, oneHot(labels));
+			Operand<TFloat64> y = constant(tf, SHAPE_C, LossReferences.oneHot(labels, C));
 			for (Operand<TFloat64> loss : List.of(OfficialSegmentationLoss.softDice(tf, tf.nn.softmax(z), y),
 				OfficialSegmentationLoss.weightedCrossEntropy(tf, z, y, C))) {
 				List<GradientCheck.Report> r = GradientCheck.check(g, s, loss,

@@ -33,6 +33,7 @@ import org.modalitykd.data.CaseCache;
 import org.modalitykd.data.PatchSampler;
 import org.modalitykd.data.TrainingCase;
 import org.modalitykd.infer.IntensityNormalizer;
+import org.modalitykd.io.FolderCopy;
 import org.modalitykd.io.Modalities;
 import org.modalitykd.net.ModelCard;
 
@@ -60,16 +61,7 @@ class PreparedCasesTest {
 	void copyCases() throws IOException {
 		Path from = TrainingFixtures.syntheticCases();
 		data = tmp.resolve("cases");
-		try (Stream<Path> all = Files.walk(from)) {
-			for (Path p : all.toList()) {
-				Path to = data.resolve(from.relativize(p).toString());
-				if (Files.isDirectory(p)) {
-					Files.createDirectories(to);
-				} else {
-					Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES);
-				}
-			}
-		}
+		FolderCopy.copy(from, data, StandardCopyOption.COPY_ATTRIBUTES);
 		root = tmp.resolve("prepared");
 	}
 

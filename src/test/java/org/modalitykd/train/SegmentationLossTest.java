@@ -39,39 +39,13 @@ class SegmentationLossTest {
 		return v;
 	}
 
-	private static double[] oneHot(int[] labels) {
-		double[] y = new double[labels.length * C];
-		for (int i = 0; i < labels.length; i++) {
-			y[i * C + labels[i]] = 1;
-		}
-		return y;
-	}
-
 	private static final int[] LABELS = { 0, 1, 1, 0, 0, 1 }; // class 2 absent
-
-	private static double[] softmax(double[] z) {
-		double[] p = new double[z.length];
-		for (int v = 0; v < z.length / C; v++) {
-			double max = Double.NEGATIVE_INFINITY;
-			for (int c = 0; c < C; c++) {
-				max = Math.max(max, z[v * C + c]);
-			}
-			double sum = 0;
-			for (int c = 0; c < C; c++) {
-				sum += Math.exp(z[v * C + c] - max);
-			}
-			for (int c = 0; c < C; c++) {
-				p[v * C + c] = Math.exp(z[v * C + c] - max) / sum;
-			}
-		}
-		return p;
-	}
 
 	@Test
 	void valuesMatchTheFormulas() {
 		double[] z = logits();
-		double[] y = oneHot(LABELS);
-		double[] p = softmax(z);
+		double[] y = LossReferences.oneHot(LABELS, C);
+		double[] p = LossReferences.softmax(z, C);
 		// Expected by hand: batch Dice per class over all 6 voxels, foreground mean.
 		double[] dice = new double[C];
 		for (int c = 0; c < C; c++) {
@@ -110,7 +84,7 @@ class SegmentationLossTest {
 
 	@Test
 	void perfectPredictionGivesZeroDiceLoss() {
-		double[] y = oneHot(LABELS);
+		double[] y = LossReferences.oneHot(LABELS, C);
 		try (Graph g = new Graph(); Session s = new Session(g)) {
 			Ops tf = Ops.create(g);
 			Operand<TFloat64> yt = tf.constant(Shape.of(N, 1, 1, V, C), org.tensorflow.ndarray.buffer.DataBuffers.of(y, true, false));
@@ -126,7 +100,7 @@ class SegmentationLossTest {
 			Ops tf = Ops.create(g);
 			long[] shape = { N, 1, 1, V, C };
 			Placeholder<TFloat64> z = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(shape)));
-			Operand<TFloat64> y = tf.constant(Shape.of(shape), org.tensorflow.ndarray.buffer.DataBuffers.of(oneHot(LABELS), true, false));
+			Operand<TFloat64> y = tf.constant(Shape.of(shape), org.tensorflow.ndarray.buffer.DataBuffers.of(LossReferences.oneHot(LABELS, C), true, false));
 			Operand<TFloat64> loss = SegmentationLoss.softDice(tf, tf.nn.softmax(z), y, false);
 			List<GradientCheck.Report> r = GradientCheck.check(g, s, loss,
 				List.of(new GradientCheck.Input("logits", z, shape, logits())), 100, 1e-6, 1);
@@ -142,7 +116,7 @@ class SegmentationLossTest {
 			long[] shape = { N, 1, 1, V, C };
 			Placeholder<TFloat32> z = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
 			float[] yv = new float[N * V * C];
-			double[] y64 = oneHot(LABELS);
+			double[] y64 = LossReferences.oneHot(LABELS, C);
 			for (int i = 0; i < yv.length; i++) {
 				yv[i] = (float) y64[i];
 			}

@@ -56,18 +56,7 @@ class TrainingRunTest {
 		assertFalse(a.cancelled());
 
 		Path parts = tmp.resolve("parts/model");
-		List<Long> seen = new ArrayList<>();
-		TrainingListener cancelAfter3 = new TrainingListener() {
-			@Override
-			public void stepDone(StepResult r, long steps) {
-				seen.add(r.step());
-			}
-
-			@Override
-			public boolean cancelRequested() {
-				return seen.get(seen.size() - 1) == 3;
-			}
-		};
+		TrainingListener cancelAfter3 = new CancelAtStep(3);
 		TrainingRun.Outcome b1 = TrainingRun.run(teacherJob(data, schedule(6)), parts, false, SessionOptions.cpu(),
 			cancelAfter3);
 		assertTrue(b1.cancelled());
