@@ -19,7 +19,9 @@ import org.modalitykd.train.TrainingMethod;
  * pilot run found the customary 1 with T^2 at T = 4 swamping Dice + CE in short runs),
  * T = 4 with T^2, MSE latent term 0.1, no warm-up; ProtoKD's is the official code's
  * alpha = 10, T = 10, beta = 0.1; the baseline's is the default segmentation loss.
- * Interactions between factors are not explored.
+ * Interactions between factors are explored only where several factors of one method win:
+ * a last point combines them ({@code protokd-winners}), so that the defaults are checked
+ * together before the code adopts them.
  */
 public final class SweepPoints {
 
@@ -75,6 +77,10 @@ public final class SweepPoints {
 			SegmentationLossForm.OFFICIAL, "baseline", TrainingOption.SEG_LOSS));
 		p.add(new Point("protokd-official", "ProtoKD official seg loss", TrainingMethod.PROTOKD, proto,
 			SegmentationLossForm.OFFICIAL, "protokd", TrainingOption.SEG_LOSS));
+		// The factors that beat ProtoKD's reference one at a time (sweep.md's winners, two seeds).
+		p.add(new Point("protokd-winners", "ProtoKD alpha 1 + beta 0 + warm-up 0.2",
+			TrainingMethod.PROTOKD, new TrainingJobs.Distillation(1.0, 10.0, null, 0.0).withWarmup(0.2), null, "protokd",
+			null));
 		return List.copyOf(p);
 	}
 

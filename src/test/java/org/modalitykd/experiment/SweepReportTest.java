@@ -85,10 +85,12 @@ class SweepReportTest {
 		ExperimentPlan plan = ExperimentPlan.sweep();
 		ExperimentRecords records = ExperimentRecords.open(dir);
 		// KD-Net reference 0.5; kd_weight 0.03: 0.45, 0.3: 0.58, 1: 0.55 (so 0.3 wins the
-		// weight); T 2: 0.47 (so the reference's T stays).
+		// weight); T 2: 0.47 (so the reference's T stays); without T^2: 0.488, a gain of +0.003
+		// after the wobble, below MIN_GAIN (so T^2 stays).
 		String[][] points = { { "KD-Net reference", "kdnet" }, { "KD-Net kd_weight 0.03", "kdnet-kd0.03" },
-			{ "KD-Net kd_weight 0.3", "kdnet-kd0.3" }, { "KD-Net kd_weight 1", "kdnet-kd1" }, { "KD-Net T 2", "kdnet-t2" } };
-		double[] dice = { 0.5, 0.45, 0.58, 0.55, 0.47 };
+			{ "KD-Net kd_weight 0.3", "kdnet-kd0.3" }, { "KD-Net kd_weight 1", "kdnet-kd1" }, { "KD-Net T 2", "kdnet-t2" },
+			{ "KD-Net without T^2", "kdnet-nosq" } };
+		double[] dice = { 0.5, 0.45, 0.58, 0.55, 0.47, 0.488 };
 		for (String m : List.of("t1ce", "t2")) {
 			for (int s = 1; s <= 2; s++) {
 				for (int i = 0; i < points.length; i++) {
@@ -99,7 +101,7 @@ class SweepReportTest {
 		}
 		SweepReport report = new SweepReport(plan, ExperimentRecords.open(dir));
 		List<SweepReport.Winner> winners = report.winners();
-		assertEquals(2, winners.size(), winners.toString());
+		assertEquals(3, winners.size(), winners.toString());
 		SweepReport.Winner weight = winners.get(0);
 		assertEquals(TrainingMethod.KD_NET, weight.method());
 		assertEquals(TrainingOption.KD_WEIGHT, weight.factor());
@@ -110,6 +112,11 @@ class SweepReportTest {
 		SweepReport.Winner temperature = winners.get(1);
 		assertEquals(TrainingOption.TEMPERATURE, temperature.factor());
 		assertTrue(temperature.referenceStays(), "T 2 is below the reference");
+		SweepReport.Winner squared = winners.get(2);
+		assertEquals(TrainingOption.TEMPERATURE_SQUARED, squared.factor());
+		assertEquals(0.003, report.lines().stream().filter(l -> l.point().name().equals("kdnet-nosq")).findFirst()
+			.orElseThrow().difference()[3].mean(), 1e-9);
+		assertTrue(squared.referenceStays(), "+0.003 is within the margin");
 		String md = report.markdown(plan);
 		assertTrue(md.contains("| kd-net | kd_weight | 3 | KD-Net kd_weight 0.3 | +0.095 ["), md);
 		assertTrue(md.contains("| kd-net | temperature | 1 | KD-Net reference | 0 (reference) | - |"), md);
