@@ -237,6 +237,7 @@ public final class ModelComparison {
 				r.summary(BratsRegion.ET, 0, "mean"), r.summary(BratsRegion.WT, 1, "mean"),
 				r.summary(BratsRegion.TC, 1, "mean"), r.summary(BratsRegion.ET, 1, "mean")));
 		}
+		sb.append(StudentsAgainstBaselines.markdown(runs));
 		sb.append("\nPer case and region: report.csv. Labels: <model>/<case>.nii.gz. Picture: overlay.png.\n");
 		return sb.toString();
 	}

@@ -13,8 +13,9 @@ import java.util.Set;
  * difference of the teacher's and the student's bottlenecks ({@link FeatureDistance})
  * weighted by featureWeight, or with {@link LatentLoss#KL} {@code feature_kl} = the KL
  * between the bottlenecks' channel-wise softmax distributions in its place. METHODS.md
- * fixes no numbers; the defaults are Hinton's customary T = 4, lambda_kd = 1, and
- * lambda_lat = 0.1 on the MSE (until the sweep of issue 15 picks them by measurement).
+ * fixes no numbers; the defaults are the sweep's winners on validation cases
+ * (docs/results/sweep/sweep.md): lambda_kd = 0.1 (Hinton's customary 1 was the worst
+ * weight tried), Hinton's T = 4 with T^2, lambda_lat = 0.1 on the MSE, no warm-up.
  *
  * @param kdWeight      lambda_kd ({@link TrainingOption#KD_WEIGHT})
  * @param temperature   T ({@link TrainingOption#TEMPERATURE})
@@ -26,7 +27,7 @@ import java.util.Set;
 public record KdNetLosses(double kdWeight, double temperature, double featureWeight, LatentLoss latentLoss,
 	boolean temperatureSquared) implements MethodLosses {
 
-	public static final double DEFAULT_WEIGHT = 1;
+	public static final double DEFAULT_WEIGHT = 0.1;
 	public static final double DEFAULT_TEMPERATURE = 4;
 	public static final double DEFAULT_FEATURE_WEIGHT = 0.1;
 	public static final LatentLoss DEFAULT_LATENT_LOSS = LatentLoss.MSE;

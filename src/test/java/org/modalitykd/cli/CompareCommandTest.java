@@ -45,12 +45,17 @@ class CompareCommandTest {
 	}
 
 	private void bundle(Path dir, ModelRole role, List<String> modalities) throws IOException {
+		bundle(dir, role, modalities, "test", 3);
+	}
+
+	private void bundle(Path dir, ModelRole role, List<String> modalities, String method, long weightSeed)
+		throws IOException {
 		UNetConfig config = UNetConfig.defaults(modalities.size(), 4).withLevels(3).withBaseFilters(4);
-		Weights w = TinyModels.untrainedWeights(config, 3);
+		Weights w = TinyModels.untrainedWeights(config, weightSeed);
 		ModelBundle.save(dir, new ModelCard(ModelCard.FORMAT_VERSION, role, modalities, ModelCard.BRATS_LABELS,
 			ModelCard.BRATS_CLASS_NAMES, new ModelCard.IntensityNormalization(ModelCard.IntensityNormalization.ZSCORE_NONZERO),
 			new int[] { 16, 16, 16 }, new double[] { 4, 4, 4 }, config,
-			new ModelCard.Provenance("test", Map.of(), "synthetic", 1, 0, Map.of(), "2026-01-01T00:00:00Z"), Map.of()), w);
+			new ModelCard.Provenance(method, Map.of(), "synthetic", 1, 0, Map.of(), "2026-01-01T00:00:00Z"), Map.of()), w);
 	}
 
 	@Test
@@ -78,5 +83,41 @@ class CompareCommandTest {
 		}
 		BufferedImage picture = ImageIO.read(out.resolve("overlay.png").toFile());
 		assertTrue(picture.getWidth() > 3 * 16 * 3, "three panels: reference, teacher, student");
+		assertTrue(!summary.contains("against their baselines"), "no baseline, no comparison: " + summary);
+	}
+
+	@Test
+	void eachDistilledStudentIsComparedCaseByCaseWithItsBaseline() throws IOException {
+		Path cases = tmp.resolve("cases");
+		run("synth", "--out", cases.toString(), "--cases", "2", "--seed", "3", "--spacing", "4", "--anatomy", "parametric");
+		Path models = Files.createDirectories(tmp.resolve("models"));
+		bundle(models.resolve("student-t2"), ModelRole.STUDENT, List.of("t2"), "protokd", 3);
+		bundle(models.resolve("baseline-t2"), ModelRole.STUDENT, List.of("t2"), "supervised", 5);
+		bundle(models.resolve("baseline-flair"), ModelRole.STUDENT, List.of("flair"), "supervised", 7);
+		Path out = tmp.resolve("out");
+		run("compare", "--models", models.toString(), "--cases", cases.toString(), "--out", out.toString());
+
+		// The expected row, from report.csv's per-case Dice: mean over WT, TC, ET per case,
+		// student minus baseline, averaged over the two cases.
+		Map<String, double[]> meanDice = new java.util.HashMap<>();
+		List<String> csv = Files.readAllLines(out.resolve("report.csv"));
+		for (String line : csv.subList(1, csv.size())) {
+			String[] f = line.split(",", -1);
+			if (f[1].startsWith("synth_")) {
+				double[] byCase = meanDice.computeIfAbsent(f[0], k -> new double[2]);
+				byCase[Integer.parseInt(f[1].substring(6)) - 1] += Double.parseDouble(f[3]) / 3;
+			}
+		}
+		double[] s = meanDice.get("student-t2");
+		double[] b = meanDice.get("baseline-t2");
+		assertTrue(s[0] != b[0] || s[1] != b[1], "the two untrained networks differ, so the pairing is seen");
+		double difference = ((s[0] - b[0]) + (s[1] - b[1])) / 2;
+		int better = (s[0] > b[0] ? 1 : 0) + (s[1] > b[1] ? 1 : 0);
+		String summary = Files.readString(out.resolve("summary.md"));
+		String row = String.format(java.util.Locale.ROOT, "| student-t2 | baseline-t2 | %.3f | %.3f | %+.3f | %d of 2 |",
+			(s[0] + s[1]) / 2, (b[0] + b[1]) / 2, difference, better);
+		assertTrue(summary.contains("## Students against their baselines"), summary);
+		assertTrue(summary.contains(row), row + " in\n" + summary);
+		assertTrue(!summary.contains("| baseline-flair | baseline"), "a baseline is not a distilled student: " + summary);
 	}
 }

@@ -52,7 +52,7 @@ class LossOptionSpellingTest {
 		assertEquals(LatentLoss.MSE, ((KdNetLosses) kdNet.methodLosses()).latentLoss());
 		assertEquals(SegmentationLossForm.DEFAULT, kdNet.segmentation().form());
 		assertEquals(Map.of("seg_loss", "default", "latent_loss", "mse"), kdNet.describeOptions());
-		assertEquals(KdNetLosses.defaults(), new KdNetLosses(1, 4, 0.1, LatentLoss.MSE));
+		assertEquals(KdNetLosses.defaults(), new KdNetLosses(0.1, 4, 0.1, LatentLoss.MSE));
 		Objective chosen = TrainingJobs.studentObjective(TrainingMethod.KD_NET, true,
 			new TrainingJobs.Distillation(0.2, null, 0.5, null, "kl"),
 			TrainingParameters.defaults().withSegmentationLoss("official").withSteps(10));
