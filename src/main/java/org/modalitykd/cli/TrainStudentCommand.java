@@ -8,6 +8,8 @@ import java.nio.file.Path;
 
 import org.modalitykd.app.ModalityKD;
 import org.modalitykd.app.TrainingRequest;
+import org.modalitykd.train.KdNetLosses;
+import org.modalitykd.train.ProtoKdLosses;
 import org.modalitykd.train.TrainingJobs;
 import org.modalitykd.train.TrainingMethod;
 import org.modalitykd.train.TrainingOption;
@@ -37,16 +39,19 @@ final class TrainStudentCommand extends TrainingCommand {
 	@Option(names = "--teacher", paramLabel = "BUNDLE", description = "The teacher bundle (needed by kdnet and protokd).")
 	Path teacher;
 
-	@Option(names = "--kd-weight", description = "Weight of the logit distillation term (default: kdnet 1, protokd alpha 10).")
+	@Option(names = "--kd-weight", description = "Weight of the logit distillation term (default: kdnet " + KdNetLosses.DEFAULT_WEIGHT
+		+ ", protokd alpha " + ProtoKdLosses.DEFAULT_ALPHA + ").")
 	Double kdWeight;
 
-	@Option(names = "--temperature", description = "Distillation temperature T (default: kdnet 4, protokd 10).")
+	@Option(names = "--temperature", description = "Distillation temperature T (default: kdnet " + KdNetLosses.DEFAULT_TEMPERATURE + ", protokd "
+		+ ProtoKdLosses.DEFAULT_TEMPERATURE + ").")
 	Double temperature;
 
 	@Option(names = "--feature-weight", description = "kdnet: weight of the bottleneck term, L2 or KL (--latent-loss; default: 0.1).")
 	Double featureWeight;
 
-	@Option(names = "--proto-weight", description = "protokd: weight beta of the I2FV prototype term (default: 0.1).")
+	@Option(names = "--proto-weight", description = "protokd: weight beta of the I2FV prototype term (default: "
+		+ ProtoKdLosses.DEFAULT_BETA + ").")
 	Double protoWeight;
 
 	@Option(names = "--latent-loss", paramLabel = "mse|kl", description = "kdnet: the bottleneck term, mse (mean squared "
@@ -58,7 +63,8 @@ final class TrainStudentCommand extends TrainingCommand {
 	Boolean temperatureSquared;
 
 	@Option(names = "--kd-warmup", paramLabel = "SHARE", description = "kdnet, protokd: raise the distillation terms' "
-		+ "weights linearly from 0 over this share of the steps, in [0, 1) (default: 0, no warm-up).")
+		+ "weights linearly from 0 over this share of the steps, in [0, 1) (default: kdnet 0, protokd "
+		+ ProtoKdLosses.DEFAULT_WARMUP + "; 0: none).")
 	Double kdWarmup;
 
 	private TrainingMethod checkedMethod;

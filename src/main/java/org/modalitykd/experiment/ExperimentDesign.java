@@ -17,7 +17,9 @@ import org.modalitykd.train.TrainingMethod;
 /**
  * What an experiment trains and what it reports. {@link ExperimentPlan.Kind#MAIN} follows
  * ProtoKD's Table 1: a teacher on all modalities; per modality a baseline, a KD-Net and a
- * ProtoKD student with the code's defaults; ablations of each distillation term and the
+ * ProtoKD student with the code's defaults; ablations of each distillation term (for
+ * ProtoKD, whose default has no prototype term: that term added, and the pixel KL removed
+ * from the result) and the
  * baseline with nnU-Net's augmentation; and,
  * when the plan names two modalities, the unpaired method on disjoint case sets against
  * each modality trained alone on its own set. {@link ExperimentPlan.Kind#UNPAIRED} is that
@@ -27,6 +29,9 @@ import org.modalitykd.train.TrainingMethod;
  * modality, to be scored on validation cases.
  */
 public final class ExperimentDesign {
+
+	/** ProtoKD's prototype weight in its official code, for the ablations of a default without the term. */
+	static final double OFFICIAL_BETA = 0.1;
 
 	/** Which cases of the pool a network trains on. */
 	public enum Cases {
@@ -156,11 +161,15 @@ public final class ExperimentDesign {
 				TrainingJobs.Distillation.DEFAULTS, null, null, AugmentationLevel.NNUNET),
 				m + " baseline with nnU-Net augmentation", m + " baseline");
 			// Each ablation is compared with its full method: the difference is what the removed term contributes.
-			add(new Training(m + "-protokd-noproto", TrainingMethod.PROTOKD, List.of(m), Cases.ALL,
-				new TrainingJobs.Distillation(null, null, null, 0.0), null), m + " ProtoKD without prototype term",
+			// ProtoKD's defaults leave the prototype term out (beta 0, the sweep's choice): its
+			// ablation is the term added at the official beta, and the pixel KL's is that
+			// network without it (the prototype term alone).
+			add(new Training(m + "-protokd-proto", TrainingMethod.PROTOKD, List.of(m), Cases.ALL,
+				new TrainingJobs.Distillation(null, null, null, OFFICIAL_BETA), null), m + " ProtoKD with prototype term",
 				m + " ProtoKD");
-			add(new Training(m + "-protokd-nopixel", TrainingMethod.PROTOKD, List.of(m), Cases.ALL,
-				new TrainingJobs.Distillation(0.0, null, null, null), null), m + " ProtoKD without pixel KL", m + " ProtoKD");
+			add(new Training(m + "-protokd-protoonly", TrainingMethod.PROTOKD, List.of(m), Cases.ALL,
+				new TrainingJobs.Distillation(0.0, null, null, OFFICIAL_BETA), null),
+				m + " ProtoKD prototype term without pixel KL", m + " ProtoKD with prototype term");
 			add(new Training(m + "-kdnet-nolatent", TrainingMethod.KD_NET, List.of(m), Cases.ALL,
 				new TrainingJobs.Distillation(null, null, 0.0, null), null), m + " KD-Net without latent term",
 				m + " KD-Net");

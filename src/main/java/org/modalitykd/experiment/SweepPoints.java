@@ -18,7 +18,8 @@ import org.modalitykd.train.TrainingMethod;
  * is a difference paired by seed and modality. KD-Net's reference is lambda_kd = 0.1 (a
  * pilot run found the customary 1 with T^2 at T = 4 swamping Dice + CE in short runs),
  * T = 4 with T^2, MSE latent term 0.1, no warm-up; ProtoKD's is the official code's
- * alpha = 10, T = 10, beta = 0.1; the baseline's is the default segmentation loss.
+ * alpha = 10, T = 10, beta = 0.1 (the defaults before the sweep); the baseline's is the
+ * default segmentation loss.
  * Interactions between factors are explored only where several factors of one method win:
  * a last point combines them ({@code protokd-winners}), so that the defaults are checked
  * together before the code adopts them.
@@ -50,7 +51,7 @@ public final class SweepPoints {
 		List<Point> p = new ArrayList<>();
 		TrainingJobs.Distillation none = TrainingJobs.Distillation.DEFAULTS;
 		TrainingJobs.Distillation kd = new TrainingJobs.Distillation(KD_REFERENCE_WEIGHT, 4.0, 0.1, null);
-		TrainingJobs.Distillation proto = new TrainingJobs.Distillation(10.0, 10.0, null, 0.1);
+		TrainingJobs.Distillation proto = proto(10.0, 10.0, 0.1);
 		p.add(new Point("baseline", "baseline", TrainingMethod.SUPERVISED, none, null, null, null));
 		p.add(new Point("kdnet", "KD-Net reference", TrainingMethod.KD_NET, kd, null, null, null));
 		p.add(new Point("protokd", "ProtoKD reference", TrainingMethod.PROTOKD, proto, null, null, null));
@@ -60,7 +61,7 @@ public final class SweepPoints {
 		}
 		for (double a : new double[] { 1, 3, 30 }) {
 			p.add(protoKd("alpha" + fmt(a), "alpha " + fmt(a), TrainingOption.KD_WEIGHT,
-				new TrainingJobs.Distillation(a, 10.0, null, 0.1)));
+				proto(a, 10.0, 0.1)));
 		}
 		p.add(kdNet("t2", "T 2", TrainingOption.TEMPERATURE,
 			new TrainingJobs.Distillation(KD_REFERENCE_WEIGHT, 2.0, 0.1, null)));
@@ -68,10 +69,10 @@ public final class SweepPoints {
 		p.add(kdNet("warm", "warm-up 0.2", TrainingOption.KD_WARMUP, kd.withWarmup(0.2)));
 		p.add(kdNet("latentkl", "latent KL", TrainingOption.LATENT_LOSS, kd.withLatentLoss("kl")));
 		p.add(protoKd("beta0", "beta 0", TrainingOption.PROTO_WEIGHT,
-			new TrainingJobs.Distillation(10.0, 10.0, null, 0.0)));
+			proto(10.0, 10.0, 0.0)));
 		p.add(protoKd("beta1", "beta 1", TrainingOption.PROTO_WEIGHT,
-			new TrainingJobs.Distillation(10.0, 10.0, null, 1.0)));
-		p.add(protoKd("t4", "T 4", TrainingOption.TEMPERATURE, new TrainingJobs.Distillation(10.0, 4.0, null, 0.1)));
+			proto(10.0, 10.0, 1.0)));
+		p.add(protoKd("t4", "T 4", TrainingOption.TEMPERATURE, proto(10.0, 4.0, 0.1)));
 		p.add(protoKd("warm", "warm-up 0.2", TrainingOption.KD_WARMUP, proto.withWarmup(0.2)));
 		p.add(new Point("baseline-official", "baseline official seg loss", TrainingMethod.SUPERVISED, none,
 			SegmentationLossForm.OFFICIAL, "baseline", TrainingOption.SEG_LOSS));
@@ -79,7 +80,7 @@ public final class SweepPoints {
 			SegmentationLossForm.OFFICIAL, "protokd", TrainingOption.SEG_LOSS));
 		// The factors that beat ProtoKD's reference one at a time (sweep.md's winners, two seeds).
 		p.add(new Point("protokd-winners", "ProtoKD alpha 1 + beta 0 + warm-up 0.2",
-			TrainingMethod.PROTOKD, new TrainingJobs.Distillation(1.0, 10.0, null, 0.0).withWarmup(0.2), null, "protokd",
+			TrainingMethod.PROTOKD, proto(1.0, 10.0, 0.0).withWarmup(0.2), null, "protokd",
 			null));
 		return List.copyOf(p);
 	}
@@ -96,6 +97,14 @@ public final class SweepPoints {
 
 	private static Point protoKd(String name, String label, TrainingOption factor, TrainingJobs.Distillation d) {
 		return new Point("protokd-" + name, "ProtoKD " + label, TrainingMethod.PROTOKD, d, null, "protokd", factor);
+	}
+
+	/**
+	 * ProtoKD's settings with no warm-up given as 0, not left to the code's default, so that
+	 * a point keeps what it was trained with when the defaults move.
+	 */
+	private static TrainingJobs.Distillation proto(double alpha, double temperature, double beta) {
+		return new TrainingJobs.Distillation(alpha, temperature, null, beta).withWarmup(0.0);
 	}
 
 	private static String fmt(double v) {

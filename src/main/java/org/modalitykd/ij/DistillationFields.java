@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.modalitykd.train.InvalidOptionException;
 import org.modalitykd.train.KdNetLosses;
 import org.modalitykd.train.LatentLoss;
+import org.modalitykd.train.ProtoKdLosses;
 import org.modalitykd.train.TrainingJobs;
 import org.modalitykd.train.TrainingMethod;
 import org.modalitykd.train.TrainingOption;
@@ -19,7 +20,7 @@ import ij.gui.GenericDialog;
  * The Distill Student dialog's distillation fields, with their macro keys:
  * {@code kd_weight temperature feature_weight proto_weight} (empty: the method's default),
  * {@code latent_loss} (mse or kl), {@code temperature_squared} (true or false) and
- * {@code kd_warmup} (a share of the steps). Each belongs to some methods only; a value
+ * {@code kd_warmup} (a share of the steps; empty: the method's default). Each belongs to some methods only; a value
  * for another method is refused by {@link TrainingJobs}, so fields left at their shown
  * default count as not given.
  */
@@ -42,10 +43,13 @@ final class DistillationFields {
 		gd.addStringField("proto_weight", "", 8);
 		gd.addChoice("latent_loss", LATENT_LOSSES, KdNetLosses.DEFAULT_LATENT_LOSS.value());
 		gd.addChoice("temperature_squared", BOOLEANS, Boolean.toString(KdNetLosses.DEFAULT_TEMPERATURE_SQUARED));
-		gd.addNumericField("kd_warmup", 0, 2, 6, "of the steps");
-		gd.addMessage("empty weights: the method's defaults (kdnet: kd_weight " + KdNetLosses.DEFAULT_WEIGHT
-			+ ", temperature " + KdNetLosses.DEFAULT_TEMPERATURE + ", feature_weight " + KdNetLosses.DEFAULT_FEATURE_WEIGHT
-			+ "; protokd: kd_weight = alpha, proto_weight = beta)\n"
+		gd.addStringField("kd_warmup", "", 8);
+		gd.addMessage("empty fields: the method's defaults (kdnet: kd_weight " + number(KdNetLosses.DEFAULT_WEIGHT)
+			+ ", temperature " + number(KdNetLosses.DEFAULT_TEMPERATURE) + ", feature_weight "
+			+ number(KdNetLosses.DEFAULT_FEATURE_WEIGHT) + ", kd_warmup 0; protokd: kd_weight = alpha "
+			+ number(ProtoKdLosses.DEFAULT_ALPHA) + ", temperature " + number(ProtoKdLosses.DEFAULT_TEMPERATURE)
+			+ ", proto_weight = beta " + number(ProtoKdLosses.DEFAULT_BETA) + ", kd_warmup "
+			+ number(ProtoKdLosses.DEFAULT_WARMUP) + ")\n"
 			+ "latent_loss, temperature_squared, feature_weight: kdnet only; proto_weight: protokd only\n"
 			+ "kd_warmup: distillation weights rise from 0 over this share of the steps");
 	}
@@ -60,7 +64,7 @@ final class DistillationFields {
 		String latent = TrainingFields.macroChoice("latent_loss", gd.getNextChoice());
 		String squared = TrainingFields.macroChoice("temperature_squared", gd.getNextChoice()).trim()
 			.toLowerCase(Locale.ROOT);
-		double warmup = gd.getNextNumber();
+		Double warmup = optionalNumber(TrainingOption.KD_WARMUP, gd.getNextString());
 		boolean kdNet = method == TrainingMethod.KD_NET;
 		if (!squared.equals("true") && !squared.equals("false")) {
 			throw new InvalidOptionException(TrainingOption.TEMPERATURE_SQUARED, "give true or false, got '" + squared + "'")
@@ -70,7 +74,12 @@ final class DistillationFields {
 		return new TrainingJobs.Distillation(weight, temperature, feature, proto,
 			kdNet || !latent.equals(KdNetLosses.DEFAULT_LATENT_LOSS.value()) ? latent : null,
 			kdNet || squaredOn != KdNetLosses.DEFAULT_TEMPERATURE_SQUARED ? squaredOn : null,
-			warmup == 0 ? null : warmup);
+			warmup);
+	}
+
+	/** {@code 0.1}, {@code 4}: as a person writes the number. */
+	private static String number(double v) {
+		return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
 	}
 
 	private static Double optionalNumber(TrainingOption option, String text) {

@@ -38,6 +38,14 @@ public interface MethodLosses {
 	default void describeOptions(Map<String, String> card) {
 	}
 
+	/**
+	 * The share of the steps over which this method's distillation terms rise from 0 when
+	 * no warm-up is given ({@link TrainingOption#KD_WARMUP}); none by default.
+	 */
+	default double defaultWarmup() {
+		return 0;
+	}
+
 	/** The method's losses with its defaults. */
 	static MethodLosses defaults(TrainingMethod method) {
 		return of(method, Map.of());

@@ -37,9 +37,13 @@ public record Objective(DiceCrossEntropy segmentation, MethodLosses methodLosses
 		this(segmentation, methodLosses, optimizer, 0);
 	}
 
-	/** The defaults of a method (Dice + CE with unit weights, the method's own defaults, default AdamW). */
+	/**
+	 * The defaults of a method (Dice + CE with unit weights, the method's own weights and
+	 * warm-up, default AdamW).
+	 */
 	public static Objective defaults(TrainingMethod method) {
-		return new Objective(DiceCrossEntropy.defaults(), MethodLosses.defaults(method), OptimizerSettings.defaults());
+		MethodLosses m = MethodLosses.defaults(method);
+		return new Objective(DiceCrossEntropy.defaults(), m, OptimizerSettings.defaults(), m.defaultWarmup());
 	}
 
 	public TrainingMethod method() {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,9 @@ class TrainCliTest {
 		assertTrue(log.get(0).startsWith("step,loss,dice,cross_entropy,pixel_kd,proto_kd,gradient_norm,learning_rate,val_dice_wt"),
 			log.get(0));
 		assertEquals(4.0, ModelBundle.readCard(tmp.resolve("student-kdnet")).provenance().lossWeights().get("temperature"));
-		assertEquals(10.0, ModelBundle.readCard(tmp.resolve("student-protokd")).provenance().lossWeights().get("pixel_kd"));
+		Map<String, Double> proto = ModelBundle.readCard(tmp.resolve("student-protokd")).provenance().lossWeights();
+		assertEquals(1.0, proto.get("pixel_kd"), "ProtoKD's default alpha");
+		assertEquals(0.2, proto.get("kd_warmup"), "ProtoKD's default warm-up");
 
 		Path unpaired = tmp.resolve("unpaired");
 		CliTest.Outcome u = CliTest.run(args(TINY, "train-unpaired", "--data-a", data, "--modality-a", "t1", "--data-b", data,

@@ -34,9 +34,17 @@ class ExperimentReportTest {
 			design.row("t1ce baseline with nnU-Net augmentation").training().augmentation());
 		assertEquals("teacher", design.trainings().get(0).name());
 		assertEquals("t1ce baseline", design.row("t1ce ProtoKD").baseline());
-		assertEquals("t1ce ProtoKD", design.row("t1ce ProtoKD without prototype term").baseline());
-		assertEquals(0.0, design.row("t1ce ProtoKD without prototype term").training().distillation().prototypeWeight());
-		assertEquals(0.0, design.row("t1ce ProtoKD without pixel KL").training().distillation().weight());
+		// ProtoKD's default has no prototype term: its ablation adds the term at the official
+		// beta; the pixel KL's removes the KL from that.
+		assertEquals(0.0, org.modalitykd.train.ProtoKdLosses.DEFAULT_BETA);
+		assertEquals("t1ce ProtoKD", design.row("t1ce ProtoKD with prototype term").baseline());
+		assertEquals(0.1, design.row("t1ce ProtoKD with prototype term").training().distillation().prototypeWeight());
+		assertEquals(null, design.row("t1ce ProtoKD with prototype term").training().distillation().weight());
+		assertEquals("t1ce ProtoKD with prototype term",
+			design.row("t1ce ProtoKD prototype term without pixel KL").baseline());
+		assertEquals(0.0, design.row("t1ce ProtoKD prototype term without pixel KL").training().distillation().weight());
+		assertEquals(0.1,
+			design.row("t1ce ProtoKD prototype term without pixel KL").training().distillation().prototypeWeight());
 		assertEquals(0.0, design.row("t1ce KD-Net without latent term").training().distillation().featureWeight());
 		assertEquals("t1ce KD-Net", design.row("t1ce KD-Net without latent term").baseline());
 		assertEquals("t2 alone (half)", design.row("t2 unpaired").baseline());

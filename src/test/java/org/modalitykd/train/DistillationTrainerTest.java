@@ -109,8 +109,12 @@ class DistillationTrainerTest {
 	void theLossGivesTheTeacherOnlyZeroGradients() {
 		PatchBatch batch = SyntheticPatches.tumour(16, new double[] { 8.2, 7.1, 8.4 }, 3);
 		for (TrainingMethod method : List.of(TrainingMethod.KD_NET, TrainingMethod.PROTOKD)) {
-			try (Trainer t = Trainer.create(STUDENT, TEACHER, new int[] { 2 },
-				Objective.defaults(method), SessionOptions.cpu())) {
+			// Every term on, at full weight from the first step (ProtoKD's defaults leave the
+			// prototype term out and warm up; gradientNorms feeds no warm-up factor).
+			Objective objective = method == TrainingMethod.PROTOKD
+				? Objective.defaults(method).withMethodLosses(new ProtoKdLosses(10, 10, 0.1)).withDistillationWarmup(0)
+				: Objective.defaults(method);
+			try (Trainer t = Trainer.create(STUDENT, TEACHER, new int[] { 2 }, objective, SessionOptions.cpu())) {
 				List<VariableStore.Entry> entries = t.teacherStore().trainableEntries();
 				double[] norms = gradientNorms(t, entries, batch, null);
 				for (int i = 0; i < norms.length; i++) {
@@ -213,9 +217,11 @@ class DistillationTrainerTest {
 			"two modalities have no third slot");
 		assertThrows(IllegalArgumentException.class, () -> Trainer.create(STUDENT.withInputChannels(2), null, null,
 			Objective.defaults(TrainingMethod.UNPAIRED), SessionOptions.cpu()), "unpaired reads one channel");
+		// ProtoKD's defaults (the sweep's): alpha 1, T 10, beta 0, warm-up over 20 % of the steps.
 		Map<String, Double> d = Objective.defaults(TrainingMethod.PROTOKD).describe();
-		assertEquals(10, d.get("pixel_kd"));
+		assertEquals(1, d.get("pixel_kd"));
 		assertEquals(10, d.get("temperature"));
-		assertEquals(0.1, d.get("proto_kd"));
+		assertEquals(0, d.get("proto_kd"));
+		assertEquals(0.2, d.get("kd_warmup"));
 	}
 }

@@ -108,7 +108,12 @@ class TrainingJobsTest {
 		assertEquals(List.of("dice", "cross_entropy", "kd", "temperature", "feature_l2", "weight_decay"),
 			List.copyOf(o.describe().keySet()));
 		Objective p = TrainingJobs.studentObjective(TrainingMethod.PROTOKD, true, kd(null, null, null, 0.3), P);
-		assertEquals(new ProtoKdLosses(10, 10, 0.3), p.methodLosses());
+		assertEquals(new ProtoKdLosses(1, 10, 0.3), p.methodLosses());
+		assertEquals(0.2, p.distillationWarmup(), "ProtoKD's default warm-up");
+		Objective none = TrainingJobs.studentObjective(TrainingMethod.PROTOKD, true,
+			kd(null, null, null, null).withWarmup(0.0), P);
+		assertEquals(0.0, none.distillationWarmup(), "a warm-up of 0 given is none");
+		assertEquals(0.0, o.distillationWarmup(), "KD-Net has none by default");
 		assertEquals(Map.of("dice", 1.0, "cross_entropy", 1.0, "class_kd", 0.7, "tau", 3.0, "weight_decay", 1e-5),
 			TrainingJobs.unpairedObjective("t1", "flair", 0.7, 3, P).describe());
 		assertInstanceOf(NoDistillation.class,
