@@ -16,13 +16,12 @@ import org.modalitykd.eval.EvaluationReport;
 import org.modalitykd.eval.RegionMetrics;
 import org.modalitykd.net.ModelCard;
 import org.modalitykd.net.ModelRole;
-import org.modalitykd.train.TrainingMethod;
 
 /**
  * The question a distilled student must answer: is it better than the same network
- * trained on the same modality without a teacher? Each student distilled from a teacher
- * is paired with a baseline among the compared models (a student trained with method
- * {@code supervised} on the same modalities), and compared case by case on mean Dice
+ * trained on the same modality without a teacher? Each student (a model distilled from a
+ * teacher) is paired with a baseline among the compared models (role {@code baseline}: the
+ * same modalities, trained without a teacher), and compared case by case on mean Dice
  * (the mean of WT, TC and ET), so that a summary names the gain and how many cases carry it.
  */
 public final class StudentsAgainstBaselines {
@@ -54,7 +53,7 @@ public final class StudentsAgainstBaselines {
 	public static List<Pair> pairs(List<ModelComparison.ModelRun> runs) {
 		List<Pair> pairs = new ArrayList<>();
 		for (ModelComparison.ModelRun r : runs) {
-			if (distilled(r.model().card())) {
+			if (r.model().card().role() == ModelRole.STUDENT) {
 				baselineOf(r, runs).ifPresent(b -> pairs.add(new Pair(r, b, differences(r.report(), b.report()))));
 			}
 		}
@@ -80,19 +79,12 @@ public final class StudentsAgainstBaselines {
 		return s.toString();
 	}
 
-	private static boolean distilled(ModelCard card) {
-		String method = card.provenance() == null ? null : card.provenance().method();
-		return card.role() == ModelRole.STUDENT && (TrainingMethod.KD_NET.key().equals(method)
-			|| TrainingMethod.PROTOKD.key().equals(method));
-	}
-
 	private static Optional<ModelComparison.ModelRun> baselineOf(ModelComparison.ModelRun student,
 		List<ModelComparison.ModelRun> runs) {
 		ModelCard s = student.model().card();
 		return runs.stream().filter(r -> {
 			ModelCard c = r.model().card();
-			return c.role() == ModelRole.STUDENT && c.provenance() != null
-				&& TrainingMethod.SUPERVISED.key().equals(c.provenance().method()) && c.modalities().equals(s.modalities());
+			return c.role() == ModelRole.BASELINE && c.modalities().equals(s.modalities());
 		}).findFirst();
 	}
 
