@@ -59,11 +59,15 @@ class ModelCardUpsamplingTest {
 	}
 
 	@Test
-	void theShippedBundlesAreTransposed() throws IOException {
-		for (String m : List.of("teacher", "student-t1ce", "student-flair")) {
+	void theShippedBundlesUpsampleByResizeAndTheFirstReleasesByTransposedConvolution() throws IOException {
+		for (String m : List.of("teacher", "student-t1ce", "student-flair", "baseline-t1ce", "baseline-flair")) {
 			Path card = Path.of("sample-data/models", m, ModelBundle.CARD_FILE);
-			assertTrue(Files.readString(card, StandardCharsets.UTF_8).contains("\"upsampling\": \"transposed_conv\""), m);
-			assertEquals(Upsampling.TRANSPOSED_CONV, ModelBundle.readCard(card.getParent()).architecture().upsampling(), m);
+			assertTrue(Files.readString(card, StandardCharsets.UTF_8).contains("\"upsampling\": \"resize_conv\""), m);
+			assertEquals(Upsampling.RESIZE_CONV, ModelBundle.readCard(card.getParent()).architecture().upsampling(), m);
+			Path first = Path.of("src/test/resources/bundles/v1", m);
+			if (Files.isDirectory(first)) {
+				assertEquals(Upsampling.TRANSPOSED_CONV, ModelBundle.readCard(first).architecture().upsampling(), "v1 " + m);
+			}
 		}
 	}
 }
