@@ -202,6 +202,9 @@ public final class ModelComparison {
 			ModelCatalog.Entry e = new ModelCatalog.Entry(p, ModelBundle.readCard(p));
 			(e.card().role() == ModelRole.TEACHER ? teachers : others).add(e);
 		}
+		// Then by the modalities read, a student before its baseline: each pair side by side.
+		others.sort(java.util.Comparator.<ModelCatalog.Entry, String>comparing(e -> String.join(",", e.card().modalities()))
+			.thenComparingInt(e -> e.card().role().ordinal()).thenComparing(ModelCatalog.Entry::name));
 		teachers.addAll(others);
 		if (teachers.isEmpty()) {
 			throw new NiftiException(dir, "holds no model bundles (folders with a model-card.json)");

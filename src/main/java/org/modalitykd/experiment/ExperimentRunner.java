@@ -244,8 +244,8 @@ public final class ExperimentRunner implements Task<ExperimentRecords> {
 				TrainingRecord record = new TrainingRecord(seed, t.name(), outcome.steps(), seconds, parameters, bytes(bundle),
 					outcome.bestValidation().getOrDefault("dice_mean", Double.NaN), resume, key, code);
 				records.add(record, scores);
-				listener.message(String.format(Locale.ROOT, "seed %d: %s done in %.0f s; %s Dice %s", seed, t.name(), seconds,
-					plan.evaluationName(), summary(scores)));
+				listener.message(String.format(Locale.ROOT, "seed %d: %s done in %.0f s; Dice %s", seed, t.name(), seconds,
+					summary(scores)));
 			}
 		}
 		return records;
@@ -337,20 +337,33 @@ public final class ExperimentRunner implements Task<ExperimentRecords> {
 		return scores;
 	}
 
-	private static String summary(List<CaseScore> scores) {
+	/**
+	 * Per row and per set of cases (the part of the case id before its number: {@code test},
+	 * {@code shifted}, {@code validation}), the mean Dice: the sets are told apart, since the
+	 * shifted cases score far below the others.
+	 */
+	static String summary(List<CaseScore> scores) {
 		StringBuilder s = new StringBuilder();
 		for (String row : scores.stream().map(CaseScore::row).distinct().toList()) {
-			double[] mean = new double[3];
-			List<CaseScore> of = scores.stream().filter(c -> c.row().equals(row)).toList();
-			for (CaseScore c : of) {
-				for (int r = 0; r < 3; r++) {
-					mean[r] += c.dice(r) / of.size();
+			List<CaseScore> ofRow = scores.stream().filter(c -> c.row().equals(row)).toList();
+			for (String set : ofRow.stream().map(c -> caseSet(c.caseId())).distinct().toList()) {
+				List<CaseScore> of = ofRow.stream().filter(c -> caseSet(c.caseId()).equals(set)).toList();
+				double[] mean = new double[3];
+				for (CaseScore c : of) {
+					for (int r = 0; r < 3; r++) {
+						mean[r] += c.dice(r) / of.size();
+					}
 				}
+				s.append(String.format(Locale.ROOT, "%s[%s, %d %s cases: WT %.3f TC %.3f ET %.3f]", s.length() == 0 ? "" : " ",
+					row, of.size(), set, mean[0], mean[1], mean[2]));
 			}
-			s.append(String.format(Locale.ROOT, "%s[%s WT %.3f TC %.3f ET %.3f]", s.length() == 0 ? "" : " ", row, mean[0],
-				mean[1], mean[2]));
 		}
 		return s.toString();
+	}
+
+	private static String caseSet(String caseId) {
+		int cut = caseId.lastIndexOf('_');
+		return cut > 0 ? caseId.substring(0, cut) : caseId;
 	}
 
 	private static long bytes(Path dir) throws IOException {

@@ -118,6 +118,9 @@ class CompareCommandTest {
 			(s[0] + s[1]) / 2, (b[0] + b[1]) / 2, difference, better);
 		assertTrue(summary.contains("## Students against their baselines"), summary);
 		assertTrue(summary.contains(row), row + " in\n" + summary);
+		// The models in the order of the pictures: grouped by modalities, each student before its baseline.
+		assertTrue(summary.indexOf("| baseline-flair | baseline") < summary.indexOf("| student-t2 | student")
+			&& summary.indexOf("| student-t2 | student") < summary.indexOf("| baseline-t2 | baseline"), summary);
 		String pairs = summary.substring(summary.indexOf("## Students against their baselines"));
 		assertTrue(!pairs.contains("baseline-flair"), "a baseline without a student is in no pair: " + summary);
 	}
