@@ -5,6 +5,7 @@
 package org.modalitykd.app;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,12 +38,12 @@ public final class StudentsAgainstBaselines {
 
 		/** The mean of the per-case differences. */
 		public double meanDifference() {
-			return java.util.Arrays.stream(difference).average().orElse(Double.NaN);
+			return Arrays.stream(difference).average().orElse(Double.NaN);
 		}
 
 		/** The cases on which the student scores higher. */
 		public long casesBetter() {
-			return java.util.Arrays.stream(difference).filter(d -> d > 0).count();
+			return Arrays.stream(difference).filter(d -> d > 0).count();
 		}
 	}
 

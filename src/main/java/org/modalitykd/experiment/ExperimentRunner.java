@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,18 +22,9 @@ import org.modalitykd.app.ModalityKD;
 import org.modalitykd.eval.BratsRegion;
 import org.modalitykd.eval.RegionMetrics;
 import org.modalitykd.eval.SegmentationEvaluator;
-import org.modalitykd.io.AtomicDirectory;
 import org.modalitykd.io.AtomicFile;
-import org.modalitykd.io.Modalities;
 import org.modalitykd.io.OutputPaths;
 import org.modalitykd.net.SessionOptions;
-import org.modalitykd.synth.AnatomyChoice;
-import org.modalitykd.synth.CaseGenerator;
-import org.modalitykd.synth.Colin27Anatomy;
-import org.modalitykd.synth.GeneratorSettings;
-import org.modalitykd.synth.HeadMaps;
-import org.modalitykd.synth.SyntheticDataset;
-import org.modalitykd.synth.TumourSettings;
 import org.modalitykd.task.Task;
 import org.modalitykd.task.TaskMonitor;
 import org.modalitykd.train.LabelledCase;
@@ -79,11 +71,10 @@ public final class ExperimentRunner implements Task<ExperimentRecords> {
 	public static final String PLAN_FILE = "plan.txt";
 	public static final String SETTINGS_FILE = "settings.txt";
 	public static final String TEACHERS_DIR = "teachers";
-	private static final String POOL_PREFIX = "pool";
 	/** The prepared training cases of every training, in the work folder. */
 	public static final String PREPARED_DIR = "prepared";
 	/** Case-id prefix of the shifted test set: its scores are told apart from the test set's by it. */
-	public static final String SHIFTED_PREFIX = "shifted";
+	public static final String SHIFTED_PREFIX = ExperimentCases.SHIFTED;
 
 	private final ExperimentPlan plan;
 	private final ExperimentDesign design;
@@ -172,19 +163,8 @@ public final class ExperimentRunner implements Task<ExperimentRecords> {
 		Files.createDirectories(out);
 		Files.createDirectories(recordsDir);
 		checkPlan();
-		Path poolDir = out.resolve("data").resolve("pool");
-		Path evalDir = out.resolve("data").resolve(plan.evaluationName());
-		generate(poolDir, plan.trainingCases(), plan.dataSeed(), POOL_PREFIX, GeneratorSettings.standard(), monitor);
-		generate(evalDir, plan.testCases(), plan.evaluationSeed(), plan.evaluationName(), GeneratorSettings.standard(),
-			monitor);
-		TrainingDataset pool = TrainingDataset.load(poolDir, plan.caseModalities());
-		List<LabelledCase> evaluation = new ArrayList<>(TrainingDataset.load(evalDir, plan.caseModalities()).cases());
-		if (plan.shiftedTestCases() > 0) {
-			Path shiftedDir = out.resolve("data").resolve(SHIFTED_PREFIX);
-			generate(shiftedDir, plan.shiftedTestCases(), plan.shiftedSeed(), SHIFTED_PREFIX, GeneratorSettings.shifted(),
-				monitor);
-			evaluation.addAll(TrainingDataset.load(shiftedDir, Modalities.BRATS).cases());
-		}
+		ExperimentCases cases = ExperimentCases.make(plan, out, monitor, listener::message);
+		TrainingDataset pool = cases.pool();
 		ExperimentRecords records = ExperimentRecords.open(recordsDir);
 		Map<String, String> settings = readSettings();
 		int trainings = plan.seeds().size() * design.trainings().size();
@@ -231,11 +211,16 @@ public final class ExperimentRunner implements Task<ExperimentRecords> {
 						throwOnCancel);
 				}
 				List<CaseScore> scores = new ArrayList<>();
+				Map<String, List<CaseScore>> bySet = new LinkedHashMap<>();
 				long parameters;
 				try (LoadedSegmenter segmenter = LoadedSegmenter.open(bundle, options)) {
 					parameters = segmenter.parameters();
 					for (ExperimentDesign.Row row : design.rowsOf(t)) {
-						scores.addAll(score(segmenter, row, seed, evaluation));
+						for (var set : cases.evaluation().entrySet()) {
+							List<CaseScore> of = score(segmenter, row, seed, set.getValue());
+							scores.addAll(of);
+							bySet.computeIfAbsent(set.getKey(), k -> new ArrayList<>()).addAll(of);
+						}
 					}
 				}
 				if (t.isTeacher()) {
@@ -245,7 +230,7 @@ public final class ExperimentRunner implements Task<ExperimentRecords> {
 					outcome.bestValidation().getOrDefault("dice_mean", Double.NaN), resume, key, code);
 				records.add(record, scores);
 				listener.message(String.format(Locale.ROOT, "seed %d: %s done in %.0f s; Dice %s", seed, t.name(), seconds,
-					summary(scores)));
+					summary(bySet)));
 			}
 		}
 		return records;
@@ -292,37 +277,6 @@ public final class ExperimentRunner implements Task<ExperimentRecords> {
 		}
 	}
 
-	/** Writes the cases under a temporary name first, so that an interrupted run never leaves half a dataset. */
-	private void generate(Path dir, int cases, long seed, String prefix, GeneratorSettings settings, TaskMonitor monitor)
-		throws IOException {
-		if (Files.isRegularFile(dir.resolve(SyntheticDataset.SUMMARY))) {
-			return;
-		}
-		listener.message(String.format(Locale.ROOT, "generating %d synthetic cases (seed %d) in %s", cases, seed, dir));
-		Path temp = dir.resolveSibling(dir.getFileName() + ".part");
-		AtomicDirectory.deleteTree(temp);
-		var source = AnatomyChoice.parse("auto").resolve(Colin27Anatomy.DEBIAN_TEMPLATES);
-		var tissues = source.tissues();
-		TumourSettings sizes = settings.tumours();
-		// The plan's smallest tumour applies to the standard cases; the shifted set keeps its own wider range.
-		GeneratorSettings made = settings.equals(GeneratorSettings.standard())
-			? settings.withTumours(new TumourSettings(plan.minTumourMl(), sizes.maxWholeTumourMl(),
-				sizes.secondLesionProbability(), sizes.enhancementFreeProbability()))
-			: settings;
-		List<String> modalities = plan.caseModalities();
-		// The CT draws from a stream of its own: asking for it leaves the MRI of a seed as it was.
-		HeadMaps head = modalities.contains(Modalities.CT) ? source.head(tissues).atSpacing(plan.spacing()) : null;
-		try {
-			new SyntheticDataset(new CaseGenerator(tissues.atSpacing(plan.spacing()), head, made, modalities), source.name())
-				.write(temp, cases, seed, prefix, (index, total, c, folder, s) -> monitor.stopIfCancelled(
-					"while generating " + dir.getFileName() + " (" + (index + 1) + " of " + total + " cases)"));
-		} catch (CancellationException e) {
-			AtomicDirectory.deleteTree(temp);
-			throw e;
-		}
-		Files.move(temp, dir);
-	}
-
 	private static List<CaseScore> score(LoadedSegmenter segmenter, ExperimentDesign.Row row, long seed,
 		List<LabelledCase> test) {
 		SegmentationEvaluator evaluator = new SegmentationEvaluator();
@@ -338,16 +292,18 @@ public final class ExperimentRunner implements Task<ExperimentRecords> {
 	}
 
 	/**
-	 * Per row and per set of cases (the part of the case id before its number: {@code test},
-	 * {@code shifted}, {@code validation}), the mean Dice: the sets are told apart, since the
-	 * shifted cases score far below the others.
+	 * Per row and per set of cases ({@code test}, {@code shifted}, {@code validation}), the
+	 * mean Dice: the sets are told apart, since the shifted cases score far below the others.
 	 */
-	static String summary(List<CaseScore> scores) {
+	static String summary(Map<String, List<CaseScore>> scoresBySet) {
 		StringBuilder s = new StringBuilder();
-		for (String row : scores.stream().map(CaseScore::row).distinct().toList()) {
-			List<CaseScore> ofRow = scores.stream().filter(c -> c.row().equals(row)).toList();
-			for (String set : ofRow.stream().map(c -> caseSet(c.caseId())).distinct().toList()) {
-				List<CaseScore> of = ofRow.stream().filter(c -> caseSet(c.caseId()).equals(set)).toList();
+		List<String> rows = scoresBySet.values().stream().flatMap(List::stream).map(CaseScore::row).distinct().toList();
+		for (String row : rows) {
+			scoresBySet.forEach((set, scores) -> {
+				List<CaseScore> of = scores.stream().filter(c -> c.row().equals(row)).toList();
+				if (of.isEmpty()) {
+					return;
+				}
 				double[] mean = new double[3];
 				for (CaseScore c : of) {
 					for (int r = 0; r < 3; r++) {
@@ -356,14 +312,9 @@ public final class ExperimentRunner implements Task<ExperimentRecords> {
 				}
 				s.append(String.format(Locale.ROOT, "%s[%s, %d %s cases: WT %.3f TC %.3f ET %.3f]", s.length() == 0 ? "" : " ",
 					row, of.size(), set, mean[0], mean[1], mean[2]));
-			}
+			});
 		}
 		return s.toString();
-	}
-
-	private static String caseSet(String caseId) {
-		int cut = caseId.lastIndexOf('_');
-		return cut > 0 ? caseId.substring(0, cut) : caseId;
 	}
 
 	private static long bytes(Path dir) throws IOException {

@@ -7,6 +7,8 @@ package org.modalitykd.experiment;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.modalitykd.keys.OptionNumbers;
+
 import org.modalitykd.train.SegmentationLossForm;
 import org.modalitykd.train.TrainingJobs;
 import org.modalitykd.train.TrainingOption;
@@ -56,11 +58,11 @@ public final class SweepPoints {
 		p.add(new Point("kdnet", "KD-Net reference", TrainingMethod.KD_NET, kd, null, null, null));
 		p.add(new Point("protokd", "ProtoKD reference", TrainingMethod.PROTOKD, proto, null, null, null));
 		for (double w : new double[] { 0.03, 0.3, 1 }) {
-			p.add(kdNet("kd" + fmt(w), "kd_weight " + fmt(w), TrainingOption.KD_WEIGHT,
+			p.add(kdNet("kd" + OptionNumbers.plain(w), "kd_weight " + OptionNumbers.plain(w), TrainingOption.KD_WEIGHT,
 				new TrainingJobs.Distillation(w, 4.0, 0.1, null)));
 		}
 		for (double a : new double[] { 1, 3, 30 }) {
-			p.add(protoKd("alpha" + fmt(a), "alpha " + fmt(a), TrainingOption.KD_WEIGHT,
+			p.add(protoKd("alpha" + OptionNumbers.plain(a), "alpha " + OptionNumbers.plain(a), TrainingOption.KD_WEIGHT,
 				proto(a, 10.0, 0.1)));
 		}
 		p.add(kdNet("t2", "T 2", TrainingOption.TEMPERATURE,
@@ -105,9 +107,5 @@ public final class SweepPoints {
 	 */
 	private static TrainingJobs.Distillation proto(double alpha, double temperature, double beta) {
 		return new TrainingJobs.Distillation(alpha, temperature, null, beta).withWarmup(0.0);
-	}
-
-	private static String fmt(double v) {
-		return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
 	}
 }

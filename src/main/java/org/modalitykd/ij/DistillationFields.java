@@ -6,6 +6,7 @@ package org.modalitykd.ij;
 
 import java.util.Locale;
 
+import org.modalitykd.keys.OptionNumbers;
 import org.modalitykd.train.InvalidOptionException;
 import org.modalitykd.train.KdNetLosses;
 import org.modalitykd.train.LatentLoss;
@@ -44,12 +45,12 @@ final class DistillationFields {
 		gd.addChoice("latent_loss", LATENT_LOSSES, KdNetLosses.DEFAULT_LATENT_LOSS.value());
 		gd.addChoice("temperature_squared", BOOLEANS, Boolean.toString(KdNetLosses.DEFAULT_TEMPERATURE_SQUARED));
 		gd.addStringField("kd_warmup", "", 8);
-		gd.addMessage("empty fields: the method's defaults (kdnet: kd_weight " + number(KdNetLosses.DEFAULT_WEIGHT)
-			+ ", temperature " + number(KdNetLosses.DEFAULT_TEMPERATURE) + ", feature_weight "
-			+ number(KdNetLosses.DEFAULT_FEATURE_WEIGHT) + ", kd_warmup 0; protokd: kd_weight = alpha "
-			+ number(ProtoKdLosses.DEFAULT_ALPHA) + ", temperature " + number(ProtoKdLosses.DEFAULT_TEMPERATURE)
-			+ ", proto_weight = beta " + number(ProtoKdLosses.DEFAULT_BETA) + ", kd_warmup "
-			+ number(ProtoKdLosses.DEFAULT_WARMUP) + ")\n"
+		gd.addMessage("empty fields: the method's defaults (kdnet: kd_weight " + OptionNumbers.plain(KdNetLosses.DEFAULT_WEIGHT)
+			+ ", temperature " + OptionNumbers.plain(KdNetLosses.DEFAULT_TEMPERATURE) + ", feature_weight "
+			+ OptionNumbers.plain(KdNetLosses.DEFAULT_FEATURE_WEIGHT) + ", kd_warmup 0; protokd: kd_weight = alpha "
+			+ OptionNumbers.plain(ProtoKdLosses.DEFAULT_ALPHA) + ", temperature " + OptionNumbers.plain(ProtoKdLosses.DEFAULT_TEMPERATURE)
+			+ ", proto_weight = beta " + OptionNumbers.plain(ProtoKdLosses.DEFAULT_BETA) + ", kd_warmup "
+			+ OptionNumbers.plain(ProtoKdLosses.DEFAULT_WARMUP) + ")\n"
 			+ "latent_loss, temperature_squared, feature_weight: kdnet only; proto_weight: protokd only\n"
 			+ "kd_warmup: distillation weights rise from 0 over this share of the steps");
 	}
@@ -75,11 +76,6 @@ final class DistillationFields {
 			kdNet || !latent.equals(KdNetLosses.DEFAULT_LATENT_LOSS.value()) ? latent : null,
 			kdNet || squaredOn != KdNetLosses.DEFAULT_TEMPERATURE_SQUARED ? squaredOn : null,
 			warmup);
-	}
-
-	/** {@code 0.1}, {@code 4}: as a person writes the number. */
-	private static String number(double v) {
-		return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
 	}
 
 	private static Double optionalNumber(TrainingOption option, String text) {
