@@ -7,6 +7,7 @@ package org.modalitykd.experiment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,12 +57,14 @@ public final class ExperimentReport {
 	/**
 	 * @param training       the training's name
 	 * @param runs           how many seeds ran it
-	 * @param meanSeconds    mean wall time per run (validation included)
-	 * @param secondsPerStep mean wall time per step
+	 * @param medianSeconds  median over the seeds of the wall time per run (validation
+	 *                       included); the median, since a run paused for other work on the
+	 *                       machine (a suspended process) counts its pause as training time
+	 * @param secondsPerStep median over the seeds of the wall time per step
 	 * @param parameters     trainable scalars
 	 * @param bundleBytes    size of one bundle
 	 */
-	public record Cost(String training, int runs, double meanSeconds, double secondsPerStep, long parameters,
+	public record Cost(String training, int runs, double medianSeconds, double secondsPerStep, long parameters,
 		long bundleBytes) {
 	}
 
@@ -107,8 +110,8 @@ public final class ExperimentReport {
 			}
 		}
 		byTraining.forEach((name, runs) -> costs.add(new Cost(name, runs.size(),
-			runs.stream().mapToDouble(TrainingRecord::seconds).average().orElseThrow(),
-			runs.stream().mapToDouble(r -> r.seconds() / r.steps()).average().orElseThrow(), runs.get(0).parameters(),
+			median(runs.stream().mapToDouble(TrainingRecord::seconds).toArray()),
+			median(runs.stream().mapToDouble(r -> r.seconds() / r.steps()).toArray()), runs.get(0).parameters(),
 			runs.get(0).bundleBytes())));
 		totalSeconds = records.trainings().stream().mapToDouble(TrainingRecord::seconds).sum();
 	}
@@ -236,14 +239,21 @@ public final class ExperimentReport {
 		for (Comparison c : comparisons) {
 			differenceLine(s, c, c.byCase());
 		}
-		s.append("\n`*`: the interval excludes 0.\n\n### Cost of each training (mean over seeds)\n\n");
+		s.append("\n`*`: the interval excludes 0.\n\n### Cost of each training (median over seeds)\n\n");
 		s.append("| training | runs | seconds | s/step | parameters | bundle (KB) |\n|---|---|---|---|---|---|\n");
 		for (Cost c : costs) {
 			s.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.3f | %,d | %.0f |%n", c.training(), c.runs(),
-				c.meanSeconds(), c.secondsPerStep(), c.parameters(), c.bundleBytes() / 1024.0));
+				c.medianSeconds(), c.secondsPerStep(), c.parameters(), c.bundleBytes() / 1024.0));
 		}
 		s.append(String.format(Locale.ROOT, "%nThe trainings took %.1f minutes in total (validation included, testing not).%n", totalSeconds / 60));
 		return s.toString();
+	}
+
+	private static double median(double[] values) {
+		double[] v = values.clone();
+		Arrays.sort(v);
+		int n = v.length;
+		return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 	}
 
 	private static void differenceLine(StringBuilder s, Comparison c, PairedDifference[] d) {

@@ -115,6 +115,23 @@ class ExperimentReportTest {
 		assertTrue(e.getMessage().contains("4 fields instead of 6"), e.getMessage());
 	}
 
+	@Test
+	void costIsTheMedianOverSeedsSoThatAPausedRunDoesNotCount(@TempDir Path dir) throws IOException {
+		ExperimentRecords records = ExperimentRecords.open(dir);
+		// Three seeds of 1,000 steps: 100 s, 120 s, and one suspended for an hour (3,700 s).
+		double[] seconds = { 100, 3700, 120 };
+		for (int seed = 1; seed <= 3; seed++) {
+			records.add(new TrainingRecord(seed, "t1ce-baseline", 1000, seconds[seed - 1], 100, 2048, 0.5, false,
+				"0123456789ab", "test"), List.of(new CaseScore(seed, "t1ce baseline", "test_0001", 0.5, 0.5, 0.5)));
+		}
+		ExperimentReport.Cost cost = new ExperimentReport(design, ExperimentRecords.open(dir)).costs().get(0);
+		assertEquals("t1ce-baseline", cost.training());
+		assertEquals(3, cost.runs());
+		// Sorted 100, 120, 3,700: the median is 120 s, 0.12 s per step (the mean would be 1,307 s).
+		assertEquals(120, cost.medianSeconds(), 1e-9);
+		assertEquals(0.12, cost.secondsPerStep(), 1e-12);
+	}
+
 	private static void add(ExperimentRecords records, long seed, String row, String training, double a, double b)
 		throws IOException {
 		List<CaseScore> scores = new ArrayList<>();
