@@ -48,17 +48,22 @@ class UNet(nn.Module):
                                   for l in range(levels - 1)])
         self.out = nn.Conv3d(f[0], classes, 1)
 
-    def forward(self, x):
+    def features(self, x):
+        """The bottleneck and the last decoder level's features, before the output head."""
         skips = []
         for l, block in enumerate(self.enc):
             if l > 0:
                 x = F.max_pool3d(x, 2)
             x = block(x)
             skips.append(x)
+        bottleneck = x
         for l in range(len(self.enc) - 2, -1, -1):
             x = torch.cat([skips[l], self.up[l](x)], dim=1)
             x = self.dec[l](x)
-        return self.out(x)
+        return bottleneck, x
+
+    def forward(self, x):
+        return self.out(self.features(x)[1])
 
 
 def timed(fn, repeats):
@@ -205,17 +210,8 @@ class Features(UNet):
     """The U-Net also returning its bottleneck and last decoder features (KD-Net, ProtoKD)."""
 
     def forward(self, x):
-        skips = []
-        for l, block in enumerate(self.enc):
-            if l > 0:
-                x = F.max_pool3d(x, 2)
-            x = block(x)
-            skips.append(x)
-        bottleneck = x
-        for l in range(len(self.enc) - 2, -1, -1):
-            x = torch.cat([skips[l], self.up[l](x)], dim=1)
-            x = self.dec[l](x)
-        return self.out(x), bottleneck, x
+        bottleneck, decoded = self.features(x)
+        return self.out(decoded), bottleneck, decoded
 
 
 def similarity_maps(features, onehot):

@@ -26,8 +26,6 @@ final class CtRenderer {
 	/** Range of the noise's standard deviation, HU. */
 	static final double MIN_NOISE_HU = 2;
 	static final double MAX_NOISE_HU = 5;
-	/** Sigma of the point-spread blur, voxels (as for MRI). */
-	static final double PSF_SIGMA_VOXELS = 0.5;
 	/** The range a 12-bit CT stores. */
 	static final float MIN_HU = -1024;
 	static final float MAX_HU = 3071;
@@ -78,7 +76,8 @@ final class CtRenderer {
 			value[p] = (float) (inBrain + fluid * hu(HounsfieldTable.Head.FLUID, t) + bone * hu(HounsfieldTable.Head.BONE, t)
 				+ soft * hu(HounsfieldTable.Head.SOFT, t) + fat * hu(HounsfieldTable.Head.FAT, t) + rest * air);
 		}
-		value = GaussianFilter.smooth(value, dims, PSF_SIGMA_VOXELS);
+		// The same scanner blur as the MRI (docs/synth.md).
+		value = GaussianFilter.smooth(value, dims, MriRenderer.PSF_SIGMA_VOXELS);
 		double sigma = MIN_NOISE_HU + (MAX_NOISE_HU - MIN_NOISE_HU) * rng.nextDouble();
 		for (int p = 0; p < n; p++) {
 			double v = Math.rint(value[p] + sigma * rng.nextGaussian());
