@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,24 +49,36 @@ class ExampleScriptsTest {
 		return dir;
 	}
 
-	private static String run(String script, String name, Object value, String name2, Object value2) throws IOException {
+	/** Runs Jython {@code code} with {@code variables} set, as SciJava sets the #@ parameters; returns what it printed. */
+	private static String runJython(String code, Map<String, ?> variables) {
 		StringWriter out = new StringWriter();
 		try (PythonInterpreter py = new PythonInterpreter()) {
 			py.setOut(out);
-			py.set(name, value);
-			if (name2 != null) {
-				py.set(name2, value2);
-			}
-			py.exec(Files.readString(Path.of("scripts/examples", script)));
+			variables.forEach((name, value) -> py.set(name, value));
+			py.exec(code);
 		}
 		return out.toString();
+	}
+
+	/** Runs scripts/examples/{@code script}; returns what it printed. */
+	private static String runExample(String script, Map<String, ?> variables) throws IOException {
+		return runJython(Files.readString(Path.of("scripts/examples", script)), variables);
+	}
+
+	/** As {@link #runExample}, with {@code kd}, the script's #@ ModalityKDService, from a SciJava context of its own. */
+	private static String runExampleWithService(String script, Map<String, ?> variables) throws IOException {
+		try (Context context = new Context(ModalityKDService.class)) {
+			Map<String, Object> all = new LinkedHashMap<>(variables);
+			all.put("kd", context.getService(ModalityKDService.class));
+			return runExample(script, all);
+		}
 	}
 
 	@Test
 	void batchStatsListsEveryCase() throws IOException {
 		writeCase(tmp, "BraTS_A");
 		writeCase(tmp, "BraTS_B");
-		String out = run("batch_stats.py", "root", tmp.toFile(), null, null);
+		String out = runExample("batch_stats.py", Map.of("root", tmp.toFile()));
 		assertTrue(out.contains("BraTS_A\tt1,t1ce,t2,flair\tok"), out);
 		assertTrue(out.contains("BraTS_B\t"), out);
 	}
@@ -80,24 +94,17 @@ class ExampleScriptsTest {
 		Path pred = Files.createDirectories(tmp.resolve("pred"));
 		new NiftiWriter().writeLabels(new LabelVolume(g, seg), h, pred.resolve("BraTS_D.nii.gz"));
 		Path csv = tmp.resolve("report.csv");
-		StringWriter out = new StringWriter();
-		try (Context context = new Context(ModalityKDService.class); PythonInterpreter py = new PythonInterpreter()) {
-			py.setOut(out);
-			py.set("kd", context.getService(ModalityKDService.class));
-			py.set("predictions", pred.toFile());
-			py.set("references", tmp.toFile());
-			py.set("report_csv", csv.toFile());
-			py.exec(Files.readString(Path.of("scripts/examples/evaluate_folder.py")));
-		}
-		assertTrue(out.toString().contains("WT mean Dice 1.0000 over 1 cases"), out.toString());
-		assertTrue(out.toString().contains("ET mean Dice 1.0000"), "both empty counts as 1: " + out);
+		String out = runExampleWithService("evaluate_folder.py",
+			Map.of("predictions", pred.toFile(), "references", tmp.toFile(), "report_csv", csv.toFile()));
+		assertTrue(out.contains("WT mean Dice 1.0000 over 1 cases"), out);
+		assertTrue(out.contains("ET mean Dice 1.0000"), "both empty counts as 1: " + out);
 		assertTrue(Files.readString(csv).contains("BraTS_D,WT,1.00000"));
 	}
 
 	@Test
 	void openCaseLoadsTheRequestedModalities() throws IOException {
 		File dir = writeCase(tmp, "BraTS_C").toFile();
-		String out = run("open_case.py", "case_path", dir, "modalities", "flair,t1");
+		String out = runExample("open_case.py", Map.of("case_path", dir, "modalities", "flair,t1"));
 		assertTrue(out.contains("BraTS_C: [u'flair', u't1'], 4x3x2 @ 1.000x1.000x1.000 mm")
 			|| out.contains("BraTS_C: ['flair', 't1'], 4x3x2"), out);
 	}
@@ -112,16 +119,8 @@ class ExampleScriptsTest {
 			Files.delete(t1only.resolve("BraTS_F_" + m + ".nii.gz"));
 		}
 		Path out = Files.createDirectories(tmp.resolve("out"));
-		StringWriter printed = new StringWriter();
-		try (Context context = new Context(ModalityKDService.class); PythonInterpreter py = new PythonInterpreter()) {
-			py.setOut(printed);
-			py.set("kd", context.getService(ModalityKDService.class));
-			py.set("cases_dir", cases.toFile());
-			py.set("models", models.toFile());
-			py.set("out_dir", out.toFile());
-			py.exec(Files.readString(Path.of("scripts/examples/batch_segment.py")));
-		}
-		String text = printed.toString();
+		String text = runExampleWithService("batch_segment.py",
+			Map.of("cases_dir", cases.toFile(), "models", models.toFile(), "out_dir", out.toFile()));
 		assertTrue(text.contains("BraTS_E: teacher -> WT ") && text.contains("BraTS_F: student_t1 -> WT "), text);
 		assertTrue(text.contains("2 cases segmented"), text);
 		assertTrue(Files.isRegularFile(out.resolve("BraTS_E.nii.gz")) && Files.isRegularFile(out.resolve("BraTS_F.nii.gz")));
@@ -136,17 +135,8 @@ class ExampleScriptsTest {
 	void segmentImageUsesTheFluentApiOnAnImagePlus() throws IOException {
 		Path models = TinyModels.teacherAndStudent(tmp.resolve("models"));
 		Path dir = TinyModels.noisyCase(tmp, "BraTS_G", 20, 18, 10, 3);
-		StringWriter printed = new StringWriter();
-		try (PythonInterpreter py = new PythonInterpreter()) {
-			py.setOut(printed);
-			py.set("case_dir", dir.toFile());
-			py.set("models", models.toFile());
-			py.set("model", "auto");
-			py.set("device", "cpu");
-			py.set("tta", Boolean.FALSE);
-			py.exec(Files.readString(Path.of("scripts/examples/segment_image.py")));
-		}
-		String text = printed.toString();
+		String text = runExample("segment_image.py",
+			Map.of("case_dir", dir.toFile(), "models", models.toFile(), "model", "auto", "device", "cpu", "tta", Boolean.FALSE));
 		LabelVolume expected = org.modalitykd.app.ModalityKD.segment(new org.modalitykd.io.CaseLoader().load(dir, null).images())
 			.models(models).device("cpu").run().labels();
 		java.util.Map<String, Double> v = org.modalitykd.eval.TumourVolumes.of(expected);
@@ -170,39 +160,21 @@ class ExampleScriptsTest {
 		Path models = TinyModels.teacherAndStudent(tmp.resolve("models"));
 		Path dir = TinyModels.noisyCase(tmp, "BraTS_H", 20, 18, 10, 5);
 		Path out = tmp.resolve("BraTS_H-labels.nii.gz");
-		StringWriter printed = new StringWriter();
-		try (PythonInterpreter py = new PythonInterpreter()) {
-			py.setOut(printed);
-			py.set("case_dir", dir.toFile());
-			py.set("models", models.toFile());
-			py.set("out_file", out.toFile());
-			py.exec(script);
-		}
-		assertTrue(printed.toString().startsWith("teacher: using teacher: "), printed.toString());
+		String printed = runJython(script, Map.of("case_dir", dir.toFile(), "models", models.toFile(), "out_file", out.toFile()));
+		assertTrue(printed.startsWith("teacher: using teacher: "), printed);
 		double wt = org.modalitykd.eval.TumourVolumes.of(new org.modalitykd.io.NiftiReader().readLabels(out)).get("WT");
 		// As Python rounds: the exact binary value, half to even.
-		assertTrue(printed.toString().contains("WT " + new java.math.BigDecimal(wt).setScale(1,
-			java.math.RoundingMode.HALF_EVEN).toPlainString() + " mL"), printed.toString());
+		assertTrue(printed.contains("WT " + new java.math.BigDecimal(wt).setScale(1,
+			java.math.RoundingMode.HALF_EVEN).toPlainString() + " mL"), printed);
 		assertTrue(Files.isRegularFile(out));
 	}
 
 	@Test
 	void trainAndDistillWritesATeacherAndAStudent() throws IOException {
 		Path out = Files.createDirectories(tmp.resolve("models"));
-		StringWriter printed = new StringWriter();
-		try (Context context = new Context(ModalityKDService.class); PythonInterpreter py = new PythonInterpreter()) {
-			py.setOut(printed);
-			py.set("kd", context.getService(ModalityKDService.class));
-			py.set("data_dir", org.modalitykd.train.TrainingFixtures.syntheticCases().toFile());
-			py.set("out_dir", out.toFile());
-			py.set("modality", "flair");
-			py.set("steps", 2);
-			py.set("patch_size", 16);
-			py.set("levels", 3);
-			py.set("base_filters", 4);
-			py.exec(Files.readString(Path.of("scripts/examples/train_and_distill.py")));
-		}
-		String text = printed.toString();
+		String text = runExampleWithService("train_and_distill.py", Map.of("data_dir",
+			org.modalitykd.train.TrainingFixtures.syntheticCases().toFile(), "out_dir", out.toFile(), "modality", "flair",
+			"steps", 2, "patch_size", 16, "levels", 3, "base_filters", 4));
 		assertTrue(text.contains("step 2/2 loss ") && text.contains("validation at step 2: Dice WT "), text);
 		assertTrue(text.contains("teacher: 2 steps") && text.contains("student: 2 steps"), text);
 		assertEquals(org.modalitykd.net.ModelRole.TEACHER,

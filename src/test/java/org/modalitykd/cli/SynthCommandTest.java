@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.imageio.ImageIO;
@@ -73,12 +74,10 @@ class SynthCommandTest {
 		Path mri = tmp.resolve("mri");
 		Path ct = tmp.resolve("ct");
 		Path both = tmp.resolve("both");
-		String[] common = { "--cases", "1", "--seed", "5", "--spacing", "6", "--anatomy", "parametric" };
-		assertEquals(0, run(concat(new String[] { "synth", "--out", mri.toString() }, common)).status());
-		CliTest.Outcome o = run(concat(new String[] { "synth", "--out", ct.toString(), "--modalities", "ct" }, common));
+		assertEquals(0, synthTheSmallCase(mri).status());
+		CliTest.Outcome o = synthTheSmallCase(ct, "--modalities", "ct");
 		assertEquals(0, o.status(), o.err());
-		assertEquals(0, run(concat(new String[] { "synth", "--out", both.toString(), "--modalities", "t1,t1ce,t2,flair,ct" },
-			common)).status());
+		assertEquals(0, synthTheSmallCase(both, "--modalities", "t1,t1ce,t2,flair,ct").status());
 		CaseFiles ctCase = BratsLayout.casesUnder(ct).get(0);
 		assertEquals(List.of(Modalities.CT), ctCase.modalityNames());
 		assertEquals(List.of("t1", "t1ce", "t2", "flair", "ct"), BratsLayout.casesUnder(both).get(0).modalityNames());
@@ -108,9 +107,8 @@ class SynthCommandTest {
 	void settingsAreStandardOrShiftedAndTheSummarySaysWhich() throws IOException {
 		Path standard = tmp.resolve("standard");
 		Path shifted = tmp.resolve("shifted");
-		String[] common = { "--cases", "1", "--seed", "5", "--spacing", "6", "--anatomy", "parametric" };
-		assertEquals(0, run(concat(new String[] { "synth", "--out", standard.toString() }, common)).status());
-		CliTest.Outcome o = run(concat(new String[] { "synth", "--out", shifted.toString(), "--settings", "shifted" }, common));
+		assertEquals(0, synthTheSmallCase(standard).status());
+		CliTest.Outcome o = synthTheSmallCase(shifted, "--settings", "shifted");
 		assertEquals(0, o.status(), o.err());
 		assertTrue(o.out().contains("settings  shifted"), o.out());
 		List<String> a = Files.readAllLines(standard.resolve("synth-cases.tsv"));
@@ -121,15 +119,20 @@ class SynthCommandTest {
 			Files.readAllBytes(shifted.resolve("synth_0001/synth_0001_flair.nii.gz"))), "another case");
 
 		Path refused = tmp.resolve("refused");
-		assertOneLineError(run(concat(new String[] { "synth", "--out", refused.toString(), "--settings", "wild" }, common)), 2,
+		assertOneLineError(synthTheSmallCase(refused, "--settings", "wild"), 2,
 			"--settings: unknown generator settings 'wild'; choose standard or shifted");
 		assertFalse(Files.exists(refused), "nothing written on refusal");
 	}
 
-	private static String[] concat(String[] a, String[] b) {
-		String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-		System.arraycopy(b, 0, out, a.length, b.length);
-		return out;
+	/**
+	 * {@code synth} of one small case (seed 5, 6 mm, parametric anatomy: quick) into {@code out},
+	 * with {@code options} added: runs that differ only in those options make the same case.
+	 */
+	private static CliTest.Outcome synthTheSmallCase(Path out, String... options) {
+		List<String> args = new ArrayList<>(List.of("synth", "--out", out.toString()));
+		args.addAll(List.of(options));
+		args.addAll(List.of("--cases", "1", "--seed", "5", "--spacing", "6", "--anatomy", "parametric"));
+		return run(args.toArray(String[]::new));
 	}
 
 	@Test

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -32,27 +32,9 @@ class TerminatedExperimentTest {
 	@Test
 	void sigtermStopsTheTrainingUnderWayWithACheckpointAndNoRecord() throws Exception {
 		Path out = tmp.resolve("experiment");
-		List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-			System.getProperty("java.class.path"), "-Djava.awt.headless=true", ModalityKdCli.class.getName(), "experiment",
-			"--quick", "--out", out.toString(), "--steps", "100000,15", "--threads", "1");
-		Path childLog = tmp.resolve("child.log");
-		Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(childLog.toFile()).start();
-		try {
-			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-			while (!Files.readString(childLog).contains("seed 1: training teacher")) {
-				assertTrue(p.isAlive(), "the experiment ended early: " + Files.readString(childLog));
-				assertTrue(System.nanoTime() < deadline, "no training in 5 minutes: " + Files.readString(childLog));
-				Thread.sleep(50);
-			}
-			Thread.sleep(2000);
-			p.destroy(); // SIGTERM on Linux
-			assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the experiment stops after SIGTERM");
-		} finally {
-			if (p.isAlive()) {
-				p.destroyForcibly(); // a failed stop must not leave the child training
-			}
-		}
-		String log = Files.readString(childLog);
+		// The 2 s after the marker let the teacher's training get under way, so that the stop lands mid-training.
+		String log = ChildCli.terminateAfter("seed 1: training teacher", Duration.ofMinutes(5), Duration.ofSeconds(2),
+			tmp.resolve("child.log"), "experiment", "--quick", "--out", out.toString(), "--steps", "100000,15", "--threads", "1");
 		assertTrue(log.contains("experiment cancelled in teacher of seed 1 at step "), "the run says it stopped: " + log);
 		assertTrue(log.contains("run it again to continue"), log);
 		Path teacher = out.resolve("seed-1").resolve("teacher");

@@ -53,24 +53,7 @@ final class FakePredictors {
 	 * with mirroring done for real (mirror input, compute, mirror back), so that any
 	 * misplaced voxel in gathering, blending or mirroring changes the result.
 	 */
-	static final class Pointwise implements PatchPredictor {
-		final int channels;
-		final int classes;
-
-		Pointwise(int channels, int classes) {
-			this.channels = channels;
-			this.classes = classes;
-		}
-
-		@Override
-		public int channels() {
-			return channels;
-		}
-
-		@Override
-		public int classes() {
-			return classes;
-		}
+	record Pointwise(int channels, int classes) implements PatchPredictor {
 
 		static float[] at(float[] values, int classes) {
 			double[] z = new double[classes];

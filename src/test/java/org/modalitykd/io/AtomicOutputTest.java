@@ -57,7 +57,7 @@ class AtomicOutputTest {
 	@Test
 	void convertingACorruptInputLeavesNoOutputAndNoTempFiles() throws IOException {
 		Path in = valid(dir.resolve("in.nii"));
-		NiftiBadInputTest.patch(in, NiftiBadInputTest.DIM, NiftiBadInputTest.int16(9));
+		NiftiDamage.patch(in, NiftiDamage.DIM, NiftiDamage.int16(9));
 		for (String out : List.of("out.nii", "out.nii.gz", "out.hdr", "out.img.gz")) {
 			Path target = dir.resolve(out);
 			assertThrows(NiftiException.class, () -> converter().convert(in, target, null, null), out);
@@ -68,7 +68,7 @@ class AtomicOutputTest {
 	@Test
 	void convertingATruncatedInputLeavesNoOutputAndNoTempFiles() throws IOException {
 		Path in = valid(dir.resolve("in.nii.gz"));
-		NiftiBadInputTest.truncate(in, Files.size(in) / 2);
+		NiftiDamage.truncate(in, Files.size(in) / 2);
 		Path out = dir.resolve("out.nii");
 		NiftiException e = assertThrows(NiftiException.class, () -> converter().convert(in, out, NiftiDatatype.FLOAT32, null));
 		assertTrue(e.getMessage().contains("truncated"), e.getMessage());
@@ -81,7 +81,7 @@ class AtomicOutputTest {
 		Path out = dir.resolve("out.nii");
 		Files.copy(in, out);
 		byte[] before = Files.readAllBytes(out);
-		NiftiBadInputTest.truncate(in, 400);
+		NiftiDamage.truncate(in, 400);
 		assertThrows(NiftiException.class, () -> converter().convert(in, out, null, null));
 		assertArrayEquals(before, Files.readAllBytes(out));
 		assertEquals(List.of("in.nii", "out.nii"), names(dir));

@@ -5,6 +5,10 @@
 package org.modalitykd.synth;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.modalitykd.synth.SynthFixtures.FLAIR;
+import static org.modalitykd.synth.SynthFixtures.T1;
+import static org.modalitykd.synth.SynthFixtures.T1CE;
+import static org.modalitykd.synth.SynthFixtures.T2;
 
 import java.util.List;
 
@@ -18,11 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (grey matter: little CSF, whose partial volume would brighten it on T2).
  */
 class ContrastRelationsTest {
-
-	private static final int T1 = 0;
-	private static final int T1CE = 1;
-	private static final int T2 = 2;
-	private static final int FLAIR = 3;
 
 	/** Mean intensity per modality of: WM, GM, CSF, edema, enhancing tumour. */
 	private record Means(double[] wm, double[] gm, double[] csf, double[] edema, double[] enhancing) {

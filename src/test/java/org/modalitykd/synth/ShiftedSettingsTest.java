@@ -8,6 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.modalitykd.synth.ShiftedSettingsTest.Compared.CSF;
+import static org.modalitykd.synth.ShiftedSettingsTest.Compared.EDEMA;
+import static org.modalitykd.synth.ShiftedSettingsTest.Compared.ET;
+import static org.modalitykd.synth.ShiftedSettingsTest.Compared.GM;
+import static org.modalitykd.synth.ShiftedSettingsTest.Compared.WM;
+import static org.modalitykd.synth.SynthFixtures.FLAIR;
+import static org.modalitykd.synth.SynthFixtures.T1;
+import static org.modalitykd.synth.SynthFixtures.T1CE;
+import static org.modalitykd.synth.SynthFixtures.T2;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,10 +35,6 @@ import org.modalitykd.volume.Geometry;
  */
 class ShiftedSettingsTest {
 
-	private static final int T1 = 0;
-	private static final int T1CE = 1;
-	private static final int T2 = 2;
-	private static final int FLAIR = 3;
 	private static final long SEED = 7;
 	private static final int CASES = 8;
 
@@ -156,20 +161,20 @@ class ShiftedSettingsTest {
 	void theClinicalOrderingsHoldInEveryShiftedCase(String anatomy) {
 		int withEnhancement = 0;
 		for (SyntheticCase c : shifted(anatomy)) {
-			int[] cls = classes(c);
+			Compared[] cls = classes(c);
 			String id = anatomy + " " + c.id();
 			assertBrighter(c, cls, T1, WM, GM, id + ": T1 WM > GM");
 			assertBrighter(c, cls, T1, GM, CSF, id + ": T1 GM > CSF");
-			for (int other : new int[] { GM, WM, EDEMA }) {
+			for (Compared other : List.of(GM, WM, EDEMA)) {
 				assertBrighter(c, cls, T2, CSF, other, id + ": T2 CSF above " + other);
 			}
-			for (int other : new int[] { GM, WM, CSF }) {
+			for (Compared other : List.of(GM, WM, CSF)) {
 				assertBrighter(c, cls, FLAIR, EDEMA, other, id + ": FLAIR edema above " + other);
 			}
 			if (c.labelVolumeMl(4) > 0) {
 				withEnhancement++;
 				assertBrighter(c, cls, FLAIR, EDEMA, ET, id + ": FLAIR edema above the rim");
-				for (int other : new int[] { WM, GM, CSF, EDEMA }) {
+				for (Compared other : List.of(WM, GM, CSF, EDEMA)) {
 					assertBrighter(c, cls, T1CE, ET, other, id + ": T1ce rim above " + other);
 				}
 			}
@@ -178,11 +183,11 @@ class ShiftedSettingsTest {
 		assertTrue(compared > 0);
 	}
 
-	private static final int WM = 0;
-	private static final int GM = 1;
-	private static final int CSF = 2;
-	private static final int EDEMA = 3;
-	private static final int ET = 4;
+	/** The tissues compared: normal tissue where the tissue maps are nearly pure, edema and the enhancing rim by label. */
+	enum Compared {
+		WM, GM, CSF, EDEMA, ET
+	}
+
 	/** Side of the blocks within which tissues are compared, voxels (24 mm at 3 mm). */
 	private static final int BLOCK = 8;
 	private int compared;
@@ -195,7 +200,7 @@ class ShiftedSettingsTest {
 	 * the tissues as a reader does, side by side; a pair with no block in common (e.g.
 	 * edema far from pure CSF) is not compared in that case.
 	 */
-	private void assertBrighter(SyntheticCase c, int[] cls, int m, int a, int b, String what) {
+	private void assertBrighter(SyntheticCase c, Compared[] cls, int m, Compared a, Compared b, String what) {
 		Geometry g = c.images().geometry();
 		float[] image = c.images().channel(m);
 		int bx = (g.nx() + BLOCK - 1) / BLOCK;
@@ -232,19 +237,19 @@ class ShiftedSettingsTest {
 
 	/**
 	 * Per voxel: WM, GM, CSF where the case's tissue maps are nearly pure and the voxel
-	 * unlabelled (as in {@link ContrastRelationsTest}), EDEMA and ET by label; else -1.
+	 * unlabelled (as in {@link ContrastRelationsTest}), EDEMA and ET by label; else null.
 	 */
-	private static int[] classes(SyntheticCase c) {
+	private static Compared[] classes(SyntheticCase c) {
 		TissueMaps t = c.tissues();
 		byte[] labels = c.labels().labels();
 		float[] t1 = c.images().channel(T1);
-		int[] cls = new int[labels.length];
+		Compared[] cls = new Compared[labels.length];
 		for (int p = 0; p < labels.length; p++) {
-			cls[p] = t1[p] == 0 ? -1 : switch (labels[p]) {
-				case 0 -> t.white()[p] > 0.9f ? WM : t.grey()[p] > 0.75f && t.csf()[p] < 0.1f ? GM : t.csf()[p] > 0.9f ? CSF : -1;
+			cls[p] = t1[p] == 0 ? null : switch (labels[p]) {
+				case 0 -> t.white()[p] > 0.9f ? WM : t.grey()[p] > 0.75f && t.csf()[p] < 0.1f ? GM : t.csf()[p] > 0.9f ? CSF : null;
 				case 2 -> EDEMA;
 				case 4 -> ET;
-				default -> -1;
+				default -> null;
 			};
 		}
 		return cls;

@@ -19,6 +19,12 @@ import org.modalitykd.References;
  */
 final class SynthFixtures {
 
+	// The channels of a generated case's images: the BraTS order.
+	static final int T1 = 0;
+	static final int T1CE = 1;
+	static final int T2 = 2;
+	static final int FLAIR = 3;
+
 	private static final Map<String, TissueMaps> ANATOMIES = new HashMap<>();
 	private static final Map<String, List<SyntheticCase>> CASES = new HashMap<>();
 	private static final Map<String, HeadMaps> HEADS = new HashMap<>();

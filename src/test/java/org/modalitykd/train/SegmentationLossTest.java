@@ -18,10 +18,12 @@ import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
+import org.tensorflow.types.family.TFloating;
 
 /** Dice and cross-entropy against values computed by hand in Java, and their gradients against finite differences. */
 class SegmentationLossTest {
@@ -96,35 +98,39 @@ class SegmentationLossTest {
 
 	@Test
 	void diceGradientMatchesFiniteDifferencesFloat64() {
-		try (Graph g = new Graph(); Session s = new Session(g)) {
-			Ops tf = Ops.create(g);
-			long[] shape = { N, 1, 1, V, C };
-			Placeholder<TFloat64> z = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(shape)));
-			Operand<TFloat64> y = tf.constant(Shape.of(shape), org.tensorflow.ndarray.buffer.DataBuffers.of(LossReferences.oneHot(LABELS, C), true, false));
-			Operand<TFloat64> loss = SegmentationLoss.softDice(tf, tf.nn.softmax(z), y, false);
-			List<GradientCheck.Report> r = GradientCheck.check(g, s, loss,
-				List.of(new GradientCheck.Input("logits", z, shape, logits())), 100, 1e-6, 1);
-			assertTrue(r.get(0).relativeError() < 1e-4, r.get(0).toString());
-		}
+		GradientCheck.Report r = logitGradient(TFloat64.class, (tf, z, y) -> SegmentationLoss.softDice(tf, tf.nn.softmax(z), y, false),
+			1e-6);
+		assertTrue(r.relativeError() < 1e-4, r.toString());
 	}
 
 	@Test
 	void crossEntropyGradientMatchesFiniteDifferencesFloat32() {
 		// The fused softmax-cross-entropy op has no float64 gradient kernel: float32 here.
+		GradientCheck.Report r = logitGradient(TFloat32.class,
+			(tf, z, y) -> tf.dtypes.cast(SegmentationLoss.crossEntropy(tf, z, y, C), TFloat64.class), 1e-2);
+		assertTrue(r.relativeError() < 1e-2, r.toString());
+	}
+
+	/** A loss of the logits and the one-hot labels, as the float64 scalar that GradientCheck differentiates. */
+	@FunctionalInterface
+	private interface LossOfLogits<T extends TFloating> {
+		Operand<TFloat64> of(Ops tf, Operand<T> logits, Operand<T> oneHot);
+	}
+
+	/**
+	 * The gradient of {@code loss} with respect to {@link #logits()} (fed in {@code type})
+	 * against central differences of step {@code h}, with {@link #LABELS} as the target.
+	 */
+	private static <T extends TFloating> GradientCheck.Report logitGradient(Class<T> type, LossOfLogits<T> loss, double h) {
 		try (Graph g = new Graph(); Session s = new Session(g)) {
 			Ops tf = Ops.create(g);
 			long[] shape = { N, 1, 1, V, C };
-			Placeholder<TFloat32> z = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
-			float[] yv = new float[N * V * C];
-			double[] y64 = LossReferences.oneHot(LABELS, C);
-			for (int i = 0; i < yv.length; i++) {
-				yv[i] = (float) y64[i];
-			}
-			Operand<TFloat32> y = tf.constant(Shape.of(shape), org.tensorflow.ndarray.buffer.DataBuffers.of(yv, true, false));
-			Operand<TFloat64> loss = tf.dtypes.cast(SegmentationLoss.crossEntropy(tf, z, y, C), TFloat64.class);
-			List<GradientCheck.Report> r = GradientCheck.check(g, s, loss,
-				List.of(new GradientCheck.Input("logits", z, shape, logits())), 100, 1e-2, 1);
-			assertTrue(r.get(0).relativeError() < 1e-2, r.get(0).toString());
+			Placeholder<T> z = tf.placeholder(type, Placeholder.shape(Shape.of(shape)));
+			// 0 and 1 are exact in any precision: the float64 one-hot labels, cast to the logits' type.
+			Operand<T> y = tf.dtypes.cast(tf.constant(Shape.of(shape), DataBuffers.of(LossReferences.oneHot(LABELS, C), true, false)), type);
+			List<GradientCheck.Report> r = GradientCheck.check(g, s, loss.of(tf, z, y),
+				List.of(new GradientCheck.Input("logits", z, shape, logits())), 100, h, 1);
+			return r.get(0);
 		}
 	}
 
