@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modalitykd.TestDevice;
 import org.modalitykd.data.ZScoreNormalizer;
 import org.modalitykd.io.CaseLoader;
 import org.modalitykd.io.Modalities;
@@ -87,7 +88,7 @@ class ChannelOrderCheckTest {
 	}
 
 	private static Segmentation segment(Path bundle, Volume v, boolean check) throws IOException {
-		try (ModelBundle b = ModelBundle.load(bundle, SessionOptions.cpu())) {
+		try (ModelBundle b = ModelBundle.load(bundle, TestDevice.session())) {
 			return new Segmenter(b, InferenceSettings.defaults().withChannelOrderCheck(check)).segment(v, false,
 				(done, total) -> {
 				});

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.modalitykd.TestDevice;
 import org.modalitykd.io.CaseLoader;
 import org.modalitykd.io.Modalities;
 import org.modalitykd.net.ModelBundle;
@@ -43,7 +44,7 @@ class MirroredPredictionTest {
 	@Test
 	void inGraphMirroringMatchesEightSeparateMirrorings() throws IOException {
 		Volume images = new CaseLoader().load(Path.of("sample-data", "synth_0001"), Modalities.BRATS).images();
-		try (ModelBundle bundle = ModelBundle.load(Path.of("sample-data/models/teacher"), SessionOptions.cpu())) {
+		try (ModelBundle bundle = ModelBundle.load(Path.of("sample-data/models/teacher"), TestDevice.session())) {
 			Volume input = images.select(bundle.card().modalities());
 			int[] dims = input.geometry().dims();
 			float[][] channels = new float[input.channelCount()][];

@@ -18,6 +18,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modalitykd.TestDevice;
 import org.modalitykd.TinyModels;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCard;
@@ -118,7 +119,7 @@ class TfInferenceTest {
 		int[] dims = { 19, 13, 6 };
 		int n = 19 * 13 * 6;
 		float[][] volume = random(2, n, 1);
-		try (ModelBundle b = ModelBundle.load(pointwiseBundle(), SessionOptions.cpu())) {
+		try (ModelBundle b = ModelBundle.load(pointwiseBundle(), TestDevice.session())) {
 			for (boolean mirror : new boolean[] { false, true }) {
 				float[][] p = new SlidingWindow(new TfPatchPredictor(b, 0), b.card().patchSize(),
 					InferenceSettings.defaults().withCropToNonZero(false).withMirror(mirror).withBatchSize(3))
@@ -186,7 +187,7 @@ class TfInferenceTest {
 		ModelBundle.save(tmp.resolve("unet"), card(config, org.modalitykd.io.Modalities.BRATS, dims), w);
 		float[][] volume = random(4, 16 * 12 * 8, 2);
 		float[][] expected = untiled(config, w, volume, dims);
-		try (ModelBundle b = ModelBundle.load(tmp.resolve("unet"), SessionOptions.cpu())) {
+		try (ModelBundle b = ModelBundle.load(tmp.resolve("unet"), TestDevice.session())) {
 			float[][] p = new SlidingWindow(new TfPatchPredictor(b, 0), dims, InferenceSettings.defaults()
 				.withCropToNonZero(false)).probabilities(volume, dims, Progress.NONE);
 			for (int k = 0; k < 4; k++) {
@@ -209,7 +210,7 @@ class TfInferenceTest {
 		ModelBundle.save(tmp.resolve("unet"), card(config, List.of("t1", "t2"), patch), w);
 		float[][] volume = random(2, 96 * 80 * 64, 4);
 		float[][] whole = untiled(config, w, volume, dims);
-		try (ModelBundle b = ModelBundle.load(tmp.resolve("unet"), SessionOptions.cpu())) {
+		try (ModelBundle b = ModelBundle.load(tmp.resolve("unet"), TestDevice.session())) {
 			SlidingWindow exact = new SlidingWindow(new TfPatchPredictor(b, 0), patch, config.sizeMultiple(),
 				InferenceSettings.defaults().withCropToNonZero(false).withMargin(24));
 			assertEquals(6, exact.windows(BoundingBox.whole(dims)).size(), "3 x 2 x 1 windows");
@@ -260,7 +261,7 @@ class TfInferenceTest {
 		ModelBundle.save(tmp.resolve("unpaired"), c, w);
 		Geometry g = Geometry.axisAligned(16, 16, 8, 1, 1, 1);
 		float[] image = random(1, 16 * 16 * 8, 6)[0];
-		try (ModelBundle b = ModelBundle.load(tmp.resolve("unpaired"), SessionOptions.cpu())) {
+		try (ModelBundle b = ModelBundle.load(tmp.resolve("unpaired"), TestDevice.session())) {
 			Segmenter segmenter = new Segmenter(b, InferenceSettings.defaults().withCropToNonZero(false));
 			float[] asT1 = segmenter.segment(Volume.of(g, "t1", image), false, Progress.NONE).probabilities().channel(1);
 			float[] asT2 = segmenter.segment(Volume.of(g, "t2", image), false, Progress.NONE).probabilities().channel(1);
@@ -279,7 +280,7 @@ class TfInferenceTest {
 		Geometry g = Geometry.axisAligned(20, 18, 10, 1, 1, 1);
 		float[][] channels = random(5, 20 * 18 * 10, 3);
 		Volume images = new Volume(g, List.of("flair", "t1", "t1ce", "t2", "other"), channels);
-		try (ModelBundle b = ModelBundle.load(tmp.resolve("teacher"), SessionOptions.cpu())) {
+		try (ModelBundle b = ModelBundle.load(tmp.resolve("teacher"), TestDevice.session())) {
 			Segmenter segmenter = new Segmenter(b, InferenceSettings.defaults());
 			Segmentation s = segmenter.segment(images, false, Progress.NONE);
 			assertEquals(g, s.labels().geometry());
@@ -312,7 +313,7 @@ class TfInferenceTest {
 		Geometry g = Geometry.axisAligned(22, 19, 12, 1, 1, 1);
 		Volume a = new Volume(g, org.modalitykd.io.Modalities.BRATS, random(4, 22 * 19 * 12, 21));
 		Volume b = new Volume(g, org.modalitykd.io.Modalities.BRATS, random(4, 22 * 19 * 12, 22));
-		try (ModelBundle bundle = ModelBundle.load(tmp.resolve("shared"), SessionOptions.cpu())) {
+		try (ModelBundle bundle = ModelBundle.load(tmp.resolve("shared"), TestDevice.session())) {
 			Segmenter segmenter = new Segmenter(bundle, InferenceSettings.defaults());
 			Segmentation aAlone = segmenter.segment(a, false, Progress.NONE);
 			Segmentation bAlone = segmenter.segment(b, false, Progress.NONE);

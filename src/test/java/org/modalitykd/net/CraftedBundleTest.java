@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modalitykd.TestDevice;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.CollectionDef;
@@ -161,7 +162,7 @@ class CraftedBundleTest {
 
 	private ModelMismatchException refused(Path bundle) {
 		ModelMismatchException e = assertThrows(ModelMismatchException.class,
-			() -> ModelBundle.load(bundle, SessionOptions.cpu()).close());
+			() -> ModelBundle.load(bundle, TestDevice.session()).close());
 		assertEquals(1, e.getMessage().lines().count(), e.getMessage());
 		return e;
 	}
@@ -296,7 +297,7 @@ class CraftedBundleTest {
 	void anUnwiredSaverIsHarmlessAndAnUntouchedBundleLoads() throws IOException {
 		Path target = tmp.resolve("never/written");
 		Path bundle = crafted("unwired", meta -> addSave(meta.getGraphDefBuilder(), "idle", target));
-		try (ModelBundle b = ModelBundle.load(bundle, SessionOptions.cpu())) {
+		try (ModelBundle b = ModelBundle.load(bundle, TestDevice.session())) {
 			assertEquals(ModelRole.TEACHER, b.card().role());
 		}
 		assertFalse(Files.exists(target.getParent()));

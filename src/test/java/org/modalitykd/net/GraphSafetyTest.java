@@ -20,6 +20,7 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modalitykd.TestDevice;
 import org.modalitykd.TinyModels;
 import org.modalitykd.io.Modalities;
 import org.tensorflow.proto.NodeDef;
@@ -58,7 +59,7 @@ class GraphSafetyTest {
 			try (InputStream in = Files.newInputStream(b.resolve("saved_model.pb"))) {
 				used.addAll(GraphSafety.opTypes(SavedModel.parseFrom(in)));
 			}
-			try (ModelBundle loaded = ModelBundle.load(b, SessionOptions.cpu())) {
+			try (ModelBundle loaded = ModelBundle.load(b, TestDevice.session())) {
 				assertEquals(b, loaded.directory());
 			}
 		}
@@ -79,7 +80,7 @@ class GraphSafetyTest {
 		try (OutputStream out = Files.newOutputStream(pb)) {
 			hostile.build().writeTo(out);
 		}
-		ModelMismatchException e = assertThrows(ModelMismatchException.class, () -> ModelBundle.load(dir, SessionOptions.cpu()));
+		ModelMismatchException e = assertThrows(ModelMismatchException.class, () -> ModelBundle.load(dir, TestDevice.session()));
 		assertTrue(e.getMessage().contains("ReadFile") && e.getMessage().contains("read or write files"), e.getMessage());
 		assertEquals(1, e.getMessage().lines().count());
 	}
@@ -88,7 +89,7 @@ class GraphSafetyTest {
 	void garbageInsteadOfASavedModelIsRefused() throws IOException {
 		Path dir = save("garbage", UNetConfig.defaults(4, 4).withLevels(3).withBaseFilters(4), 1);
 		Files.write(dir.resolve("saved_model.pb"), new byte[] { 8, (byte) 0xff, (byte) 0xff, 0x7f, 1, 2, 3 });
-		ModelMismatchException e = assertThrows(ModelMismatchException.class, () -> ModelBundle.load(dir, SessionOptions.cpu()));
+		ModelMismatchException e = assertThrows(ModelMismatchException.class, () -> ModelBundle.load(dir, TestDevice.session()));
 		assertTrue(e.getMessage().contains("not a TensorFlow SavedModel"), e.getMessage());
 	}
 }

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modalitykd.TestDevice;
 import org.tensorflow.Result;
 import org.tensorflow.types.TFloat32;
 
@@ -85,7 +86,7 @@ class ModelBundleTest {
 		long[] shape = { 2, 8, 16, 8, 4 };
 		float[] image = random(2 * 8 * 16 * 8 * 4, 3);
 		float[] expected = reference(CONFIG, w, shape, image);
-		try (ModelBundle b = ModelBundle.load(dir, SessionOptions.cpu()); TFloat32 in = Tensors.floats(shape, image);
+		try (ModelBundle b = ModelBundle.load(dir, TestDevice.session()); TFloat32 in = Tensors.floats(shape, image);
 			Result r = b.session().runner().feed(b.inputName(), in).fetch(b.outputName()).run()) {
 			assertArrayEquals(expected, Tensors.toFloats(r.get(0)), "bit-identical after save and load");
 			assertEquals(card(CONFIG, org.modalitykd.io.Modalities.BRATS, ModelRole.TEACHER).provenance(),
@@ -119,7 +120,7 @@ class ModelBundleTest {
 	@Test
 	void badBundlesAreRefusedWithOneClearLine() throws IOException {
 		IOException none = assertThrows(NoSuchFileException.class, () -> ModelBundle.load(tmp.resolve("nope"),
-			SessionOptions.cpu()));
+			TestDevice.session()));
 		assertTrue(none.getMessage().contains("no such model bundle"), none.getMessage());
 
 		Path dir = tmp.resolve("m");
@@ -128,17 +129,17 @@ class ModelBundleTest {
 		String good = Files.readString(cardFile);
 
 		Files.writeString(cardFile, good.replace("\"format_version\": 1", "\"format_version\": 99"));
-		IOException newer = assertThrows(IOException.class, () -> ModelBundle.load(dir, SessionOptions.cpu()));
+		IOException newer = assertThrows(IOException.class, () -> ModelBundle.load(dir, TestDevice.session()));
 		assertTrue(newer.getMessage().contains("update ModalityKD"), newer.getMessage());
 
 		Files.writeString(cardFile, good.replace("\"modalities\": [\n    \"t1\",\n    \"t1ce\",\n    \"t2\",\n    \"flair\"\n  ]",
 			"\"modalities\": [\"t1\", \"t2\"]").replace("\"input_channels\": 4", "\"input_channels\": 2"));
 		ModelMismatchException channels = assertThrows(ModelMismatchException.class,
-			() -> ModelBundle.load(dir, SessionOptions.cpu()));
+			() -> ModelBundle.load(dir, TestDevice.session()));
 		assertTrue(channels.getMessage().contains("reads 4 channels but the card says 2"), channels.getMessage());
 
 		Files.writeString(cardFile, good.replace("\"role\": \"teacher\",", ""));
-		IOException missing = assertThrows(IOException.class, () -> ModelBundle.load(dir, SessionOptions.cpu()));
+		IOException missing = assertThrows(IOException.class, () -> ModelBundle.load(dir, TestDevice.session()));
 		assertTrue(missing.getMessage().contains("lacks 'role'"), missing.getMessage());
 		Files.writeString(cardFile, good);
 	}
@@ -147,7 +148,7 @@ class ModelBundleTest {
 	void casesThatDoNotFitAreRefused() throws IOException {
 		Path dir = tmp.resolve("m");
 		ModelBundle.save(dir, card(CONFIG, org.modalitykd.io.Modalities.BRATS, ModelRole.TEACHER), weights(CONFIG));
-		try (ModelBundle b = ModelBundle.load(dir, SessionOptions.cpu())) {
+		try (ModelBundle b = ModelBundle.load(dir, TestDevice.session())) {
 			double[] mm1 = { 1, 1, 1 };
 			b.checkCase(List.of("t1", "t1ce", "t2", "flair"), mm1, false);
 			ModelMismatchException missing = assertThrows(ModelMismatchException.class,

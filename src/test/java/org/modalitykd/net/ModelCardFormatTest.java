@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modalitykd.ShippedBundles;
+import org.modalitykd.TestDevice;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -36,7 +37,7 @@ class ModelCardFormatTest {
 		Path dir = ShippedBundles.withoutFormatVersion(tmp.resolve("teacher"));
 		assertFalse(Files.readString(dir.resolve(ModelBundle.CARD_FILE)).contains("format_version"));
 		ModelCard shipped = ModelBundle.readCard(ShippedBundles.V1_TEACHER);
-		try (ModelBundle b = ModelBundle.load(dir, SessionOptions.cpu())) {
+		try (ModelBundle b = ModelBundle.load(dir, TestDevice.session())) {
 			ModelCard c = b.card();
 			assertEquals(1, c.formatVersion());
 			assertEquals(shipped.modalities(), c.modalities());
@@ -51,7 +52,7 @@ class ModelCardFormatTest {
 	@Test
 	void aNewerFormatIsRefusedWithOneLineBeforeTheGraphIsRead() throws IOException {
 		Path dir = ShippedBundles.newerFormat(tmp.resolve("teacher"));
-		IOException loaded = assertThrows(IOException.class, () -> ModelBundle.load(dir, SessionOptions.cpu()));
+		IOException loaded = assertThrows(IOException.class, () -> ModelBundle.load(dir, TestDevice.session()));
 		assertEquals(dir.resolve(ModelBundle.CARD_FILE) + ": " + ShippedBundles.NEWER, loaded.getMessage());
 		IOException read = assertThrows(IOException.class, () -> ModelBundle.readCard(dir));
 		assertEquals(loaded.getMessage(), read.getMessage());

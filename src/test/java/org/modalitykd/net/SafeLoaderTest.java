@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modalitykd.TestDevice;
 import org.modalitykd.io.Modalities;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
@@ -64,7 +65,7 @@ class SafeLoaderTest {
 		long[] shape = { 1, p[2], p[1], p[0], card.architecture().inputChannels() };
 		float[] image = ModelBundleTest.random(Math.toIntExact(shape[1] * shape[2] * shape[3] * shape[4]), 5);
 		float[] ours;
-		try (ModelBundle b = ModelBundle.load(dir, SessionOptions.cpu())) {
+		try (ModelBundle b = ModelBundle.load(dir, TestDevice.session())) {
 			ours = run(b.session(), b.inputName(), b.outputName(), b.normSlotName(), shape, image);
 		}
 		float[] reference;

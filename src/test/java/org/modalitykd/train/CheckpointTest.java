@@ -4,6 +4,7 @@
  */
 package org.modalitykd.train;
 
+import org.modalitykd.TestDevice;
 import org.modalitykd.data.PatchBatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,7 +37,7 @@ class CheckpointTest {
 		PatchBatch b = SyntheticPatches.tumour(8, new double[] { 4.5, 3, 3.2 }, 2);
 		Path dir = tmp.resolve("run/ckpt");
 		List<Double> expected = new ArrayList<>();
-		try (Trainer t = Trainer.create(CONFIG, Objective.defaults(TrainingMethod.SUPERVISED), SessionOptions.cpu())) {
+		try (Trainer t = Trainer.create(CONFIG, Objective.defaults(TrainingMethod.SUPERVISED), TestDevice.session())) {
 			for (int i = 0; i < 3; i++) {
 				t.step(i % 2 == 0 ? a : b, 1e-2);
 			}
@@ -49,7 +50,7 @@ class CheckpointTest {
 			assertEquals(List.of(dir), files.toList(), "no temporary folder left beside the checkpoint");
 		}
 		try (Trainer t = Trainer.create(CONFIG.withSeed(99), Objective.defaults(TrainingMethod.SUPERVISED),
-			SessionOptions.cpu())) {
+			TestDevice.session())) {
 			Map<String, String> meta = Checkpoint.restore(t.session(), dir);
 			assertEquals("42", meta.get("sampler_seed"));
 			assertEquals(3, t.stepCount(), "the step counter is part of the checkpoint");
@@ -62,7 +63,7 @@ class CheckpointTest {
 	@Test
 	void overwritingKeepsOneCompleteCheckpointAndMismatchIsRefused() throws IOException {
 		Path dir = tmp.resolve("ckpt");
-		try (Trainer t = Trainer.create(CONFIG, Objective.defaults(TrainingMethod.SUPERVISED), SessionOptions.cpu())) {
+		try (Trainer t = Trainer.create(CONFIG, Objective.defaults(TrainingMethod.SUPERVISED), TestDevice.session())) {
 			Checkpoint.save(t.session(), dir, Map.of("n", "1"));
 			Checkpoint.save(t.session(), dir, Map.of("n", "2"));
 			assertEquals("2", Checkpoint.restore(t.session(), dir).get("n"));
@@ -71,7 +72,7 @@ class CheckpointTest {
 			assertEquals(1, files.count(), "the replaced checkpoint was removed");
 		}
 		try (Trainer t = Trainer.create(CONFIG.withBaseFilters(8), Objective.defaults(TrainingMethod.SUPERVISED),
-			SessionOptions.cpu())) {
+			TestDevice.session())) {
 			IOException e = assertThrows(IOException.class, () -> Checkpoint.restore(t.session(), dir));
 			assertTrue(e.getMessage().contains("does not fit"), e.getMessage());
 		}

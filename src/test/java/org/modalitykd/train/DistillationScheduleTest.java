@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.modalitykd.TestDevice;
 import org.modalitykd.data.PatchBatch;
 import org.modalitykd.net.SessionOptions;
 import org.modalitykd.net.Weights;
@@ -103,7 +104,7 @@ class DistillationScheduleTest {
 	/** The terms of a fresh student's first step (computed before its update). */
 	private static StepResult firstStep(Objective o, Weights teacher, double scale) {
 		try (Trainer t = Trainer.create(DistillationTrainerTest.STUDENT, DistillationTrainerTest.TEACHER, new int[] { 1 }, o,
-			SessionOptions.cpu())) {
+			TestDevice.session())) {
 			t.loadTeacher(teacher);
 			return t.step(BATCH, null, 1e-3, scale);
 		}

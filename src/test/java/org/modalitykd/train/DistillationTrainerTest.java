@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.modalitykd.TestDevice;
 import org.modalitykd.data.PatchBatch;
 import org.modalitykd.net.SessionOptions;
 import org.modalitykd.net.UNetConfig;
@@ -42,7 +43,7 @@ class DistillationTrainerTest {
 	/** A teacher that has learnt something: a few supervised steps on a synthetic patch. */
 	static Weights trainedTeacher() {
 		try (Trainer t = Trainer.create(TEACHER, null, null,
-			Objective.defaults(TrainingMethod.SUPERVISED), SessionOptions.cpu())) {
+			Objective.defaults(TrainingMethod.SUPERVISED), TestDevice.session())) {
 			PatchBatch b = SyntheticPatches.tumour(16, new double[] { 7.3, 8.6, 7.9 }, 1);
 			for (int i = 0; i < 3; i++) {
 				t.step(b, null, 3e-3);
@@ -67,7 +68,7 @@ class DistillationTrainerTest {
 		PatchBatch batch = SyntheticPatches.tumour(16, new double[] { 8.2, 7.1, 8.4 }, 3);
 		for (TrainingMethod method : List.of(TrainingMethod.KD_NET, TrainingMethod.PROTOKD)) {
 			try (Trainer t = Trainer.create(STUDENT, TEACHER, new int[] { 1 },
-				Objective.defaults(method), SessionOptions.cpu())) {
+				Objective.defaults(method), TestDevice.session())) {
 				t.loadTeacher(teacher);
 				assertSame(teacher, t.teacherWeights(), method + ": the teacher was loaded");
 				Weights before = t.weights();
@@ -114,7 +115,7 @@ class DistillationTrainerTest {
 			Objective objective = method == TrainingMethod.PROTOKD
 				? Objective.defaults(method).withMethodLosses(new ProtoKdLosses(10, 10, 0.1)).withDistillationWarmup(0)
 				: Objective.defaults(method);
-			try (Trainer t = Trainer.create(STUDENT, TEACHER, new int[] { 2 }, objective, SessionOptions.cpu())) {
+			try (Trainer t = Trainer.create(STUDENT, TEACHER, new int[] { 2 }, objective, TestDevice.session())) {
 				List<VariableStore.Entry> entries = t.teacherStore().trainableEntries();
 				double[] norms = gradientNorms(t, entries, batch, null);
 				for (int i = 0; i < norms.length; i++) {
@@ -189,7 +190,7 @@ class DistillationTrainerTest {
 		PatchBatch four = SyntheticPatches.tumour(16, new double[] { 7.3, 8.6, 7.9 }, 4);
 		PatchBatch other = SyntheticPatches.tumour(16, new double[] { 8.5, 7.5, 7.0 }, 5);
 		try (Trainer t = Trainer.create(UNPAIRED, null, null,
-			Objective.defaults(TrainingMethod.UNPAIRED), SessionOptions.cpu())) {
+			Objective.defaults(TrainingMethod.UNPAIRED), TestDevice.session())) {
 			List<VariableStore.Entry> entries = t.studentStore().trainableEntries();
 			double[] norms = gradientNorms(t, entries, channel(four, 0), channel(other, 2));
 			for (int i = 0; i < norms.length; i++) {
@@ -208,15 +209,15 @@ class DistillationTrainerTest {
 	void refusesMismatchedSetups() {
 		Objective kd = Objective.defaults(TrainingMethod.KD_NET);
 		assertThrows(IllegalArgumentException.class,
-			() -> Trainer.create(STUDENT, null, null, kd, SessionOptions.cpu()), "KD needs a teacher");
+			() -> Trainer.create(STUDENT, null, null, kd, TestDevice.session()), "KD needs a teacher");
 		assertThrows(IllegalArgumentException.class,
-			() -> Trainer.create(STUDENT, TEACHER, new int[] { 4 }, kd, SessionOptions.cpu()));
+			() -> Trainer.create(STUDENT, TEACHER, new int[] { 4 }, kd, TestDevice.session()));
 		// Unpaired: one channel, and one normalisation slot per modality or one shared (the ablation).
 		assertThrows(IllegalArgumentException.class, () -> Trainer.create(STUDENT.withNormalization(
-			STUDENT.normalization(), 3), null, null, Objective.defaults(TrainingMethod.UNPAIRED), SessionOptions.cpu()),
+			STUDENT.normalization(), 3), null, null, Objective.defaults(TrainingMethod.UNPAIRED), TestDevice.session()),
 			"two modalities have no third slot");
 		assertThrows(IllegalArgumentException.class, () -> Trainer.create(STUDENT.withInputChannels(2), null, null,
-			Objective.defaults(TrainingMethod.UNPAIRED), SessionOptions.cpu()), "unpaired reads one channel");
+			Objective.defaults(TrainingMethod.UNPAIRED), TestDevice.session()), "unpaired reads one channel");
 		// ProtoKD's defaults (the sweep's): alpha 1, T 10, beta 0, warm-up over 20 % of the steps.
 		Map<String, Double> d = Objective.defaults(TrainingMethod.PROTOKD).describe();
 		assertEquals(1, d.get("pixel_kd"));

@@ -4,6 +4,7 @@
  */
 package org.modalitykd.train;
 
+import org.modalitykd.TestDevice;
 import org.modalitykd.data.PatchBatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,7 +37,7 @@ class ExportTest {
 		UNetConfig config = UNetConfig.defaults(4, 4).withLevels(3).withBaseFilters(4)
 			.withNormalization(Normalization.BATCH, 1).withDeepSupervision(true);
 		PatchBatch patch = SyntheticPatches.tumour(8, new double[] { 3.5, 4, 4.2 }, 1);
-		try (Trainer t = Trainer.create(config, Objective.defaults(TrainingMethod.SUPERVISED), SessionOptions.cpu())) {
+		try (Trainer t = Trainer.create(config, Objective.defaults(TrainingMethod.SUPERVISED), TestDevice.session())) {
 			for (int i = 0; i < 5; i++) {
 				t.step(patch, 1e-2);
 			}
@@ -59,7 +60,7 @@ class ExportTest {
 					ndhwc[i * 4 + c] = patch.images()[c * v + i];
 				}
 			}
-			try (ModelBundle b = ModelBundle.load(tmp.resolve("teacher"), SessionOptions.cpu());
+			try (ModelBundle b = ModelBundle.load(tmp.resolve("teacher"), TestDevice.session());
 				TFloat32 in = Tensors.floats(new long[] { 1, 8, 8, 8, 4 }, ndhwc);
 				Result r = b.session().runner().feed(b.inputName(), in).fetch(b.outputName()).run()) {
 				float[] p = Tensors.toFloats(r.get(0));

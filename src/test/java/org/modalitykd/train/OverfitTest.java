@@ -4,6 +4,7 @@
  */
 package org.modalitykd.train;
 
+import org.modalitykd.TestDevice;
 import org.modalitykd.data.PatchBatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,7 @@ class OverfitTest {
 		PatchBatch patch = SyntheticPatches.tumour(16, new double[] { 7.3, 8.6, 7.9 }, 1);
 		UNetConfig config = UNetConfig.defaults(4, 4).withLevels(3).withBaseFilters(8);
 		try (Trainer trainer = Trainer.create(config, Objective.defaults(TrainingMethod.SUPERVISED),
-			SessionOptions.cpu())) {
+			TestDevice.session())) {
 			StepResult first = trainer.step(patch, 3e-3);
 			assertEquals(1, first.step());
 			assertEquals(List.of("loss", "dice", "cross_entropy", "gradient_norm", "learning_rate"),

@@ -17,6 +17,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modalitykd.TestDevice;
 import org.modalitykd.io.Modalities;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCard;
@@ -50,30 +51,30 @@ class TrainingRunTest {
 	void cancelledAndResumedRunMatchesAnUninterruptedOne() throws Exception {
 		TrainingDataset data = TrainingDataset.load(TrainingFixtures.syntheticCases(), Modalities.BRATS);
 		Path whole = tmp.resolve("whole/model");
-		TrainingRun.Outcome a = TrainingRun.run(teacherJob(data, schedule(6)), whole, false, SessionOptions.cpu(),
+		TrainingRun.Outcome a = TrainingRun.run(teacherJob(data, schedule(6)), whole, false, TestDevice.session(),
 			TrainingListener.NONE);
 		assertEquals(6, a.steps());
 		assertFalse(a.cancelled());
 
 		Path parts = tmp.resolve("parts/model");
 		TrainingListener cancelAfter3 = new CancelAtStep(3);
-		TrainingRun.Outcome b1 = TrainingRun.run(teacherJob(data, schedule(6)), parts, false, SessionOptions.cpu(),
+		TrainingRun.Outcome b1 = TrainingRun.run(teacherJob(data, schedule(6)), parts, false, TestDevice.session(),
 			cancelAfter3);
 		assertTrue(b1.cancelled());
 		assertEquals(3, b1.steps(), "the cancel took effect at the end of the step it was asked in");
 		assertTrue(Files.isRegularFile(b1.workDir().resolve("checkpoint/checkpoint.json")), "a checkpoint is left");
-		try (ModelBundle usable = ModelBundle.load(parts, SessionOptions.cpu())) {
+		try (ModelBundle usable = ModelBundle.load(parts, TestDevice.session())) {
 			assertEquals(3, usable.card().provenance().steps(), "a usable bundle is left");
 		}
 		IllegalArgumentException again = assertThrows(IllegalArgumentException.class, () -> TrainingRun.run(
-			teacherJob(data, schedule(6)), parts, false, SessionOptions.cpu(), TrainingListener.NONE));
+			teacherJob(data, schedule(6)), parts, false, TestDevice.session(), TrainingListener.NONE));
 		assertTrue(again.getMessage().contains("--resume"), again.getMessage());
 		IllegalArgumentException otherSeed = assertThrows(IllegalArgumentException.class, () -> TrainingRun.run(
 			teacherJob(data, new TrainingSchedule(6, 2, new int[] { 16, 16, 16 }, 3e-3, "poly", 0.2, 3, 2, 8, 1.0 / 3)),
-			parts, true, SessionOptions.cpu(), TrainingListener.NONE));
+			parts, true, TestDevice.session(), TrainingListener.NONE));
 		assertTrue(otherSeed.getMessage().contains("different run"), otherSeed.getMessage());
 
-		TrainingRun.Outcome b2 = TrainingRun.run(teacherJob(data, schedule(6)), parts, true, SessionOptions.cpu(),
+		TrainingRun.Outcome b2 = TrainingRun.run(teacherJob(data, schedule(6)), parts, true, TestDevice.session(),
 			TrainingListener.NONE);
 		assertEquals(6, b2.steps());
 		List<String> expected = Files.readAllLines(a.workDir().resolve(TrainingRun.LOG_FILE));
@@ -91,16 +92,16 @@ class TrainingRunTest {
 		TrainingSchedule s = new TrainingSchedule(120, 2, new int[] { 16, 16, 16 }, 1e-2, "poly", 0.2, 120, 120, 5, 0.5);
 		TrainingJob job = teacherJob(data, s);
 		Map<String, Double> untrained;
-		try (Trainer fresh = Trainer.create(TINY, job.objective(), SessionOptions.cpu())) {
+		try (Trainer fresh = Trainer.create(TINY, job.objective(), TestDevice.session())) {
 			TrainingSplit split = new TrainingSplit(List.of(), List.of(), List.of(), List.of());
 			List<LabelledCase> validation = data.cases().stream()
 				.filter(c -> org.modalitykd.data.CaseSplit.of(data.ids(), 0.2, 5).validation().contains(c.id())).toList();
 			untrained = TrainingRun.validate(fresh, TrainedModelCard.of(job, split, 0, Map.of()), tmp.resolve("untrained"),
-				validation, SessionOptions.cpu());
+				validation, TestDevice.session());
 		}
 		List<Double> losses = new ArrayList<>();
 		Path out = tmp.resolve("teacher");
-		TrainingRun.Outcome o = TrainingRun.run(job, out, false, SessionOptions.cpu(), new TrainingListener() {
+		TrainingRun.Outcome o = TrainingRun.run(job, out, false, TestDevice.session(), new TrainingListener() {
 			@Override
 			public void stepDone(StepResult r, long steps) {
 				losses.add(r.loss());

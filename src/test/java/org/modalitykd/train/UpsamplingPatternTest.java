@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
+import org.modalitykd.TestDevice;
 import org.modalitykd.data.PatchBatch;
 import org.modalitykd.eval.NyquistPeak;
 import org.modalitykd.net.SessionOptions;
@@ -42,7 +43,7 @@ class UpsamplingPatternTest {
 	private static double score(Upsampling upsampling) {
 		UNetConfig config = UNetConfig.defaults(4, 4).withLevels(3).withBaseFilters(8).withUpsampling(upsampling);
 		try (Trainer trainer = Trainer.create(config, Objective.defaults(TrainingMethod.SUPERVISED),
-			SessionOptions.cpu())) {
+			TestDevice.session())) {
 			for (int s = 0; s < STEPS; s++) {
 				trainer.step(SyntheticPatches.tumour(16, new double[] { 7.3 + s % 3 - 1, 8.6, 7.9 - s % 2 }, s), 3e-3);
 			}
