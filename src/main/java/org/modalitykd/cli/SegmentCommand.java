@@ -65,8 +65,8 @@ final class SegmentCommand extends ConsoleCommand {
 		+ "model's training spacing (by default such a case is resampled to the training spacing and the result back).")
 	boolean ignoreSpacing;
 
-	@Option(names = "--overwrite", description = "Replace existing output files (without it an existing output is refused and left as it is).")
-	boolean overwrite;
+	@Mixin
+	OverwriteOption overwrite;
 
 	@Override
 	public Integer call() throws Exception {
@@ -79,7 +79,7 @@ final class SegmentCommand extends ConsoleCommand {
 		Path probs = probabilities == null ? null
 			: probabilities.isEmpty() ? SegmentationTargets.sibling(output, "_probabilities") : Path.of(probabilities);
 		SegmentationTargets targets = new SegmentationTargets(output, probs, SegmentationTargets.reportBeside(output),
-			LabelStamp.CHECKSUM_AND_PROVENANCE, overwrite, "--overwrite");
+			LabelStamp.CHECKSUM_AND_PROVENANCE, overwrite.overwrite, "--overwrite");
 		targets.prepare(files.files(), model).forEach((folder, cleaned) -> Leftovers.report(cleaned, folder, out));
 		CaseResult r = ConsoleProgress.run(m -> job.segmentFiles(files, targets, m), err(),
 			"nothing was written");
