@@ -64,17 +64,13 @@ final class BatchCommand extends ConsoleCommand {
 	boolean resume;
 
 	@Mixin
-	DeviceOptions device;
-
-	@Mixin
 	InferenceOptions inference;
 
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter o = out();
 		int[] s = parseShard(shard);
-		SegmentationOptions options = UsageException.ifInvalidSetting(
-			() -> device.applyTo(inference.applyTo(SegmentationOptions.defaults())));
+		SegmentationOptions options = UsageException.ifInvalidSetting(() -> inference.applyTo(SegmentationOptions.defaults()));
 		ModelCatalog catalog = ModelCatalog.scan(model);
 		try (CohortSegmentation cohort = new CohortSegmentation(catalog, options)) {
 			return run(cohort, catalog, s, o);

@@ -9,7 +9,7 @@ import org.modalitykd.net.SessionOptions;
 
 import picocli.CommandLine.Mixin;
 
-/** Where TensorFlow runs: {@code --device} and {@code --threads} (a picocli mixin of segment, batch and the training commands). */
+/** Where TensorFlow runs: {@code --device} and {@code --threads} (a picocli mixin of InferenceOptions and TrainingOptions). */
 final class DeviceOptions {
 
 	@Mixin

@@ -42,9 +42,6 @@ final class SegmentCommand extends ConsoleCommand {
 	String probabilities;
 
 	@Mixin
-	DeviceOptions device;
-
-	@Mixin
 	InferenceOptions inference;
 
 	@Option(names = "--batch", defaultValue = "auto", paramLabel = "N|auto",
@@ -72,8 +69,8 @@ final class SegmentCommand extends ConsoleCommand {
 	public Integer call() throws Exception {
 		PrintWriter out = out();
 		CaseSegmentation job = UsageException.ifInvalidSetting(() -> CaseSegmentation.withBundle(model, modality,
-			inference.applyTo(device.applyTo(SegmentationOptions.defaults()
-				.withWindowsPerCall(SegmentationOptions.parseWindows(batch, "--batch"))))
+			inference.applyTo(SegmentationOptions.defaults()
+				.withWindowsPerCall(SegmentationOptions.parseWindows(batch, "--batch")))
 				.withMargin(margin).withCropToNonZero(!noCrop).withIgnoreSpacing(ignoreSpacing)));
 		CaseFiles files = CaseInputs.resolve(input);
 		Path probs = probabilities == null ? null
