@@ -51,23 +51,17 @@ final class BatchCommand extends ConsoleCommand {
 		description = "A model bundle, or a folder of bundles to choose from per case by the modalities it has.")
 	Path model;
 
-	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
-	Path out;
+	@Mixin
+	OutputFolder output;
 
 	@Option(names = "--shard", defaultValue = "0/1", paramLabel = "i/n",
 		description = "Do shard i of n (0-based; default ${DEFAULT-VALUE}: all). SLURM: $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT.")
 	String shard;
 
 	@Option(names = "--resume", description = "Skip cases whose label map already exists and is whole: readable, on the "
-		+ "case's voxel grid, with labels a model writes (any other is redone, and the status CSV says why).")
+		+ "case's voxel grid, with labels a model writes (any other is redone, and the status CSV says why); without it, "
+		+ "or --overwrite, a folder holding any of this shard's outputs is refused.")
 	boolean resume;
-
-	@Option(names = "--overwrite", description = "Replace the label maps of earlier runs (without it, or --resume, "
-		+ "a folder holding any of this shard's outputs is refused).")
-	boolean overwrite;
-
-	@Mixin
-	DeviceOptions device;
 
 	@Mixin
 	InferenceOptions inference;
@@ -76,8 +70,7 @@ final class BatchCommand extends ConsoleCommand {
 	public Integer call() throws Exception {
 		PrintWriter o = out();
 		int[] s = parseShard(shard);
-		SegmentationOptions options = UsageException.ifInvalidSetting(
-			() -> device.applyTo(inference.applyTo(SegmentationOptions.defaults())));
+		SegmentationOptions options = UsageException.ifInvalidSetting(() -> inference.applyTo(SegmentationOptions.defaults()));
 		ModelCatalog catalog = ModelCatalog.scan(model);
 		try (CohortSegmentation cohort = new CohortSegmentation(catalog, options)) {
 			return run(cohort, catalog, s, o);
@@ -85,6 +78,7 @@ final class BatchCommand extends ConsoleCommand {
 	}
 
 	private int run(CohortSegmentation cohort, ModelCatalog catalog, int[] s, PrintWriter o) throws IOException {
+		Path out = output.folder;
 		List<CaseFiles> all = (Files.isDirectory(manifest) ? BratsLayout.casesUnder(manifest) : Manifest.read(manifest))
 			.stream().sorted(Comparator.comparing(CaseFiles::id)).toList();
 		Files.createDirectories(out);
@@ -94,7 +88,7 @@ final class BatchCommand extends ConsoleCommand {
 			mine.add(all.get(i));
 			targets.add(CohortSegmentation.target(out, all.get(i)));
 		}
-		if (!resume && !overwrite) {
+		if (!resume && !output.overwrite()) {
 			List<Path> existing = targets.stream().filter(Files::exists).toList();
 			if (!existing.isEmpty()) {
 				throw new java.nio.file.FileAlreadyExistsException(out.toString(), null, "holds the outputs of "

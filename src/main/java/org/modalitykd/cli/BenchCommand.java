@@ -20,6 +20,7 @@ import org.modalitykd.cli.bench.SoakBenchmark;
 import org.modalitykd.cli.bench.TrainBenchmark;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bench [--suite io]}: measurements that unit tests must not make. */
@@ -55,8 +56,8 @@ final class BenchCommand extends ConsoleCommand {
 	@Option(names = "--patch", defaultValue = "96", description = "Suites train, perf and augment: training patch size (default: ${DEFAULT-VALUE}).")
 	int patch;
 
-	@Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|auto", description = "Suites net, train, soak and perf: where TensorFlow runs.")
-	String device;
+	@Mixin
+	DeviceOption device;
 
 	@Option(names = "--batch", defaultValue = "2", description = "Suites train, perf and augment: patches per training step (default: ${DEFAULT-VALUE}).")
 	int batch;
@@ -114,7 +115,7 @@ final class BenchCommand extends ConsoleCommand {
 			throw new UsageException("--intra-op and --inter-op must be 0 (automatic) or positive");
 		}
 		org.modalitykd.net.SessionOptions options = new org.modalitykd.net.SessionOptions(
-			org.modalitykd.net.Device.parse(device), intraOp, interOp);
+			device.parse(), intraOp, interOp);
 		if (suite.equals("augment")) {
 			if (patch < 8 || batch < 1 || repeats < 1) {
 				throw new UsageException("--patch must be at least 8, --batch and --repeats positive");

@@ -19,6 +19,7 @@ import org.modalitykd.eval.EvaluationReport;
 import org.modalitykd.net.ModelCard;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,22 +41,19 @@ final class CompareCommand extends ConsoleCommand {
 	@Option(names = "--cases", required = true, paramLabel = "DIR", description = "BraTS case folders with labels.")
 	Path cases;
 
-	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the results go (created).")
-	Path out;
+	@Mixin
+	OutputFolder output;
 
-	@Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu|auto", description = "Device (default: ${DEFAULT-VALUE}).")
-	String device;
-
-	@Option(names = "--overwrite", description = "Replace the results of an earlier run in --out (without it they are refused and left as they are).")
-	boolean overwrite;
-
+	@Mixin
+	DeviceOption device = new DeviceOption("cpu");
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter o = out();
+		Path out = output.folder;
 		SegmentationOptions options = UsageException.ifInvalidSetting(
-			() -> SegmentationOptions.defaults().withDevice(SegmentationOptions.parseDevice(device)));
+			() -> device.applyTo(SegmentationOptions.defaults()));
 		ModelComparison comparison = new ModelComparison(models, cases, out, options);
-		comparison.prepare(overwrite, "--overwrite").forEach((folder, cleaned) -> Leftovers.report(cleaned, folder, o));
+		comparison.prepare(output.overwrite(), "--overwrite").forEach((folder, cleaned) -> Leftovers.report(cleaned, folder, o));
 		ModelComparison.Outcome outcome = ConsoleProgress.run(m -> comparison.run(run -> {
 			ModelCard card = run.model().card();
 			EvaluationReport report = run.report();

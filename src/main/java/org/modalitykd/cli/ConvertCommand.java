@@ -12,6 +12,7 @@ import org.modalitykd.io.NiftiReader;
 import org.modalitykd.io.NiftiVersion;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,8 +37,8 @@ final class ConvertCommand extends ConsoleCommand {
 	@Option(names = "--nifti-version", paramLabel = "1|2", description = "Write NIfTI-1 or NIfTI-2 (default: as the input).")
 	Integer version;
 
-	@Option(names = "--overwrite", description = "Replace an existing OUT (without it an existing OUT is refused and left as it is).")
-	boolean overwrite;
+	@Mixin
+	OverwriteOption overwrite;
 
 	@Override
 	public Integer call() throws Exception {
@@ -52,7 +53,7 @@ final class ConvertCommand extends ConsoleCommand {
 			}
 			v = version == 1 ? NiftiVersion.NIFTI1 : NiftiVersion.NIFTI2;
 		}
-		Leftovers.report(org.modalitykd.io.OutputPaths.prepare(out, java.util.List.of(in), overwrite, "--overwrite"),
+		Leftovers.report(org.modalitykd.io.OutputPaths.prepare(out, java.util.List.of(in), overwrite.overwrite, "--overwrite"),
 			out.toAbsolutePath().getParent(), out());
 		NiftiConverter.Result r = new NiftiConverter(new NiftiReader()).convert(in, out, type, v);
 		var o = out();

@@ -16,6 +16,7 @@ import org.modalitykd.eval.RegionMetrics;
 import org.modalitykd.io.StaleTemporaries;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code evaluate --pred DIR|FILE --ref DIR|FILE --out report.csv}. */
@@ -36,14 +37,14 @@ final class EvaluateCommand extends ConsoleCommand {
 	@Option(names = "--out", required = true, paramLabel = "report.csv", description = "The CSV to write.")
 	Path out;
 
-	@Option(names = "--overwrite", description = "Replace an existing report (without it an existing --out is refused and left as it is).")
-	boolean overwrite;
+	@Mixin
+	OverwriteOption overwrite;
 
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter err = err();
 		PrintWriter o = out();
-		EvaluationReport report = ConsoleProgress.run(new Evaluation(pred, ref, out, overwrite, "--overwrite",
+		EvaluationReport report = ConsoleProgress.run(new Evaluation(pred, ref, out, overwrite.overwrite, "--overwrite",
 			new Evaluation.Listener() {
 				@Override
 				public void cleaned(StaleTemporaries.Outcome outcome, Path folder) {

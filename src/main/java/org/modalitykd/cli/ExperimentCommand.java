@@ -38,8 +38,9 @@ import picocli.CommandLine.Option;
 		+ "of the subjects, each modality alone and the joint network with its ablations.",
 		"Writes to the records folder: dice.csv (per seed, row and case), trainings.csv (time, size, settings key, code "
 			+ "version), settings.txt, summary.csv (95 %% t intervals over seeds), differences.csv (paired by seed and by "
-			+ "case), results.md, dice-bars.png, teachers/; with --sweep also sweep.md, sweep.csv and sweep.png. A rerun "
-			+ "continues an interrupted experiment; records from another plan or other settings are refused." })
+			+ "case), results.md, dice-bars.png, teachers/; with --sweep also sweep.md, sweep.csv and sweep.png. The training "
+			+ "cases are prepared once, in OUT/prepared. A rerun continues an interrupted experiment; records from another "
+			+ "plan or other settings are refused." })
 final class ExperimentCommand extends ConsoleCommand {
 
 	@Option(names = "--out", defaultValue = "target/experiment", paramLabel = "DIR",
@@ -84,10 +85,8 @@ final class ExperimentCommand extends ConsoleCommand {
 	@Mixin
 	ThreadsOption threads;
 
-	@Option(names = "--cache-mb", defaultValue = "1024", paramLabel = "MB",
-		description = "MB of prepared training cases held in memory by each training (default: ${DEFAULT-VALUE}; "
-			+ "docs/training.md). The cases are prepared once, in OUT/prepared.")
-	long cacheMb;
+	@Mixin
+	CacheSizeOption cache;
 
 	@Option(names = "--report-only", description = "Only rewrite the tables and the chart from the records in OUT.")
 	boolean reportOnly;
@@ -143,7 +142,7 @@ final class ExperimentCommand extends ConsoleCommand {
 				o.flush();
 			});
 		try {
-			runner.withCacheMb(cacheMb);
+			runner.withCacheMb(cache.cacheMb);
 		} catch (IllegalArgumentException e) {
 			throw new UsageException(e instanceof org.modalitykd.train.InvalidOptionException io
 				? io.spelled(org.modalitykd.train.TrainingOption.Spelling.CLI).getMessage() : e.getMessage());

@@ -6,10 +6,17 @@ package org.modalitykd.cli;
 
 import org.modalitykd.app.SegmentationOptions;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** How a model segments each case: window overlap, mirroring and the channel-order check (a mixin of segment and batch). */
+/**
+ * How a model segments each case: where TensorFlow runs, window overlap, mirroring and the
+ * channel-order check (a mixin of segment and batch).
+ */
 final class InferenceOptions {
+
+	@Mixin
+	DeviceOptions device;
 
 	@Option(names = "--overlap", defaultValue = "0.5", description = "Overlap of neighbouring windows, 0 to <1 (default: ${DEFAULT-VALUE}).")
 	double overlap;
@@ -22,8 +29,8 @@ final class InferenceOptions {
 		+ "records it as failed with the reason in the status log).")
 	boolean ignoreChannelOrder;
 
-	/** {@code options} with these settings; a bad overlap is an {@code InvalidSettingException}. */
+	/** {@code options} with these settings; a bad overlap or device is an {@code InvalidSettingException}. */
 	SegmentationOptions applyTo(SegmentationOptions options) {
-		return options.withOverlap(overlap).withTta(tta).withChannelOrderCheck(!ignoreChannelOrder);
+		return device.applyTo(options.withOverlap(overlap).withTta(tta).withChannelOrderCheck(!ignoreChannelOrder));
 	}
 }

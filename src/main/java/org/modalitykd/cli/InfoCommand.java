@@ -4,8 +4,11 @@
  */
 package org.modalitykd.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,34 +20,39 @@ import org.modalitykd.io.Manifest;
 import org.modalitykd.volume.Geometry;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code info CASE_DIR|MANIFEST [--json]}: what a case holds, from headers only. */
 @Command(name = "info", mixinStandardHelpOptions = true,
 	description = "List the modalities of a case (a BraTS folder or a manifest CSV), their shapes and spacing, "
-		+ "whether their geometries agree, and the label file if any. Reads headers only.")
-final class InfoCommand extends ConsoleCommand {
+		+ "whether their geometries agree, and the label file if any. Reads headers only. --json: one JSON object per case.")
+final class InfoCommand extends ReportCommand<List<CaseLoader.Inventory>> {
 
 	@Parameters(paramLabel = "CASE_DIR", description = "A BraTS case folder (<id>_t1.nii.gz, _t1ce, _t2, _flair, _seg) or a manifest CSV (case_id,modality,path).")
 	Path input;
 
-	@Option(names = "--json", description = "Print one JSON object per case.")
-	boolean json;
-
 	@Override
-	public Integer call() throws Exception {
+	List<CaseLoader.Inventory> read() throws IOException {
 		List<CaseFiles> cases = Files.isDirectory(input) ? List.of(BratsLayout.caseIn(input)) : Manifest.read(input);
 		CaseLoader loader = new CaseLoader();
-		var out = out();
-		boolean allConsistent = true;
+		List<CaseLoader.Inventory> inventories = new ArrayList<>();
 		for (CaseFiles c : cases) {
-			CaseLoader.Inventory inv = loader.inventory(c);
-			allConsistent &= inv.consistent();
-			if (json) {
-				out.println(Json.GSON.toJson(toJson(inv)));
-				continue;
-			}
+			inventories.add(loader.inventory(c));
+		}
+		return inventories;
+	}
+
+	@Override
+	void printJson(List<CaseLoader.Inventory> inventories, PrintWriter out) {
+		for (CaseLoader.Inventory inv : inventories) {
+			out.println(Json.GSON.toJson(toJson(inv)));
+		}
+	}
+
+	@Override
+	void printText(List<CaseLoader.Inventory> inventories, PrintWriter out) {
+		for (CaseLoader.Inventory inv : inventories) {
+			CaseFiles c = inv.files();
 			out.printf("case        %s%n", c.id());
 			out.printf("modalities  %s%n", String.join(", ", c.modalityNames()));
 			for (var e : inv.geometries().entrySet()) {
@@ -56,7 +64,11 @@ final class InfoCommand extends ConsoleCommand {
 			out.printf("geometry    %s%n", inv.consistent() ? "consistent: all files share one voxel grid"
 				: "INCONSISTENT: " + String.join("; ", inv.problems()));
 		}
-		return allConsistent ? 0 : ModalityKdCli.EXIT_DATA_ERROR;
+	}
+
+	@Override
+	int exitStatus(List<CaseLoader.Inventory> inventories) {
+		return inventories.stream().allMatch(CaseLoader.Inventory::consistent) ? 0 : ModalityKdCli.EXIT_DATA_ERROR;
 	}
 
 	private static Map<String, Object> toJson(CaseLoader.Inventory inv) {

@@ -4,6 +4,7 @@
  */
 package org.modalitykd.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,29 +15,30 @@ import org.modalitykd.net.ModelCard;
 import org.modalitykd.net.ModelCardJson;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code model-info BUNDLE [--json]}: the model card. */
 @Command(name = "model-info", mixinStandardHelpOptions = true,
 	description = "Print a model bundle's card: role, modalities, labels, normalisation, patch size, spacing, "
-		+ "architecture, provenance and validation metrics. Reads the card only (no TensorFlow).")
-final class ModelInfoCommand extends ConsoleCommand {
+		+ "architecture, provenance and validation metrics. Reads the card only (no TensorFlow). --json: the card as JSON "
+		+ "(the file's content, checked).")
+final class ModelInfoCommand extends ReportCommand<ModelCard> {
 
 	@Parameters(paramLabel = "BUNDLE", description = "A model bundle folder.")
 	Path bundle;
 
-	@Option(names = "--json", description = "Print the card as JSON (the file's content, checked).")
-	boolean json;
+	@Override
+	ModelCard read() throws IOException {
+		return ModelBundle.readCard(bundle);
+	}
 
 	@Override
-	public Integer call() throws Exception {
-		ModelCard c = ModelBundle.readCard(bundle);
-		PrintWriter out = out();
-		if (json) {
-			out.print(ModelCardJson.write(c));
-			return 0;
-		}
+	void printJson(ModelCard c, PrintWriter out) {
+		out.print(ModelCardJson.write(c));
+	}
+
+	@Override
+	void printText(ModelCard c, PrintWriter out) {
 		ModelCard.Provenance p = c.provenance();
 		out.printf("bundle        %s%n", bundle);
 		out.printf("role          %s%n", c.role().key());
@@ -66,7 +68,6 @@ final class ModelInfoCommand extends ConsoleCommand {
 		out.printf("validation    %s%n", c.validation().isEmpty() ? "none recorded" : c.validation());
 		out.printf("savedmodel    %s%n", Files.isRegularFile(bundle.resolve("saved_model.pb")) ? "present"
 			: "MISSING saved_model.pb");
-		return 0;
 	}
 
 	private static String join(int[] v) {

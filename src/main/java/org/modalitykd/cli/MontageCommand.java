@@ -18,6 +18,7 @@ import org.modalitykd.io.CaseLoader;
 import org.modalitykd.io.MriCase;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,8 +43,8 @@ final class MontageCommand extends ConsoleCommand {
 	@Option(names = "--zoom", paramLabel = "N", defaultValue = "3", description = "Pixels per voxel (default: ${DEFAULT-VALUE}).")
 	int zoom;
 
-	@Option(names = "--overwrite", description = "Replace an existing picture (without it an existing --out is refused and left as it is).")
-	boolean overwrite;
+	@Mixin
+	OverwriteOption overwrite;
 
 	@Override
 	public Integer call() throws IOException {
@@ -63,7 +64,7 @@ final class MontageCommand extends ConsoleCommand {
 		for (CaseFiles f : files) {
 			inputFiles.addAll(f.files());
 		}
-		Leftovers.report(org.modalitykd.io.OutputPaths.prepare(absolute, inputFiles, overwrite, "--overwrite"),
+		Leftovers.report(org.modalitykd.io.OutputPaths.prepare(absolute, inputFiles, overwrite.overwrite, "--overwrite"),
 			absolute.getParent(), out());
 		CaseLoader loader = new CaseLoader();
 		List<MriCase> cases = new ArrayList<>();

@@ -42,9 +42,6 @@ final class SegmentCommand extends ConsoleCommand {
 	String probabilities;
 
 	@Mixin
-	DeviceOptions device;
-
-	@Mixin
 	InferenceOptions inference;
 
 	@Option(names = "--batch", defaultValue = "auto", paramLabel = "N|auto",
@@ -65,21 +62,21 @@ final class SegmentCommand extends ConsoleCommand {
 		+ "model's training spacing (by default such a case is resampled to the training spacing and the result back).")
 	boolean ignoreSpacing;
 
-	@Option(names = "--overwrite", description = "Replace existing output files (without it an existing output is refused and left as it is).")
-	boolean overwrite;
+	@Mixin
+	OverwriteOption overwrite;
 
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter out = out();
 		CaseSegmentation job = UsageException.ifInvalidSetting(() -> CaseSegmentation.withBundle(model, modality,
-			inference.applyTo(device.applyTo(SegmentationOptions.defaults()
-				.withWindowsPerCall(SegmentationOptions.parseWindows(batch, "--batch"))))
+			inference.applyTo(SegmentationOptions.defaults()
+				.withWindowsPerCall(SegmentationOptions.parseWindows(batch, "--batch")))
 				.withMargin(margin).withCropToNonZero(!noCrop).withIgnoreSpacing(ignoreSpacing)));
 		CaseFiles files = CaseInputs.resolve(input);
 		Path probs = probabilities == null ? null
 			: probabilities.isEmpty() ? SegmentationTargets.sibling(output, "_probabilities") : Path.of(probabilities);
 		SegmentationTargets targets = new SegmentationTargets(output, probs, SegmentationTargets.reportBeside(output),
-			LabelStamp.CHECKSUM_AND_PROVENANCE, overwrite, "--overwrite");
+			LabelStamp.CHECKSUM_AND_PROVENANCE, overwrite.overwrite, "--overwrite");
 		targets.prepare(files.files(), model).forEach((folder, cleaned) -> Leftovers.report(cleaned, folder, out));
 		CaseResult r = ConsoleProgress.run(m -> job.segmentFiles(files, targets, m), err(),
 			"nothing was written");

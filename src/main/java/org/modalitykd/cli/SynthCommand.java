@@ -22,6 +22,7 @@ import org.modalitykd.synth.TissueMaps;
 import org.modalitykd.synth.TumourSettings;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code synth --out DIR --cases N --seed S [--spacing MM] [--anatomy colin27|parametric] [--settings standard|shifted]}. */
@@ -34,8 +35,8 @@ import picocli.CommandLine.Option;
 		"The same seed gives byte-identical files. See docs/synth.md." })
 final class SynthCommand extends ConsoleCommand {
 
-	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the cases into (created if missing).")
-	Path out;
+	@Mixin
+	OutputFolder output;
 
 	@Option(names = "--cases", required = true, paramLabel = "N", description = "Number of cases.")
 	int cases;
@@ -66,9 +67,6 @@ final class SynthCommand extends ConsoleCommand {
 	@Option(names = "--max-ml", paramLabel = "ML", description = "Largest whole tumour of one lesion, mL (default: 100; 200 with --settings shifted).")
 	Double maxMl;
 
-	@Option(names = "--overwrite", description = "Replace the cases of an earlier run in --out (without it existing case folders or synth-cases.tsv are refused).")
-	boolean overwrite;
-
 	@Option(names = "--modalities", paramLabel = "LIST", defaultValue = "t1,t1ce,t2,flair",
 		description = "Images per case, comma-separated: any of t1, t1ce, t2, flair and ct; e.g. ct alone for CT-only "
 			+ "cases (default: ${DEFAULT-VALUE}). A case is the same whatever is asked for.")
@@ -82,6 +80,7 @@ final class SynthCommand extends ConsoleCommand {
 
 	@Override
 	public Integer call() throws Exception {
+		Path out = output.folder;
 		if (cases < 1) {
 			throw new UsageException("--cases must be at least 1, not " + cases);
 		}
@@ -97,7 +96,7 @@ final class SynthCommand extends ConsoleCommand {
 		if (!idPrefix.matches("[A-Za-z0-9][A-Za-z0-9-]*")) {
 			throw new UsageException("--id-prefix may hold letters, digits and '-' only (the '_' separates the modality), not '" + idPrefix + "'");
 		}
-		if (!overwrite && Files.isDirectory(out)) {
+		if (!output.overwrite() && Files.isDirectory(out)) {
 			for (int i = 0; i < cases; i++) {
 				OutputPaths.requireNew(OutputPaths.inside(out, SyntheticDataset.caseId(idPrefix, i)), false, "--overwrite");
 			}

@@ -34,7 +34,7 @@ abstract class TrainingCommand extends ConsoleCommand {
 		SessionOptions session = options.sessionOptions();
 		options.checkOutput();
 		TrainingRequest<?> request = request().session(session).output(options.output.out).resume(options.output.resume)
-			.overwrite(options.output.overwrite).spelling(TrainingOption.Spelling.CLI);
+			.overwrite(options.output.overwrite()).spelling(TrainingOption.Spelling.CLI);
 		// Reads the training data (and a teacher); a refused option is a usage error naming its flag.
 		PreparedTraining training = TrainingCommands.checked(request::prepare);
 		return TrainingConsole.run(training, options.output.logEvery, out());

@@ -83,7 +83,7 @@ final class TrainingOptions {
 				network.baseFilters, SegmentationLossForm.parse(losses.segLoss),
 				TrainingParameters.augmentationLevel(sampling.augmentation), TrainingParameters.upsampling(network.upsampling),
 				NetworkNormalization.parse(network.normalization),
-				new CaseCacheSettings(cache.cacheMb, cache.preparedDir));
+				new CaseCacheSettings(cache.size.cacheMb, cache.preparedDir));
 			p.schedule(1);
 			if (ownNetwork) {
 				p.check();

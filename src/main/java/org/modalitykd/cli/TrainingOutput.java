@@ -9,6 +9,7 @@ import java.nio.file.Path;
 
 import org.modalitykd.train.TrainingRun;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,18 +27,23 @@ final class TrainingOutput {
 	@Option(names = "--checkpoint-interval", defaultValue = "100", description = "Write a checkpoint every N steps and at the end (default: ${DEFAULT-VALUE}).")
 	int checkpointInterval;
 
-	@Option(names = "--resume", description = "Continue the run whose checkpoint is in OUT.training/ (same data, seed and settings).")
+	@Option(names = "--resume", description = "Continue the run whose checkpoint is in OUT.training/ (same data, seed and "
+		+ "settings); without it, or --overwrite (start afresh), an existing bundle OUT or its checkpoint is refused.")
 	boolean resume;
 
-	@Option(names = "--overwrite", description = "Start afresh over an existing bundle OUT and its checkpoint (without it, "
-		+ "or --resume, an existing one is refused).")
-	boolean overwrite;
+	@Mixin
+	OverwriteOption overwrite;
 
 	@Option(names = "--log-every", defaultValue = "10", description = "Print the loss terms every N steps (default: ${DEFAULT-VALUE}).")
 	int logEvery;
 
+	/** Whether an earlier run's bundle and checkpoint may be replaced (the training starts afresh). */
+	boolean overwrite() {
+		return overwrite.overwrite;
+	}
+
 	/** Refuses, before any data is read, an output that the run may not write (see TrainingRun.checkOutput). */
 	void check() throws IOException {
-		TrainingRun.checkOutput(out, resume, overwrite, "--resume", "--overwrite");
+		TrainingRun.checkOutput(out, resume, overwrite(), "--resume", "--overwrite");
 	}
 }

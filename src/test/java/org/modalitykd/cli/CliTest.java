@@ -152,4 +152,20 @@ public class CliTest {
 		assertEquals(1, inconsistent.status());
 		assertTrue(inconsistent.out().contains("INCONSISTENT: t1ce vs t1"), inconsistent.out());
 	}
+
+	@Test
+	void infoReadsEveryCaseBeforeItPrintsSoThatAnUnreadableOnePrintsNoHalfReport() throws IOException {
+		Geometry g = Geometry.axisAligned(4, 3, 2, 1, 1, 1);
+		NiftiHeader h = new NiftiHeader().setSform(g.affine(), 1);
+		Path good = tmp.resolve("good_t1.nii.gz");
+		new NiftiWriter().writeVolume(Volume.of(g, "t1", new float[24]), h, good);
+		Path broken = Files.writeString(tmp.resolve("broken_t1.nii.gz"), "not an image");
+		Path manifest = Files.writeString(tmp.resolve("cases.csv"),
+			"case_id,modality,path\ngood,t1," + good + "\nbroken,t1," + broken + "\n");
+		for (String format : new String[] { "text", "json" }) {
+			Outcome o = format.equals("json") ? run("info", "--json", manifest.toString()) : run("info", manifest.toString());
+			assertOneLineError(o, 1, "broken_t1.nii.gz");
+			assertEquals("", o.out(), format + ": nothing of the readable case either");
+		}
+	}
 }

@@ -24,18 +24,12 @@ import org.modalitykd.volume.Volume;
  * synthetic four-channel 160 x 160 x 128 case, and the ratio to {@code light}. Batches
  * are prepared on a background thread while TensorFlow steps, so a level costs training
  * time only where a batch takes longer than a step.
+ *
+ * @param patch the patch size in voxels (a cube)
+ * @param batch patches per batch
+ * @param repeats sets the batches timed per level (10 per repeat, at least 10)
  */
-public final class AugmentBenchmark {
-
-	private final int patch;
-	private final int batch;
-	private final int repeats;
-
-	public AugmentBenchmark(int patch, int batch, int repeats) {
-		this.patch = patch;
-		this.batch = batch;
-		this.repeats = repeats;
-	}
+public record AugmentBenchmark(int patch, int batch, int repeats) {
 
 	public void run(PrintWriter out) {
 		TrainingCase c = syntheticCase();

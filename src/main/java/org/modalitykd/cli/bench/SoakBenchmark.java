@@ -31,21 +31,15 @@ import org.tensorflow.types.TFloat32;
  * one session, with the process's resident memory (VmRSS) read before and after. With
  * every Tensor and Result closed, resident memory stays flat once the allocators have
  * warmed up; a leak of native TF buffers shows up as steady growth.
+ *
+ * @param forwards forward passes measured
+ * @param steps training steps measured
+ * @param options where TensorFlow runs
  */
-public final class SoakBenchmark {
+public record SoakBenchmark(int forwards, int steps, SessionOptions options) {
 
 	private static final int PATCH = 32;
 	private static final int WARM_UP = 50;
-
-	private final int forwards;
-	private final int steps;
-	private final SessionOptions options;
-
-	public SoakBenchmark(int forwards, int steps, SessionOptions options) {
-		this.forwards = forwards;
-		this.steps = steps;
-		this.options = options;
-	}
 
 	public void run(PrintWriter out) throws IOException {
 		UNetConfig config = UNetConfig.defaults(4, 4);
