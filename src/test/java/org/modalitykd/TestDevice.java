@@ -23,10 +23,11 @@ public final class TestDevice {
 	}
 
 	public static SessionOptions session() {
-		return new SessionOptions(device(System.getProperty(PROPERTY, "cpu")), 0, 0);
+		return new SessionOptions(device(System.getProperty(PROPERTY)), 0, 0);
 	}
 
+	/** The device a property value names; unset or blank is the CPU. */
 	static Device device(String value) {
-		return Device.parse(value.isBlank() ? "cpu" : value.trim());
+		return value == null || value.isBlank() ? Device.CPU : Device.parse(value);
 	}
 }
