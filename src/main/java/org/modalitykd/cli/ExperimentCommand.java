@@ -66,6 +66,12 @@ final class ExperimentCommand extends ConsoleCommand {
 		+ "every record.")
 	List<String> points;
 
+	@Option(names = "--trainings", split = ",", paramLabel = "NAME,...", description = "Train only these trainings of "
+		+ "the experiment (e.g. t1-baseline,t1-kdnet,t1-protokd; the teacher too, which the students need) in every seed: "
+		+ "the rows that decide a claim get all their seeds first, and a later run without it trains the rest; the "
+		+ "tables use every record. The names are those of trainings.csv.")
+	List<String> only;
+
 	@Option(names = "--records", paramLabel = "DIR", description = "Where the records, the tables, the chart and each "
 		+ "seed's teacher go (default: --out). The reported runs keep theirs under docs/results/ and commit them after "
 		+ "each session: a rerun on any machine continues from them.")
@@ -133,6 +139,9 @@ final class ExperimentCommand extends ConsoleCommand {
 				throw new UsageException("--points chooses settings of the sweep: add --sweep");
 			}
 			design = new ExperimentDesign(plan, points);
+			if (only != null) {
+				design = design.only(only);
+			}
 		} catch (IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());
 		}

@@ -234,6 +234,36 @@ public final class ExperimentDesign {
 		}
 	}
 
+	private ExperimentDesign() {
+	}
+
+	/**
+	 * This design with only the named trainings, in their order, and their rows; the
+	 * teacher stays whenever the design has one, since the students need it (recorded, it
+	 * is not trained again). A run of part of a design lets the rows that decide a claim
+	 * get their seeds first; a later run of the whole design adds the rest, since the
+	 * records say what is done.
+	 *
+	 * @throws IllegalArgumentException naming an unknown training and the known ones
+	 */
+	public ExperimentDesign only(java.util.Collection<String> names) {
+		List<String> known = trainings.stream().map(Training::name).toList();
+		for (String name : names) {
+			if (!known.contains(name)) {
+				throw new IllegalArgumentException("no training '" + name + "' in this experiment; its trainings are "
+					+ String.join(", ", known));
+			}
+		}
+		ExperimentDesign part = new ExperimentDesign();
+		for (Training t : trainings) {
+			if (t.isTeacher() || names.contains(t.name())) {
+				part.trainings.add(t);
+				part.rows.addAll(rowsOf(t));
+			}
+		}
+		return part;
+	}
+
 	private void add(Training t, String label, String baseline) {
 		if (trainings.stream().anyMatch(o -> o.name().equals(t.name()))) {
 			throw new IllegalArgumentException("two trainings are called " + t.name());
