@@ -12,14 +12,17 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.train.Restore;
 import org.tensorflow.types.TFloat32;
@@ -27,8 +30,8 @@ import org.tensorflow.types.TString;
 import org.tensorflow.types.family.TType;
 
 /**
- * Restores a loaded bundle's variables from its own {@code variables/variables}
- * checkpoint with a restore op that this class builds: the file names come from the
+ * Reads a loaded bundle's weights from its own {@code variables/variables} checkpoint
+ * with a restore op that this class builds: the file names come from the
  * loader, never from the bundle's graph, and a restore op can only read. The checkpoint
  * files must be regular files inside the bundle (a link out of it is refused).
  */
@@ -65,27 +68,32 @@ final class CheckpointRestore {
 		return variables.resolve("variables");
 	}
 
-	/** Reads every named float32 variable of {@code graph} from the checkpoint at {@code prefix}. */
-	@SuppressWarnings("unchecked")
-	static void restore(Graph graph, Session session, Path prefix, List<String> variables) {
+	/**
+	 * Reads the named float32 tensors from the checkpoint at {@code prefix}, in a graph
+	 * and CPU session of its own (the bundle's graph gets them as constants).
+	 */
+	static Weights read(Path prefix, List<String> variables) {
 		if (variables.isEmpty()) {
-			return;
+			return new Weights(Map.of());
 		}
-		Ops tf = Ops.create(graph).withSubScope(SCOPE);
-		String[] names = variables.toArray(String[]::new);
-		String[] wholeTensors = new String[names.length];
-		java.util.Arrays.fill(wholeTensors, "");
-		List<Class<? extends TType>> types = new ArrayList<>(Collections.nCopies(names.length, TFloat32.class));
-		Operand<TString> file = tf.constant(prefix.toString());
-		Restore read = tf.train.restore(file, tf.constant(UTF_8, names), tf.constant(UTF_8, wholeTensors), types);
-		Session.Runner run = session.runner();
-		List<Op> assigns = new ArrayList<>();
-		for (int i = 0; i < names.length; i++) {
-			Operand<TFloat32> variable = (Operand<TFloat32>) (Operand<?>) graph.operation(names[i]).output(0);
-			Operand<TFloat32> value = (Operand<TFloat32>) (Operand<?>) read.tensors().get(i);
-			assigns.add(tf.assign(variable, value));
+		try (Graph graph = new Graph(); Session session = new Session(graph, SessionOptions.cpu().toConfigProto())) {
+			Ops tf = Ops.create(graph).withSubScope(SCOPE);
+			String[] names = variables.toArray(String[]::new);
+			String[] wholeTensors = new String[names.length];
+			Arrays.fill(wholeTensors, "");
+			List<Class<? extends TType>> types = new ArrayList<>(Collections.nCopies(names.length, TFloat32.class));
+			Operand<TString> file = tf.constant(prefix.toString());
+			Restore read = tf.train.restore(file, tf.constant(UTF_8, names), tf.constant(UTF_8, wholeTensors), types);
+			Session.Runner run = session.runner();
+			read.tensors().forEach(run::fetch);
+			Map<String, Weights.Tensor> out = new LinkedHashMap<>();
+			try (Result values = run.run()) {
+				for (int i = 0; i < names.length; i++) {
+					TFloat32 t = (TFloat32) values.get(i);
+					out.put(names[i], new Weights.Tensor(t.shape().asArray(), Tensors.toFloats(t)));
+				}
+			}
+			return new Weights(out);
 		}
-		assigns.forEach(run::addTarget);
-		run.run().close();
 	}
 }

@@ -14,16 +14,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.modalitykd.io.AtomicDirectory;
 import org.tensorflow.Graph;
-import org.tensorflow.GraphOperation;
-import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
@@ -55,14 +50,17 @@ public final class ModelBundle implements AutoCloseable {
 	private final Graph graph;
 	private final Session session;
 	private final ServingSignature signature;
+	private final Weights weights;
 	private PlanarAdapter adapter;
 
-	private ModelBundle(Path dir, ModelCard card, Graph graph, Session session, ServingSignature signature) {
+	private ModelBundle(Path dir, ModelCard card, Graph graph, Session session, ServingSignature signature,
+		Weights weights) {
 		this.dir = dir;
 		this.card = card;
 		this.graph = graph;
 		this.session = session;
 		this.signature = signature;
+		this.weights = weights;
 	}
 
 	/**
@@ -114,8 +112,9 @@ public final class ModelBundle implements AutoCloseable {
 	 * classes), and starts a session on the chosen device.
 	 * <p>
 	 * The bundle's graph is scanned first ({@link GraphSafety}); then only the subgraph
-	 * the serving signature runs is imported, and the weights are read from the
-	 * bundle's own {@code variables/} by a restore op the loader builds. The bundle's
+	 * the serving signature runs is imported, with its variables replaced by constants
+	 * holding the weights, which a restore op the loader builds reads from the bundle's
+	 * own {@code variables/}. The bundle's
 	 * saver, restore and init ops never run, so no bundle can write, move or delete files.
 	 *
 	 * @throws IOException                when the folder is not a readable bundle
@@ -140,10 +139,10 @@ public final class ModelBundle implements AutoCloseable {
 		Graph graph = new Graph();
 		Session session = null;
 		try {
-			graph.importGraphDef(serving.graph());
+			Weights weights = CheckpointRestore.read(checkpoint, serving.variables());
+			graph.importGraphDef(serving.frozen(weights));
 			session = new Session(graph, config);
-			CheckpointRestore.restore(graph, session, checkpoint, serving.variables());
-			return new ModelBundle(dir, card, graph, session, file.signature());
+			return new ModelBundle(dir, card, graph, session, file.signature(), weights);
 		} catch (RuntimeException e) {
 			if (session != null) {
 				session.close();
@@ -185,7 +184,7 @@ public final class ModelBundle implements AutoCloseable {
 		return card;
 	}
 
-	/** The session holding the weights; owned by this bundle. */
+	/** The session running the network (its weights are constants of the graph); owned by this bundle. */
 	public Session session() {
 		return session;
 	}
@@ -341,23 +340,7 @@ public final class ModelBundle implements AutoCloseable {
 	 * put a trained teacher into a distillation graph.
 	 */
 	public Weights weights() {
-		List<GraphOperation> variables = new ArrayList<>();
-		for (Iterator<GraphOperation> it = graph().operations(); it.hasNext();) {
-			GraphOperation op = it.next();
-			if (op.type().equals("VariableV2")) {
-				variables.add(op);
-			}
-		}
-		Session.Runner runner = session().runner();
-		variables.forEach(v -> runner.fetch(v.output(0)));
-		Map<String, Weights.Tensor> out = new LinkedHashMap<>();
-		try (Result r = runner.run()) {
-			for (int i = 0; i < variables.size(); i++) {
-				TFloat32 t = (TFloat32) r.get(i);
-				out.put(variables.get(i).name(), new Weights.Tensor(t.shape().asArray(), Tensors.toFloats(t)));
-			}
-		}
-		return new Weights(out);
+		return weights;
 	}
 
 	/** SHA-256 of every file of the bundle (paths and contents, in sorted order): its identity in provenance. */

@@ -101,7 +101,7 @@ public final class PerfBenchmark {
 		NetBenchmark net = new NetBenchmark(sizes.repeats(), v, sizes.window(), options);
 		List<double[]> forwards = new ArrayList<>();
 		for (int s : sizes.patches()) {
-			double seconds = NetBenchmark.median(net.forward(config, weights, s));
+			double seconds = NetBenchmark.median(net.forward(bundle, s));
 			JsonObject p = peerTask("forward", "--sizes", Integer.toString(s));
 			forwards.add(new double[] { s, seconds, median(p, "seconds") });
 		}
