@@ -13,6 +13,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.math.Mean;
 import org.tensorflow.op.nn.LeakyRelu;
+import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TFloating;
 
@@ -38,6 +39,7 @@ public final class Layers<T extends TFloating> {
 	private final Operand<T> slotWeights;
 	private final NetMode mode;
 	private final double leakySlope;
+	private final boolean fused;
 	private final List<Op> updates = new ArrayList<>();
 
 	/**
@@ -46,6 +48,15 @@ public final class Layers<T extends TFloating> {
 	 */
 	public Layers(Ops tf, ParameterStore params, Class<T> type, Normalization normalization, int normSlots,
 		Operand<T> slotWeights, NetMode mode, double leakySlope) {
+		this(tf, params, type, normalization, normSlots, slotWeights, mode, leakySlope, NormKernel.OPS);
+	}
+
+	/**
+	 * @param kernel {@link NormKernel#FUSED} runs each instance norm and its activation as
+	 *               one op where it applies (float32); batch norm always runs as ops
+	 */
+	public Layers(Ops tf, ParameterStore params, Class<T> type, Normalization normalization, int normSlots,
+		Operand<T> slotWeights, NetMode mode, double leakySlope, NormKernel kernel) {
 		if (normSlots > 1 && slotWeights == null) {
 			throw new IllegalArgumentException("per-modality normalisation needs the slot weights");
 		}
@@ -57,6 +68,7 @@ public final class Layers<T extends TFloating> {
 		this.slotWeights = slotWeights;
 		this.mode = mode;
 		this.leakySlope = leakySlope;
+		this.fused = kernel == NormKernel.FUSED && normalization == Normalization.INSTANCE && type == TFloat32.class;
 	}
 
 	/** The batch-norm running-average updates built so far (run them with each training step). */
@@ -175,8 +187,17 @@ public final class Layers<T extends TFloating> {
 	}
 
 	/** conv -> norm -> LeakyReLU, the building block of every level. */
+	@SuppressWarnings("unchecked")
 	public Operand<T> convNormAct(String name, Operand<T> x, long in, long out, int stride) {
-		return activation(norm(name + "/norm", conv(name, x, in, out, 3, stride, false, false), out));
+		Operand<T> y = conv(name, x, in, out, 3, stride, false, false);
+		if (fused) {
+			String norm = name + "/norm";
+			Ops s = tf.withSubScope(flat(norm));
+			return (Operand<T>) FusedInstanceNorm.apply(s, (Operand<TFloat32>) y,
+				(Operand<TFloat32>) perSlot(s, norm + "/gamma", out, 1.0), (Operand<TFloat32>) perSlot(s, norm + "/beta", out, 0.0),
+				leakySlope);
+		}
+		return activation(norm(name + "/norm", y, out));
 	}
 
 	private Operand<T> perSlot(Ops s, String name, long channels, double value) {

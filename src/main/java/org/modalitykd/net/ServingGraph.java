@@ -48,8 +48,8 @@ record ServingGraph(GraphDef graph, List<String> variables) {
 	 * This graph with each variable replaced by a constant holding its value. On the CPU
 	 * Grappler then fuses every instance norm and its activation into one oneDNN op
 	 * ({@code _MklFusedInstanceNorm}), which it does only when the norm's scale and shift
-	 * are constants; the five to seven element-wise ops it replaces were about a third of
-	 * the forward pass. Variables would also let a session change the weights, which
+	 * are constants; the element-wise ops it replaces took a fifth to a third of the
+	 * forward pass (docs/performance.md). Variables would also let a session change the weights, which
 	 * serving never does.
 	 */
 	GraphDef frozen(Weights weights) {

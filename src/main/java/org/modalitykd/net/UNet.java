@@ -68,6 +68,12 @@ public final class UNet<T extends TFloating> {
 	 */
 	public static <T extends TFloating> UNet<T> build(Ops tf, UNetConfig config, ParameterStore params,
 		Class<T> type, Operand<T> input, NetMode mode) {
+		return build(tf, config, params, type, input, mode, NormKernel.OPS);
+	}
+
+	/** As {@link #build(Ops, UNetConfig, ParameterStore, Class, Operand, NetMode)}, with the norms' kernel. */
+	public static <T extends TFloating> UNet<T> build(Ops tf, UNetConfig config, ParameterStore params,
+		Class<T> type, Operand<T> input, NetMode mode, NormKernel kernel) {
 		Operand<TInt32> normSlot = null;
 		Operand<T> slotWeights = null;
 		if (config.normSlots() > 1) {
@@ -76,7 +82,7 @@ public final class UNet<T extends TFloating> {
 				tf.constant(type, 0.0));
 		}
 		Layers<T> layers = new Layers<>(tf, params, type, config.normalization(), config.normSlots(), slotWeights, mode,
-			config.leakySlope());
+			config.leakySlope(), kernel);
 
 		List<Operand<T>> skips = new ArrayList<>();
 		Operand<T> x = input;

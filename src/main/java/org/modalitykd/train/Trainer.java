@@ -18,6 +18,7 @@ import org.modalitykd.net.Layers;
 import org.modalitykd.net.ModelBundle;
 import org.modalitykd.net.ModelCard;
 import org.modalitykd.net.NetMode;
+import org.modalitykd.net.NormKernel;
 import org.modalitykd.net.SessionOptions;
 import org.modalitykd.net.Tensors;
 import org.modalitykd.net.UNet;
@@ -97,8 +98,10 @@ public final class Trainer implements AutoCloseable {
 			student = new VariableStore(tf, "net", config.seed());
 			Operand<TFloat32> studentX = teacherConfig == null ? x
 				: tf.gather(x, tf.constant(studentChannels), tf.constant(4));
+			// The fused norm on the CPU: one kernel, and one full-size map per block less kept for the backward pass.
+			NormKernel kernel = NormKernel.of(options);
 			UNet<TFloat32> net = UNet.build(tf.withSubScope("train"), config, student, TFloat32.class, studentX,
-				NetMode.TRAINING);
+				NetMode.TRAINING, kernel);
 			slot = net.normSlot();
 			List<Op> updates = new ArrayList<>(net.updateOps());
 			distillationScale = objective.distillationWarmup() > 0
@@ -111,7 +114,7 @@ public final class Trainer implements AutoCloseable {
 			if (teacherConfig != null) {
 				teacher = new VariableStore(tf, "teacher", teacherConfig.seed());
 				teacherNet = UNet.build(tf.withSubScope("teacher_forward"), teacherConfig, teacher, TFloat32.class, x,
-					NetMode.INFERENCE);
+					NetMode.INFERENCE, kernel);
 			} else {
 				teacher = null;
 			}
@@ -122,7 +125,7 @@ public final class Trainer implements AutoCloseable {
 				yB = inputB.oneHot(tf, classes);
 				Ops tfB = Layers.afterSharedUpdates(tf, config.normalization(), config.normSlots(), net.updateOps());
 				netB = UNet.build(tfB.withSubScope("train_b"), config, student, TFloat32.class, inputB.ndhwc(tf),
-					NetMode.TRAINING);
+					NetMode.TRAINING, kernel);
 				slotB = netB.normSlot();
 				updates.addAll(netB.updateOps());
 			} else {
@@ -135,7 +138,7 @@ public final class Trainer implements AutoCloseable {
 			minimization = AdamW.minimize(tf, total, student.trainableEntries(), learningRate, objective.optimizer(),
 				new VariableStore(tf, "adam", config.seed()), updates);
 			UNet<TFloat32> eval = UNet.build(tf.withSubScope("eval"), config, student, TFloat32.class, studentX,
-				NetMode.INFERENCE);
+				NetMode.INFERENCE, kernel);
 			evalSlot = eval.normSlot();
 			evalProbabilities = tf.linalg.transpose(eval.probabilities(), tf.constant(new int[] { 0, 4, 1, 2, 3 }));
 			// Reported terms: total first, then the parts.
