@@ -21,9 +21,10 @@ import org.tensorflow.types.TInt32;
  * Instance norm and the LeakyReLU after it as one oneDNN op ({@code
  * _MklFusedInstanceNorm}, CPU only, float32), for training graphs: Grappler fuses the
  * element-wise form only when scale and shift are constants, which trainable ones are
- * not. Each of the element-wise ops keeps its full-size input or output alive for the
- * backward pass; the fused op keeps only its input and output, so a training step holds
- * one full-size map less per convolution block, and runs one kernel instead of seven.
+ * not. For its backward pass the element-wise form keeps the pre-activation alive besides
+ * the block's input and output; the fused op keeps only its input and output, and runs
+ * one kernel instead of six full-size passes (training peak 27 % lower,
+ * docs/performance.md).
  * <p>
  * The op is TensorFlow's own (the one the remapper fuses into in inference graphs) but
  * has no gradient; {@link #ensureRegistered()} registers one, built from standard ops:
