@@ -242,6 +242,16 @@ public final class PerfBenchmark {
 		PerfTable.Row sw = table.row(String.format("segment %dx%dx%d x4 case, default settings", v[0], v[1], v[2]));
 		lines.add(target("sliding-window inference >= 2x faster than PyTorch", sw == null ? Double.NaN : 1 / sw.ratio(),
 			2, true, "x faster"));
+		// Issue 17's targets: the whole case with and without TTA at 2.5x, training memory at most the peer's.
+		lines.add(target("whole-case inference >= 2.5x faster than PyTorch", sw == null ? Double.NaN : 1 / sw.ratio(),
+			2.5, true, "x faster"));
+		PerfTable.Row tta = table.row(String.format("segment %dx%dx%d x4 case, default settings + TTA (8 mirrorings)", v[0],
+			v[1], v[2]));
+		lines.add(target("whole-case inference with TTA >= 2.5x faster than PyTorch",
+			tta == null ? Double.NaN : 1 / tta.ratio(), 2.5, true, "x faster"));
+		PerfTable.Row training = table.row("training: peak resident memory (VmHWM)");
+		lines.add(target("training peak resident memory <= PyTorch's", training == null ? Double.NaN : training.ratio(), 1,
+			false, "x PyTorch's"));
 		PerfTable.Row conv = table.row(convName());
 		PerfTable.Row f96 = table.row("forward 1 x 96^3, achieved");
 		lines.add(target("forward at 96^3 >= 40% of the conv peak",

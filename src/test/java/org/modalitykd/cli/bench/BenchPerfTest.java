@@ -45,7 +45,12 @@ class BenchPerfTest {
 			assertEquals("-", cells[3].strip(), "no peer: " + line);
 			assertEquals("-", cells[4].strip(), "no ratio without the peer: " + line);
 		}
-		assertEquals(5, lines.stream().filter(l -> l.startsWith("target: ")).count(), o.out());
+		assertEquals(8, lines.stream().filter(l -> l.startsWith("target: ")).count(), o.out());
+		for (String peerTarget : List.of("whole-case inference >= 2.5x faster than PyTorch",
+			"whole-case inference with TTA >= 2.5x faster than PyTorch", "training peak resident memory <= PyTorch's")) {
+			String line = lines.stream().filter(l -> l.startsWith("target: " + peerTarget + ": ")).findFirst().orElse(null);
+			assertTrue(line != null && line.endsWith("-> not measured"), "'" + peerTarget + "' without the peer: " + o.out());
+		}
 		assertTrue(!o.out().contains("peer: PyTorch"), "the peer was asked not to run: " + o.out());
 		assertTrue(o.err().contains("measured forward 1 x 32^3"), "progress goes to stderr: " + o.err());
 	}
