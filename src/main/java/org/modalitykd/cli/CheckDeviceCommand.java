@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 /** {@code check-device [--require-gpu]}: what Fiji's Check Device shows, for a terminal or a cluster job. */
 @Command(name = "check-device", mixinStandardHelpOptions = true,
 	description = "Print what TensorFlow sees: its version, the native build (CPU or GPU), the devices, whether an op "
-		+ "runs on the GPU (and why not), the CUDA runtime and cuDNN found, Java heap and machine memory.")
+		+ "runs on the GPU (and why not), whether oneDNN's CPU kernels are on, the CUDA runtime and cuDNN found, Java heap "
+		+ "and machine memory.")
 final class CheckDeviceCommand extends ConsoleCommand {
 
 	@Option(names = "--require-gpu", description = "Exit with status 3 when no GPU is usable (for scripts).")

@@ -38,9 +38,11 @@ import static org.tensorflow.internal.c_api.global.tensorflow.*;
  * @param javaMaxMb     the Java heap limit
  * @param javaFreeMb    what the heap can still grow by
  * @param systemFreeMb  free physical memory, or -1 when unknown
+ * @param oneDnn        what decided whether TensorFlow's oneDNN CPU kernels are on ({@link OneDnn#status()})
  */
 public record DeviceReport(String tensorflowVersion, String nativeBuild, List<String> devices, boolean gpuUsable,
-	String gpuNote, String cudaRuntime, String cudnn, long javaMaxMb, long javaFreeMb, long systemFreeMb) {
+	String gpuNote, String cudaRuntime, String cudnn, long javaMaxMb, long javaFreeMb, long systemFreeMb,
+	String oneDnn) {
 
 	/** Probes this process and machine. */
 	public static DeviceReport probe() {
@@ -51,7 +53,7 @@ public record DeviceReport(String tensorflowVersion, String nativeBuild, List<St
 			.replaceFirst("\\)$", "");
 		return new DeviceReport(TensorFlow.version(), detectNativeBuild(), listDevices(), gpu, note,
 			findLibrary("libcudart.so"), findLibrary("libcudnn.so"), rt.maxMemory() >> 20, (rt.maxMemory() - used) >> 20,
-			freePhysicalMb());
+			freePhysicalMb(), OneDnn.status());
 	}
 
 	/** The report as lines of "key: value", for a log or a table. */
@@ -59,6 +61,7 @@ public record DeviceReport(String tensorflowVersion, String nativeBuild, List<St
 		List<String[]> r = new ArrayList<>();
 		r.add(new String[] { "TensorFlow", tensorflowVersion });
 		r.add(new String[] { "native build", nativeBuild });
+		r.add(new String[] { "oneDNN", oneDnn });
 		for (int i = 0; i < devices.size(); i++) {
 			r.add(new String[] { "device " + i, devices.get(i) });
 		}

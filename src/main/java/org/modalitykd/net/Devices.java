@@ -23,6 +23,11 @@ public final class Devices {
 	public record Resolved(boolean gpu, String description) {
 	}
 
+	static {
+		// The device probe can be the first use of TensorFlow in a process (check-device).
+		OneDnn.beforeTensorFlowLoads();
+	}
+
 	private static Boolean gpuUsable;
 	private static String gpuProblem;
 

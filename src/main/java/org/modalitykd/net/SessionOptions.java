@@ -16,6 +16,11 @@ import org.tensorflow.proto.GPUOptions;
  */
 public record SessionOptions(Device device, int intraOpThreads, int interOpThreads) {
 
+	static {
+		// Every session is configured here before TensorFlow's native library loads.
+		OneDnn.beforeTensorFlowLoads();
+	}
+
 	public SessionOptions {
 		if (device == null) {
 			throw new IllegalArgumentException("device must be set");

@@ -226,10 +226,14 @@ class FijiCommandsTest {
 		assertEquals("TensorFlow", rt.getStringValue("key", 0));
 		assertTrue(rt.getStringValue("value", 0).startsWith("2."), rt.getStringValue("value", 0));
 		boolean cpuListed = false;
+		String oneDnn = null;
 		for (int r = 0; r < rt.size(); r++) {
 			cpuListed |= rt.getStringValue("value", r).contains("CPU");
+			oneDnn = rt.getStringValue("key", r).equals("oneDNN") ? rt.getStringValue("value", r) : oneDnn;
 		}
 		assertTrue(cpuListed, "TensorFlow lists its CPU device");
+		// The test JVM runs with the variable set (pom.xml); OneDnnTest covers a JVM without it.
+		assertEquals("TF_ENABLE_ONEDNN_OPTS=1 (set before start)", oneDnn);
 	}
 
 	@Test
