@@ -4,6 +4,7 @@
  */
 package org.modalitykd.net;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.tensorflow.GraphOperation;
@@ -37,6 +38,7 @@ public final class FusedInstanceNorm {
 
 	static final String OP = "_MklFusedInstanceNorm";
 	private static final int[] SPATIAL = { 1, 2, 3 };
+	private static final long[] SPATIAL_AXES = Arrays.stream(SPATIAL).asLongStream().toArray();
 	private static final int[] ALL_BUT_CHANNELS = { 0, 1, 2, 3 };
 	private static Boolean available;
 	private static boolean registered;
@@ -67,7 +69,7 @@ public final class FusedInstanceNorm {
 		ensureRegistered();
 		GraphOperation op = (GraphOperation) tf.scope().opBuilder(OP, "FusedInstanceNorm").addInput(x.asOutput())
 			.addInput(gamma.asOutput()).addInput(beta.asOutput()).setAttr("T", DataType.DT_FLOAT)
-			.setAttr("epsilon", (float) Normalization.EPSILON).setAttr("reduction_axes", new long[] { 1, 2, 3 })
+			.setAttr("epsilon", (float) Normalization.EPSILON).setAttr("reduction_axes", SPATIAL_AXES)
 			.setAttr("fused_ops", new String[] { "LeakyRelu" }).setAttr("leakyrelu_alpha", (float) slope).build();
 		return (Operand<TFloat32>) (Operand<?>) op.output(0);
 	}

@@ -161,8 +161,9 @@ public final class Layers<T extends TFloating> {
 	 */
 	public Operand<T> norm(String name, Operand<T> x, long channels) {
 		Ops s = tf.withSubScope(flat(name));
-		Operand<T> gamma = perSlot(s, name + "/gamma", channels, 1.0);
-		Operand<T> beta = perSlot(s, name + "/beta", channels, 0.0);
+		List<Operand<T>> affine = scaleAndShift(s, name, channels);
+		Operand<T> gamma = affine.get(0);
+		Operand<T> beta = affine.get(1);
 		Operand<T> mean;
 		Operand<T> variance;
 		boolean batch = normalization == Normalization.BATCH;
@@ -193,11 +194,16 @@ public final class Layers<T extends TFloating> {
 		if (fused) {
 			String norm = name + "/norm";
 			Ops s = tf.withSubScope(flat(norm));
-			return (Operand<T>) FusedInstanceNorm.apply(s, (Operand<TFloat32>) y,
-				(Operand<TFloat32>) perSlot(s, norm + "/gamma", out, 1.0), (Operand<TFloat32>) perSlot(s, norm + "/beta", out, 0.0),
-				leakySlope);
+			List<Operand<T>> affine = scaleAndShift(s, norm, out);
+			return (Operand<T>) FusedInstanceNorm.apply(s, (Operand<TFloat32>) y, (Operand<TFloat32>) affine.get(0),
+				(Operand<TFloat32>) affine.get(1), leakySlope);
 		}
 		return activation(norm(name + "/norm", y, out));
+	}
+
+	/** A norm's scale (starting at 1) and shift (starting at 0), per channel; one of each per slot where there are several. */
+	private List<Operand<T>> scaleAndShift(Ops s, String norm, long channels) {
+		return List.of(perSlot(s, norm + "/gamma", channels, 1.0), perSlot(s, norm + "/beta", channels, 0.0));
 	}
 
 	private Operand<T> perSlot(Ops s, String name, long channels, double value) {

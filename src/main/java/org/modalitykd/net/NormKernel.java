@@ -21,11 +21,20 @@ public enum NormKernel {
 	 */
 	public static final String PROPERTY = "modalitykd.norm-kernel";
 
-	/** The fused kernel where the session runs on the CPU and TensorFlow has it, else the ops. */
+	/**
+	 * The fused kernel where the session runs on the CPU and TensorFlow has it, else the ops;
+	 * {@code ops} in {@link #PROPERTY} forces the ops ({@code auto}, the default, chooses).
+	 *
+	 * @throws IllegalArgumentException when the property holds anything else
+	 */
 	public static NormKernel of(SessionOptions options) {
-		String forced = System.getProperty(PROPERTY, "");
+		String forced = System.getProperty(PROPERTY, "auto");
 		if (forced.equalsIgnoreCase("ops")) {
 			return OPS;
+		}
+		if (!forced.equalsIgnoreCase("auto")) {
+			// A misspelt value would otherwise be ignored silently and time the wrong kernel.
+			throw new IllegalArgumentException("-D" + PROPERTY + "=" + forced + " is not a norm kernel: use ops or auto");
 		}
 		return !Devices.resolve(options.device()).gpu() && FusedInstanceNorm.available() ? FUSED : OPS;
 	}

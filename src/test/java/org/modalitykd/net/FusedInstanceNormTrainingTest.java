@@ -5,6 +5,7 @@
 package org.modalitykd.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
@@ -84,13 +85,19 @@ class FusedInstanceNormTrainingTest {
 	}
 
 	@Test
-	void theCpuTrainsWithTheFusedNormUnlessTheOpsAreAskedFor() {
+	void theCpuTrainsWithTheFusedNormUnlessTheOpsAreAskedForAndAMisspeltChoiceIsRefused() {
 		assumeTrue(FusedInstanceNorm.available(), "this TensorFlow build has no oneDNN fused instance norm");
 		assertEquals(NormKernel.FUSED, NormKernel.of(SessionOptions.cpu()));
 		String old = System.getProperty(NormKernel.PROPERTY);
 		try {
 			System.setProperty(NormKernel.PROPERTY, "ops");
 			assertEquals(NormKernel.OPS, NormKernel.of(SessionOptions.cpu()));
+			System.setProperty(NormKernel.PROPERTY, "auto");
+			assertEquals(NormKernel.FUSED, NormKernel.of(SessionOptions.cpu()));
+			System.setProperty(NormKernel.PROPERTY, "opps");
+			IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+				() -> NormKernel.of(SessionOptions.cpu()), "a misspelt kernel is refused, not ignored");
+			assertEquals("-Dmodalitykd.norm-kernel=opps is not a norm kernel: use ops or auto", e.getMessage());
 		} finally {
 			if (old == null) {
 				System.clearProperty(NormKernel.PROPERTY);
