@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+import org.modalitykd.net.OneDnn;
+
 /**
  * The headless tool, {@code scripts/modalitykd <command>}. Exit status: 0 on success, 2
  * for a usage error, 1 when the data (or anything else) fails; errors are one line on
@@ -47,6 +49,7 @@ public final class ModalityKdCli implements Runnable {
 
 	/** Runs a command line and returns the exit status (for tests and embedding). */
 	public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+		OneDnn.beforeTensorFlowLoads();
 		CommandLine cl = new CommandLine(new ModalityKdCli());
 		cl.setOut(out);
 		cl.setErr(err);

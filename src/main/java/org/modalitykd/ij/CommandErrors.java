@@ -15,6 +15,8 @@ import ij.ImageJ;
 import ij.Macro;
 import ij.macro.Interpreter;
 
+import org.modalitykd.net.OneDnn;
+
 /**
  * The one error policy of the ModalityKD commands.
  * <p>
@@ -51,6 +53,8 @@ final class CommandErrors {
 	 * Runs a command's body and reports whatever it throws as {@link #report} does.
 	 */
 	static void run(String command, Body body) {
+		// Before any command can load TensorFlow: its oneDNN switch is read only then.
+		OneDnn.beforeTensorFlowLoads();
 		try {
 			body.run();
 		} catch (IOException | RuntimeException | OutOfMemoryError | LinkageError e) {

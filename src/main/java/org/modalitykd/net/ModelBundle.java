@@ -41,6 +41,11 @@ import org.tensorflow.types.TFloat32;
  */
 public final class ModelBundle implements AutoCloseable {
 
+	static {
+		// Saving a bundle can be a process's first use of TensorFlow.
+		OneDnn.beforeTensorFlowLoads();
+	}
+
 	public static final String CARD_FILE = "model-card.json";
 	/** Largest relative difference between the card's and a case's voxel size still accepted. */
 	public static final double SPACING_TOLERANCE = 0.05;

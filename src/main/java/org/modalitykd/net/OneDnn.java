@@ -44,27 +44,28 @@ public final class OneDnn {
 		String user = System.getenv(VARIABLE);
 		if (user != null) {
 			status = VARIABLE + "=" + user + " (set before start)";
-		} else if (!Platform.isLinux() || !Platform.isIntel()) {
-			// TensorFlow Java has oneDNN only in its x86-64 builds; on Windows the C runtime
-			// keeps its own copy of the environment, which setenv cannot reach.
-			status = VARIABLE + " not set: TensorFlow's default for this platform";
-		} else {
+			return;
+		}
+		try {
 			status = set();
+		} catch (LinkageError e) {
+			// Without JNA (a bare ImageJ without Fiji's jars) TensorFlow still runs, with its own default.
+			status = VARIABLE + " not set (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+				+ "); TensorFlow's default for this CPU";
 		}
 	}
 
 	private static String set() {
-		try {
-			CLibrary c = Native.load(Platform.C_LIBRARY_NAME, CLibrary.class);
-			if (c.setenv(VARIABLE, "1", 0) == 0) {
-				return VARIABLE + "=1 (set by ModalityKD before TensorFlow loaded)";
-			}
-			return VARIABLE + " not set: setenv failed; TensorFlow's default for this CPU";
-		} catch (LinkageError e) {
-			// Without JNA (a bare ImageJ without Fiji's jars) TensorFlow still runs, with its own default.
-			return VARIABLE + " not set (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-				+ "); TensorFlow's default for this CPU";
+		if (!Platform.isLinux() || !Platform.isIntel()) {
+			// TensorFlow Java has oneDNN only in its x86-64 builds; on Windows the C runtime
+			// keeps its own copy of the environment, which setenv cannot reach.
+			return VARIABLE + " not set: TensorFlow's default for this platform";
 		}
+		CLibrary c = Native.load(Platform.C_LIBRARY_NAME, CLibrary.class);
+		if (c.setenv(VARIABLE, "1", 0) == 0) {
+			return VARIABLE + "=1 (set by ModalityKD before TensorFlow loaded)";
+		}
+		return VARIABLE + " not set: setenv failed; TensorFlow's default for this CPU";
 	}
 
 	/** What decided whether TensorFlow's oneDNN kernels are on, for the device report. */

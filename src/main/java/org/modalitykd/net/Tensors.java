@@ -17,6 +17,11 @@ import org.tensorflow.types.TUint8;
  */
 public final class Tensors {
 
+	static {
+		// Tensors are made before any session in some tools and tests.
+		OneDnn.beforeTensorFlowLoads();
+	}
+
 	private Tensors() {
 	}
 

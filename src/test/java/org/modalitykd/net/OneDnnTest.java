@@ -9,11 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,10 +50,23 @@ class OneDnnTest {
 		assertFalse(out.contains("_Mkl"), out);
 	}
 
+	@Test
+	void withoutJnaTensorFlowRunsWithItsOwnDefault() throws Exception {
+		String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+			.filter(e -> !Path.of(e).getFileName().toString().startsWith("jna-")).collect(Collectors.joining(File.pathSeparator));
+		String out = probe(null, classPath);
+		assertTrue(out.contains("status: TF_ENABLE_ONEDNN_OPTS not set (NoClassDefFoundError: com/sun/jna/"), out);
+		assertTrue(out.contains("op: "), "the convolution still ran: " + out);
+	}
+
 	/** Runs {@link OneDnnProbe} with the variable removed ({@code null}) or set to {@code value}. */
 	private static String probe(String value) throws IOException, InterruptedException {
+		return probe(value, System.getProperty("java.class.path"));
+	}
+
+	private static String probe(String value, String classPath) throws IOException, InterruptedException {
 		ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-			"-cp", System.getProperty("java.class.path"), OneDnnProbe.class.getName())).redirectErrorStream(true);
+			"-cp", classPath, OneDnnProbe.class.getName())).redirectErrorStream(true);
 		pb.environment().remove(OneDnn.VARIABLE);
 		if (value != null) {
 			pb.environment().put(OneDnn.VARIABLE, value);
