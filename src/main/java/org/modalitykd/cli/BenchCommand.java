@@ -68,38 +68,21 @@ final class BenchCommand extends ConsoleCommand {
 	@Option(names = "--quick", description = "Suite perf: tiny sizes (a smoke test of the table, not a measurement).")
 	boolean quick;
 
-	@Option(names = "--forwards", defaultValue = "1000", description = "Suite soak: forward passes (default: ${DEFAULT-VALUE}).")
-	int forwards;
-
-	@Option(names = "--steps", defaultValue = "200", description = "Suite soak: training steps (default: ${DEFAULT-VALUE}).")
-	int steps;
+	@Mixin
+	SoakOptions soak;
 
 	@Option(names = "--no-peer-tta", description = "Suite perf: skip the peer's TTA row (8x its whole-case time; on a slow "
 		+ "machine the longest part of the run).")
 	boolean noPeerTta;
 
-	@Option(names = "--intra-op", defaultValue = "0", description = "TensorFlow threads per op (default 0: all cores).")
-	int intraOp;
-
 	@Option(names = "--no-peer", description = "Skip the peer (nibabel for io, PyTorch for net and perf).")
 	boolean noPeer;
 
-	@Option(names = "--cohorts", defaultValue = "20,200", split = ",", paramLabel = "N,N,...",
-		description = "Suite cohort-memory: cohort sizes, smallest first (default: ${DEFAULT-VALUE}).")
-	int[] cohorts;
+	@Mixin
+	CohortMemoryOptions cohortMemory;
 
-	@Option(names = "--distinct-cases", defaultValue = "20", description = "Suite cohort-memory: synthetic cases generated; "
-		+ "larger cohorts repeat them under new ids (default: ${DEFAULT-VALUE}).")
-	int distinctCases;
-
-	@Option(names = "--cohort-steps", defaultValue = "20", description = "Suite cohort-memory: training steps per run (default: ${DEFAULT-VALUE}).")
-	int cohortSteps;
-
-	@Option(names = "--cache-mb", defaultValue = "1024", description = "Suite cohort-memory: the training runs' case cache (default: ${DEFAULT-VALUE}).")
-	int cacheMb;
-
-	@Option(names = "--inter-op", defaultValue = "0", description = "TensorFlow ops run in parallel (default 0: TensorFlow chooses).")
-	int interOp;
+	@Mixin
+	OpThreadOptions opThreads;
 
 	@Override
 	public Integer call() throws Exception {
@@ -111,11 +94,11 @@ final class BenchCommand extends ConsoleCommand {
 		if (!suites.contains(suite)) {
 			throw new UsageException("unknown suite '" + suite + "'; available: " + String.join(", ", suites));
 		}
-		if (intraOp < 0 || interOp < 0) {
+		if (opThreads.intraOp < 0 || opThreads.interOp < 0) {
 			throw new UsageException("--intra-op and --inter-op must be 0 (automatic) or positive");
 		}
 		org.modalitykd.net.SessionOptions options = new org.modalitykd.net.SessionOptions(
-			device.parse(), intraOp, interOp);
+			device.parse(), opThreads.intraOp, opThreads.interOp);
 		if (suite.equals("augment")) {
 			if (patch < 8 || batch < 1 || repeats < 1) {
 				throw new UsageException("--patch must be at least 8, --batch and --repeats positive");
@@ -124,14 +107,10 @@ final class BenchCommand extends ConsoleCommand {
 			return 0;
 		}
 		if (suite.equals("cohort-memory")) {
-			if (cohorts.length < 1 || java.util.Arrays.stream(cohorts).anyMatch(n -> n < 1) || distinctCases < 1
-				|| cohortSteps < 1 || cacheMb < 0 || patch < 8 || patch % 8 != 0 || batch < 1) {
-				throw new UsageException("--cohorts, --distinct-cases and --cohort-steps need positive numbers, --cache-mb 0 or "
-					+ "more, --patch a positive multiple of 8");
-			}
+			CohortMemoryBenchmark benchmark = cohortMemory.benchmark(patch, batch, err());
 			Path dir = Files.createTempDirectory("modalitykd-cohort");
 			try {
-				new CohortMemoryBenchmark(cohorts, distinctCases, patch, batch, cohortSteps, cacheMb, err()).run(dir, out());
+				benchmark.run(dir, out());
 			} finally {
 				deleteTree(dir);
 			}
@@ -152,7 +131,7 @@ final class BenchCommand extends ConsoleCommand {
 		Path dir = Files.createTempDirectory("modalitykd-bench");
 		try {
 			if (suite.equals("soak")) {
-				new SoakBenchmark(forwards, steps, options).run(out);
+				new SoakBenchmark(soak.forwards, soak.steps, options).run(out);
 			} else if (suite.equals("net")) {
 				new NetBenchmark(repeats, shape, window, options).run(dir, out, !noPeer);
 			} else if (suite.equals("perf")) {

@@ -13,7 +13,6 @@ import org.modalitykd.io.NiftiVersion;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code convert IN OUT [--datatype NAME] [--nifti-version 1|2]}. */
@@ -29,30 +28,16 @@ final class ConvertCommand extends ConsoleCommand {
 	@Parameters(index = "1", paramLabel = "OUT", description = "The file to write; its name chooses the flavour.")
 	Path out;
 
-	@Option(names = "--datatype", paramLabel = "NAME",
-		description = "Store values as uint8, int8, int16, uint16, int32, uint32, int64, float32 or float64 "
-			+ "(default: as the input). Integer types take scl_slope/scl_inter when the values need them.")
-	String datatype;
-
-	@Option(names = "--nifti-version", paramLabel = "1|2", description = "Write NIfTI-1 or NIfTI-2 (default: as the input).")
-	Integer version;
+	@Mixin
+	StorageOptions storage;
 
 	@Mixin
 	OverwriteOption overwrite;
 
 	@Override
 	public Integer call() throws Exception {
-		NiftiDatatype type = null;
-		if (datatype != null) {
-			type = UsageException.ifIllegal(() -> NiftiDatatype.fromName(datatype));
-		}
-		NiftiVersion v = null;
-		if (version != null) {
-			if (version != 1 && version != 2) {
-				throw new UsageException("--nifti-version must be 1 or 2, not " + version);
-			}
-			v = version == 1 ? NiftiVersion.NIFTI1 : NiftiVersion.NIFTI2;
-		}
+		NiftiDatatype type = storage.datatype();
+		NiftiVersion v = storage.version();
 		Leftovers.report(org.modalitykd.io.OutputPaths.prepare(out, java.util.List.of(in), overwrite.overwrite, "--overwrite"),
 			out.toAbsolutePath().getParent(), out());
 		NiftiConverter.Result r = new NiftiConverter(new NiftiReader()).convert(in, out, type, v);

@@ -10,8 +10,6 @@ import java.util.List;
 
 import org.modalitykd.app.CaseResult;
 import org.modalitykd.app.CaseSegmentation;
-import org.modalitykd.app.LabelStamp;
-import org.modalitykd.app.SegmentationOptions;
 import org.modalitykd.app.SegmentationTargets;
 import org.modalitykd.io.CaseFiles;
 
@@ -34,26 +32,14 @@ final class SegmentCommand extends ConsoleCommand {
 			+ "<id>_<modality>.nii.gz, comma-separated or repeated.")
 	List<String> input;
 
-	@Option(names = "--output", required = true, paramLabel = "OUT.nii.gz", description = "The label map to write (uint8, BraTS labels).")
-	Path output;
-
-	@Option(names = "--probabilities", arity = "0..1", paramLabel = "PROBS.nii.gz", fallbackValue = "",
-		description = "Also write the class probabilities as a 4D float32 NIfTI (default name: OUT_probabilities.nii.gz).")
-	String probabilities;
+	@Mixin
+	SegmentOutputs output;
 
 	@Mixin
 	InferenceOptions inference;
 
-	@Option(names = "--batch", defaultValue = "auto", paramLabel = "N|auto",
-		description = "Windows per TensorFlow call (default: ${DEFAULT-VALUE}: as many as half the free memory holds, at most 8).")
-	String batch;
-
-	@Option(names = "--margin", defaultValue = "0", description = "Voxels at each shared window face that get no weight "
-		+ "(0: plain Gaussian blending; at least the receptive-field radius makes tiling exact for batch-norm networks).")
-	int margin;
-
-	@Option(names = "--no-crop", description = "Predict the whole volume, not only the bounding box of non-zero voxels.")
-	boolean noCrop;
+	@Mixin
+	TilingOptions tiling;
 
 	@Option(names = "--modality", description = "For a per-modality (unpaired) model: which modality of the case to segment.")
 	String modality;
@@ -62,27 +48,19 @@ final class SegmentCommand extends ConsoleCommand {
 		+ "model's training spacing (by default such a case is resampled to the training spacing and the result back).")
 	boolean ignoreSpacing;
 
-	@Mixin
-	OverwriteOption overwrite;
-
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter out = out();
 		CaseSegmentation job = UsageException.ifInvalidSetting(() -> CaseSegmentation.withBundle(model, modality,
-			inference.applyTo(SegmentationOptions.defaults()
-				.withWindowsPerCall(SegmentationOptions.parseWindows(batch, "--batch")))
-				.withMargin(margin).withCropToNonZero(!noCrop).withIgnoreSpacing(ignoreSpacing)));
+			tiling.applyTo(inference).withIgnoreSpacing(ignoreSpacing)));
 		CaseFiles files = CaseInputs.resolve(input);
-		Path probs = probabilities == null ? null
-			: probabilities.isEmpty() ? SegmentationTargets.sibling(output, "_probabilities") : Path.of(probabilities);
-		SegmentationTargets targets = new SegmentationTargets(output, probs, SegmentationTargets.reportBeside(output),
-			LabelStamp.CHECKSUM_AND_PROVENANCE, overwrite.overwrite, "--overwrite");
+		SegmentationTargets targets = output.targets();
 		targets.prepare(files.files(), model).forEach((folder, cleaned) -> Leftovers.report(cleaned, folder, out));
 		CaseResult r = ConsoleProgress.run(m -> job.segmentFiles(files, targets, m), err(),
 			"nothing was written");
 		out.printf("%s: %s segmented with %s (%s) on %s in %.1f s; labels -> %s%n", r.caseId(),
 			r.provenance().get("modalities").replace(",", ", "), model.getFileName(),
-			r.choice().entry().card().role().key(), r.device(), r.secondsInference(), output);
+			r.choice().entry().card().role().key(), r.device(), r.secondsInference(), output.labels);
 		return 0;
 	}
 }

@@ -61,11 +61,8 @@ final class SynthCommand extends ConsoleCommand {
 		description = "Case ids are <prefix>_0001, <prefix>_0002, ... (default: ${DEFAULT-VALUE}).")
 	String idPrefix;
 
-	@Option(names = "--min-ml", paramLabel = "ML", description = "Smallest whole tumour of one lesion, mL (default: 1; 2 with --settings shifted).")
-	Double minMl;
-
-	@Option(names = "--max-ml", paramLabel = "ML", description = "Largest whole tumour of one lesion, mL (default: 100; 200 with --settings shifted).")
-	Double maxMl;
+	@Mixin
+	TumourSizeOptions tumourSize;
 
 	@Option(names = "--modalities", paramLabel = "LIST", defaultValue = "t1,t1ce,t2,flair",
 		description = "Images per case, comma-separated: any of t1, t1ce, t2, flair and ct; e.g. ct alone for CT-only "
@@ -112,10 +109,7 @@ final class SynthCommand extends ConsoleCommand {
 		try {
 			CaseGenerator.checkModalities(wanted);
 			choice = AnatomyChoice.parse(anatomy);
-			TumourSettings preset = settings.tumours();
-			tumours = new TumourSettings(minMl != null ? minMl : preset.minWholeTumourMl(),
-				maxMl != null ? maxMl : preset.maxWholeTumourMl(), preset.secondLesionProbability(),
-				preset.enhancementFreeProbability());
+			tumours = tumourSize.applyTo(settings.tumours());
 		} catch (IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());
 		}
