@@ -94,11 +94,7 @@ final class BenchCommand extends ConsoleCommand {
 		if (!suites.contains(suite)) {
 			throw new UsageException("unknown suite '" + suite + "'; available: " + String.join(", ", suites));
 		}
-		if (opThreads.intraOp < 0 || opThreads.interOp < 0) {
-			throw new UsageException("--intra-op and --inter-op must be 0 (automatic) or positive");
-		}
-		org.modalitykd.net.SessionOptions options = new org.modalitykd.net.SessionOptions(
-			device.parse(), opThreads.intraOp, opThreads.interOp);
+		org.modalitykd.net.SessionOptions options = opThreads.sessionOptions(device.parse());
 		if (suite.equals("augment")) {
 			if (patch < 8 || batch < 1 || repeats < 1) {
 				throw new UsageException("--patch must be at least 8, --batch and --repeats positive");

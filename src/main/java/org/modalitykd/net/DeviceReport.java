@@ -4,12 +4,9 @@
  */
 package org.modalitykd.net;
 
-import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.tensorflow.TensorFlow;
 import org.tensorflow.internal.c_api.AbstractTF_Graph;
@@ -33,8 +30,8 @@ import static org.tensorflow.internal.c_api.global.tensorflow.*;
  * @param devices       one line per device: name, type, memory
  * @param gpuUsable     whether an op pinned to the first GPU runs
  * @param gpuNote       why not, when it does not
- * @param cudaRuntime   the libcudart file found, or null
- * @param cudnn         the libcudnn file found, or null
+ * @param cudaRuntime   the libcudart.so.12 file found, or why not ({@link CudaLibraryLookup#describe})
+ * @param cudnn         the libcudnn.so.9 file found, or why not
  * @param javaMaxMb     the Java heap limit
  * @param javaFreeMb    what the heap can still grow by
  * @param systemFreeMb  free physical memory, or -1 when unknown
@@ -44,6 +41,10 @@ public record DeviceReport(String tensorflowVersion, String nativeBuild, List<St
 	String gpuNote, String cudaRuntime, String cudnn, long javaMaxMb, long javaFreeMb, long systemFreeMb,
 	String oneDnn) {
 
+	/** The sonames the GPU build (TensorFlow 2.18 for CUDA 12) loads. */
+	static final String CUDA_RUNTIME = "libcudart.so.12";
+	static final String CUDNN = "libcudnn.so.9";
+
 	/** Probes this process and machine. */
 	public static DeviceReport probe() {
 		Runtime rt = Runtime.getRuntime();
@@ -52,7 +53,8 @@ public record DeviceReport(String tensorflowVersion, String nativeBuild, List<St
 		String note = gpu ? "" : Devices.resolve(Device.AUTO).description().replaceFirst("^CPU \\(auto: ", "")
 			.replaceFirst("\\)$", "");
 		return new DeviceReport(TensorFlow.version(), detectNativeBuild(), listDevices(), gpu, note,
-			findLibrary("libcudart.so"), findLibrary("libcudnn.so"), rt.maxMemory() >> 20, (rt.maxMemory() - used) >> 20,
+			CudaLibraryLookup.describe(CudaLibraryLookup.searchPath(), CUDA_RUNTIME),
+			CudaLibraryLookup.describe(CudaLibraryLookup.searchPath(), CUDNN), rt.maxMemory() >> 20, (rt.maxMemory() - used) >> 20,
 			freePhysicalMb(), OneDnn.status());
 	}
 
@@ -66,8 +68,8 @@ public record DeviceReport(String tensorflowVersion, String nativeBuild, List<St
 			r.add(new String[] { "device " + i, devices.get(i) });
 		}
 		r.add(new String[] { "GPU usable", gpuUsable ? "yes" : gpuNote });
-		r.add(new String[] { "CUDA runtime", cudaRuntime == null ? "not found (libcudart.so.12)" : cudaRuntime });
-		r.add(new String[] { "cuDNN", cudnn == null ? "not found (libcudnn.so.9)" : cudnn });
+		r.add(new String[] { "CUDA runtime", cudaRuntime });
+		r.add(new String[] { "cuDNN", cudnn });
 		r.add(new String[] { "Java heap", javaFreeMb + " MB free of " + javaMaxMb + " MB" });
 		r.add(new String[] { "machine memory", systemFreeMb < 0 ? "unknown" : systemFreeMb + " MB free" });
 		return r;
@@ -108,25 +110,6 @@ public record DeviceReport(String tensorflowVersion, String nativeBuild, List<St
 			out.add("cannot list devices: " + String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
 		}
 		return out;
-	}
-
-	/** The first file named {@code prefix*} in the library path or the usual CUDA folders. */
-	static String findLibrary(String prefix) {
-		Set<String> dirs = new LinkedHashSet<>();
-		for (String var : new String[] { System.getenv("LD_LIBRARY_PATH"), System.getProperty("java.library.path") }) {
-			if (var != null) {
-				dirs.addAll(List.of(var.split(File.pathSeparator)));
-			}
-		}
-		dirs.addAll(List.of("/usr/local/cuda/lib64", "/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib"));
-		for (String d : dirs) {
-			File[] hits = d.isEmpty() ? null : new File(d).listFiles((f, n) -> n.startsWith(prefix));
-			if (hits != null && hits.length > 0) {
-				java.util.Arrays.sort(hits);
-				return hits[hits.length - 1].getPath();
-			}
-		}
-		return null;
 	}
 
 	private static long freePhysicalMb() {

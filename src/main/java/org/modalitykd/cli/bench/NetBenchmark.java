@@ -111,7 +111,7 @@ public final class NetBenchmark {
 			out.printf("peer: PyTorch %s on %d threads (benchmarks/unet_peer.py); ratio < 1 means ModalityKD is faster%n",
 				p.get("torch").getAsString(), p.get("threads").getAsInt());
 		} else if (peer) {
-			out.println("peer: not run (needs /usr/bin/python3 with python3-torch and benchmarks/unet_peer.py)");
+			out.println(PeerRun.NOT_RUN);
 		}
 		out.flush();
 	}

@@ -23,6 +23,10 @@ public final class PeerRun {
 
 	private static final Path PYTHON = Path.of("/usr/bin/python3");
 
+	/** What a bench prints when {@link #unet} or {@link #task} gave null. */
+	static final String NOT_RUN = "peer: not run (needs /usr/bin/python3 with python3-torch and benchmarks/unet_peer.py:"
+		+ " scripts/install-deps --bench, or apt-get install python3-torch)";
+
 	private PeerRun() {
 	}
 

@@ -126,7 +126,7 @@ public final class PerfBenchmark {
 			out.println(line);
 		}
 		if (peer && peerNotes.isEmpty()) {
-			out.println("peer: not run (needs /usr/bin/python3 with python3-torch and benchmarks/unet_peer.py)");
+			out.println(PeerRun.NOT_RUN);
 		}
 		for (String n : peerNotes.stream().distinct().toList()) {
 			out.println(n);

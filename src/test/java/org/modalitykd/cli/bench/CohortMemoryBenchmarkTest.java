@@ -77,4 +77,11 @@ class CohortMemoryBenchmarkTest {
 		CliTest.Outcome o = CliTest.run("bench", "--suite", "cohort-memory", "--cohorts", "20,0");
 		CliTest.assertOneLineError(o, 2, "--cohorts");
 	}
+
+	@Test
+	void negativeThreadPoolsAreRefusedInOneLine() {
+		CliTest.Outcome o = CliTest.run("bench", "--suite", "cohort-memory", "--intra-op", "-1");
+		CliTest.assertOneLineError(o, 2, "--intra-op and --inter-op must be 0 (automatic) or positive");
+		CliTest.assertOneLineError(CliTest.run("bench", "--suite", "net", "--inter-op", "-2"), 2, "--inter-op");
+	}
 }
