@@ -100,7 +100,8 @@ public final class Screenshots {
 		device.start();
 		device.join();
 		Thread.sleep(800);
-		s.captureFrame("ModalityKD Device", "check-device.png", 760, 260);
+		// Its own width: the window widens itself to its longest row.
+		s.captureFrame("ModalityKD Device", "check-device.png", 0, 260);
 		s.training(caseDir.getParent());
 		System.out.println("screenshots: written to " + s.out);
 		System.exit(0);
@@ -258,15 +259,15 @@ public final class Screenshots {
 		gd.actionPerformed(new ActionEvent(ok ? buttons[0] : buttons[1], ActionEvent.ACTION_PERFORMED, ok ? "OK" : "Cancel"));
 	}
 
-	/** Captures a window by title, first resized to width x height unless 0. */
+	/** Captures a window by title, first resized to width x height; a 0 keeps the window's own size in that direction. */
 	private void captureFrame(String title, String file, int width, int height) throws Exception {
 		for (Window w : Window.getWindows()) {
 			String t = w instanceof Frame f ? f.getTitle() : w instanceof Dialog d ? d.getTitle() : "";
 			if (w.isShowing() && title.equals(t)) {
 				// Below the image windows: Xvfb has no window manager to raise a window.
 				w.setLocation(10, 430);
-				if (width > 0) {
-					w.setSize(width, height);
+				if (width > 0 || height > 0) {
+					w.setSize(width > 0 ? width : w.getWidth(), height > 0 ? height : w.getHeight());
 					w.validate();
 				}
 				w.toFront();
