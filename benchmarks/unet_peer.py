@@ -292,10 +292,13 @@ def run_task(args):
     if args.task == 'train':
         s, b = int(args.sizes), args.batch
         result['rss_before_kib'] = rss_kib('VmRSS')
-        reset_peak()
+        by_method = {}
         for method in args.methods.split(','):
+            reset_peak()  # each method's own peak; the group's is the highest of them
             result[method] = timed(train_step_fn(method, s, b), args.repeats)
-        result['peak_rss_kib'] = rss_kib('VmHWM')
+            by_method[method] = rss_kib('VmHWM')
+        result['peak_rss_kib_by_method'] = by_method
+        result['peak_rss_kib'] = max(by_method.values())
         return result
     raise SystemExit('unknown task ' + args.task)
 

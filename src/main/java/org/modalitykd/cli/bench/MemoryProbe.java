@@ -25,6 +25,13 @@ public final class MemoryProbe implements AutoCloseable {
 		long rssIncrease() {
 			return peakRss - rssBefore;
 		}
+
+		/** The stretch made of these consecutive ones: the first one's start, the highest peaks. */
+		static Peaks over(java.util.Collection<Peaks> parts) {
+			long before = parts.iterator().next().rssBefore();
+			return new Peaks(before, parts.stream().mapToLong(Peaks::peakRss).max().orElseThrow(),
+				parts.stream().mapToLong(Peaks::peakHeap).max().orElseThrow(), parts.stream().allMatch(Peaks::exact));
+		}
 	}
 
 	private static final Path STATUS = Path.of("/proc/self/status");

@@ -233,6 +233,12 @@ public final class PerfBenchmark {
 		table.add("training: resident memory added (peak - before)", "MB", peaks.rssIncrease() / MB,
 			(kib(p, "peak_rss_kib") - kib(p, "rss_before_kib")) / MB, "before: JVM / Python with the runtime loaded");
 		table.add("training: peak Java heap", "MB", peaks.peakHeap() / MB, Double.NaN, "sampled every 5 ms");
+		JsonObject peerPeaks = p == null || !p.has("peak_rss_kib_by_method") ? null : p.getAsJsonObject("peak_rss_kib_by_method");
+		result.methodPeakRss().forEach((method, bytes) -> table.add(
+			String.format("training peak, %s alone", TrainBenchmark.NAMES.get(method)), "MB", bytes / MB,
+			peerPeaks == null || !peerPeaks.has(method) || peerPeaks.get(method).getAsLong() < 0 ? Double.NaN
+				: peerPeaks.get(method).getAsLong() * 1024.0 / MB,
+			"peak counter reset before the method"));
 	}
 
 	/** The four targets of issue #9, each with the measured value and met / NOT met. */

@@ -26,8 +26,11 @@ import org.modalitykd.net.SessionOptions;
  */
 final class TrainingGroupProcess {
 
-	/** Step times per method, and the child's resident memory before and at its peak. */
-	record Result(Map<String, double[]> seconds, MemoryProbe.Peaks peaks) {
+	/**
+	 * Step times per method, the child's resident memory before and at its peak, and each
+	 * method's own peak (building its graph, its steps; the peak counter is reset between methods).
+	 */
+	record Result(Map<String, double[]> seconds, MemoryProbe.Peaks peaks, Map<String, Long> methodPeakRss) {
 	}
 
 	private TrainingGroupProcess() {
@@ -62,8 +65,12 @@ final class TrainingGroupProcess {
 			}
 			seconds.put(e.getKey(), t);
 		}
+		Map<String, Long> methodPeaks = new java.util.LinkedHashMap<>();
+		for (var e : o.getAsJsonObject("peak_rss_by_method").entrySet()) {
+			methodPeaks.put(e.getKey(), e.getValue().getAsLong());
+		}
 		return new Result(seconds, new MemoryProbe.Peaks(o.get("rss_before").getAsLong(), o.get("peak_rss").getAsLong(),
-			o.get("peak_heap").getAsLong(), o.get("exact").getAsBoolean()));
+			o.get("peak_heap").getAsLong(), o.get("exact").getAsBoolean()), methodPeaks);
 	}
 
 	/** Args: repeats, patch, batch, device, intra-op, inter-op threads; prints one JSON line. */
@@ -74,9 +81,16 @@ final class TrainingGroupProcess {
 			Integer.parseInt(args[2]), options);
 		// TensorFlow's runtime is loaded before the probe starts, as torch is imported before the peer's.
 		org.tensorflow.TensorFlow.version();
-		MemoryProbe probe = MemoryProbe.start();
-		Map<String, double[]> seconds = train.measure();
-		MemoryProbe.Peaks peaks = probe.stop();
+		Map<String, MemoryProbe.Peaks> byMethod = new java.util.LinkedHashMap<>();
+		Map<String, double[]> seconds = train.measure((method, timing) -> {
+			MemoryProbe probe = MemoryProbe.start();
+			try {
+				return timing.get();
+			} finally {
+				byMethod.put(method, probe.stop());
+			}
+		});
+		MemoryProbe.Peaks peaks = MemoryProbe.Peaks.over(byMethod.values());
 		JsonObject o = new JsonObject();
 		JsonObject s = new JsonObject();
 		seconds.forEach((k, v) -> {
@@ -91,6 +105,9 @@ final class TrainingGroupProcess {
 		o.addProperty("peak_rss", peaks.peakRss());
 		o.addProperty("peak_heap", peaks.peakHeap());
 		o.addProperty("exact", peaks.exact());
+		JsonObject methodPeaks = new JsonObject();
+		byMethod.forEach((method, p) -> methodPeaks.addProperty(method, p.peakRss()));
+		o.add("peak_rss_by_method", methodPeaks);
 		System.out.println(o);
 		System.out.flush();
 		// TensorFlow's threads must not keep the JVM alive.
