@@ -24,8 +24,8 @@ import org.modalitykd.train.TrainingMethod;
  * when the plan names two modalities, the unpaired method on disjoint case sets against
  * each modality trained alone on its own set. {@link ExperimentPlan.Kind#UNPAIRED} is that
  * comparison for each pair of the plan, with the joint network's ablations (no KL term,
- * shared batch norm, per-modality instance norm) compared with the full joint network, and no
- * teacher. {@link ExperimentPlan.Kind#SWEEP} trains the points of {@link SweepPoints} per
+ * shared batch norm, per-modality instance norm) compared with the full joint network and
+ * with the modality alone, and no teacher. {@link ExperimentPlan.Kind#SWEEP} trains the points of {@link SweepPoints} per
  * modality, to be scored on validation cases.
  */
 public final class ExperimentDesign {
@@ -96,9 +96,13 @@ public final class ExperimentDesign {
 	 * @param label    what the table calls it
 	 * @param training the network
 	 * @param modality the one modality it reads at test time, or null for all of its channels
-	 * @param baseline the label of the row it is compared with, or null
+	 * @param baseline  the label of the row it is compared with, or null
+	 * @param reference the label of the row a variant is judged against in the end, when that
+	 *                  is not {@code baseline}: an ablation is compared with its full method
+	 *                  (what the removed term contributes) and also with the modality's
+	 *                  baseline, or the modality alone (whether the variant still wins); or null
 	 */
-	public record Row(String label, Training training, String modality, String baseline) {
+	public record Row(String label, Training training, String modality, String baseline, String reference) {
 	}
 
 	static final String TEACHER = "teacher";
@@ -132,7 +136,7 @@ public final class ExperimentDesign {
 		}
 		Training teacher = new Training(TEACHER, TrainingMethod.SUPERVISED, Modalities.BRATS, Cases.ALL);
 		trainings.add(teacher);
-		rows.add(new Row("teacher (all four)", teacher, null, null));
+		rows.add(new Row("teacher (all four)", teacher, null, null, null));
 		if (plan.kind() == ExperimentPlan.Kind.SWEEP) {
 			// Point by point, each on every modality: a sweep stopped halfway has whole points.
 			for (SweepPoints.Point p : SweepPoints.all()) {
@@ -143,36 +147,37 @@ public final class ExperimentDesign {
 					Training t = new Training(m + "-" + p.name(), p.method(), List.of(m), Cases.ALL, p.distillation(),
 						p.segLoss());
 					SweepPoints.Point reference = SweepPoints.referenceOf(p);
-					add(t, m + " " + p.label(), reference == null ? null : m + " " + reference.label());
+					add(t, m + " " + p.label(), reference == null ? null : m + " " + reference.label(), null);
 				}
 			}
 			return;
 		}
 		for (String m : plan.studentModalities()) {
 			String base = m + " baseline";
-			add(new Training(m + "-baseline", TrainingMethod.SUPERVISED, List.of(m), Cases.ALL), base, null);
-			add(new Training(m + "-kdnet", TrainingMethod.KD_NET, List.of(m), Cases.ALL), m + " KD-Net", base);
-			add(new Training(m + "-protokd", TrainingMethod.PROTOKD, List.of(m), Cases.ALL), m + " ProtoKD", base);
+			add(new Training(m + "-baseline", TrainingMethod.SUPERVISED, List.of(m), Cases.ALL), base, null, null);
+			add(new Training(m + "-kdnet", TrainingMethod.KD_NET, List.of(m), Cases.ALL), m + " KD-Net", base, null);
+			add(new Training(m + "-protokd", TrainingMethod.PROTOKD, List.of(m), Cases.ALL), m + " ProtoKD", base, null);
 		}
 		for (String m : plan.ablationModalities()) {
 			// Augmentation is judged where it should matter, on the shifted test set as well: the
 			// baseline with nnU-Net's intensity transforms against the baseline (issue 15, item 6).
 			add(new Training(m + "-baseline-nnunet", TrainingMethod.SUPERVISED, List.of(m), Cases.ALL,
 				TrainingJobs.Distillation.DEFAULTS, null, null, AugmentationLevel.NNUNET),
-				m + " baseline with nnU-Net augmentation", m + " baseline");
-			// Each ablation is compared with its full method: the difference is what the removed term contributes.
+				m + " baseline with nnU-Net augmentation", m + " baseline", null);
+			// Each ablation is compared with its full method (the difference is what the removed term
+			// contributes) and with the baseline (does the method without the term still win?).
 			// ProtoKD's defaults leave the prototype term out (beta 0, the sweep's choice): its
 			// ablation is the term added at the official beta, and the pixel KL's is that
 			// network without it (the prototype term alone).
 			add(new Training(m + "-protokd-proto", TrainingMethod.PROTOKD, List.of(m), Cases.ALL,
 				new TrainingJobs.Distillation(null, null, null, OFFICIAL_BETA), null), m + " ProtoKD with prototype term",
-				m + " ProtoKD");
+				m + " ProtoKD", m + " baseline");
 			add(new Training(m + "-protokd-protoonly", TrainingMethod.PROTOKD, List.of(m), Cases.ALL,
 				new TrainingJobs.Distillation(0.0, null, null, OFFICIAL_BETA), null),
-				m + " ProtoKD prototype term without pixel KL", m + " ProtoKD with prototype term");
+				m + " ProtoKD prototype term without pixel KL", m + " ProtoKD with prototype term", m + " baseline");
 			add(new Training(m + "-kdnet-nolatent", TrainingMethod.KD_NET, List.of(m), Cases.ALL,
 				new TrainingJobs.Distillation(null, null, 0.0, null), null), m + " KD-Net without latent term",
-				m + " KD-Net");
+				m + " KD-Net", m + " baseline");
 		}
 		if (!plan.unpairedModalities().isEmpty()) {
 			addPair(plan.unpairedModalities().get(0), plan.unpairedModalities().get(1), false);
@@ -183,8 +188,8 @@ public final class ExperimentDesign {
 	 * Modality {@code a} of the first half of the pool and {@code b} of the second: each alone
 	 * on its half, and the joint network read through each. With {@code ablations}, also the
 	 * joint network without its KL term, with one batch norm for both modalities and with
-	 * per-modality instance norm, each compared with the full joint network; the rows then
-	 * name their pair, as a modality may be in two pairs.
+	 * per-modality instance norm, each compared with the full joint network and with the
+	 * modality alone; the rows then name their pair, as a modality may be in two pairs.
 	 */
 	private void addPair(String a, String b, boolean ablations) {
 		addAlone(a, Cases.FIRST_HALF);
@@ -217,12 +222,13 @@ public final class ExperimentDesign {
 				return;
 			}
 		}
-		add(new Training(name, TrainingMethod.SUPERVISED, List.of(m), half), m + " alone (half)", null);
+		add(new Training(name, TrainingMethod.SUPERVISED, List.of(m), half), m + " alone (half)", null, null);
 	}
 
 	/**
 	 * A joint network, one row per modality: {@code suffix} makes the row's label after the
-	 * modality; the baseline is the modality alone, or the row of {@code baselineSuffix}.
+	 * modality; the baseline is the modality alone, or the row of {@code baselineSuffix} and
+	 * then the modality alone is the reference (does the ablated joint network still beat it?).
 	 */
 	private void addJoint(Training joint, String suffix, String baselineSuffix) {
 		if (trainings.stream().anyMatch(o -> o.name().equals(joint.name()))) {
@@ -230,7 +236,9 @@ public final class ExperimentDesign {
 		}
 		trainings.add(joint);
 		for (String m : joint.modalities()) {
-			rows.add(new Row(m + suffix, joint, m, m + (baselineSuffix == null ? " alone (half)" : baselineSuffix)));
+			String alone = m + " alone (half)";
+			rows.add(baselineSuffix == null ? new Row(m + suffix, joint, m, alone, null)
+				: new Row(m + suffix, joint, m, m + baselineSuffix, alone));
 		}
 	}
 
@@ -264,12 +272,12 @@ public final class ExperimentDesign {
 		return part;
 	}
 
-	private void add(Training t, String label, String baseline) {
+	private void add(Training t, String label, String baseline, String reference) {
 		if (trainings.stream().anyMatch(o -> o.name().equals(t.name()))) {
 			throw new IllegalArgumentException("two trainings are called " + t.name());
 		}
 		trainings.add(t);
-		rows.add(new Row(label, t, t.modalities().size() == 1 ? t.modalities().get(0) : null, baseline));
+		rows.add(new Row(label, t, t.modalities().size() == 1 ? t.modalities().get(0) : null, baseline, reference));
 	}
 
 	/** In training order: the teacher first, as the students need it. */

@@ -22,8 +22,9 @@ import org.modalitykd.io.AtomicFile;
  * seeds; per compared row the difference from the row it is compared with, paired by seed
  * (same teacher, split and cases), with its interval over seeds. Beside it, the interval
  * paired by case (each case's difference averaged over seeds), which shows how consistent
- * a difference is across cases but not whether it survives another seed. Measures: Dice
- * WT, TC, ET and their mean.
+ * a difference is across cases but not whether it survives another seed. An ablation is
+ * compared twice: with its full method and with the reference its method is judged against.
+ * Measures: Dice WT, TC, ET and their mean.
  */
 public final class ExperimentReport {
 
@@ -95,8 +96,8 @@ public final class ExperimentReport {
 				high[k] = mean[k] + half;
 			}
 			rows.add(new RowSummary(row, mean, std, low, high, perSeed.size()));
-			if (row.baseline() != null) {
-				Comparison c = compare(records, row, design.row(row.baseline()));
+			for (String other : new String[] { row.baseline(), row.reference() }) {
+				Comparison c = other == null ? null : compare(records, row, design.row(other));
 				if (c != null) {
 					comparisons.add(c);
 				}

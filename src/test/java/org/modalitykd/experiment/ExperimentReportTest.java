@@ -47,6 +47,12 @@ class ExperimentReportTest {
 			design.row("t1ce ProtoKD prototype term without pixel KL").training().distillation().prototypeWeight());
 		assertEquals(0.0, design.row("t1ce KD-Net without latent term").training().distillation().featureWeight());
 		assertEquals("t1ce KD-Net", design.row("t1ce KD-Net without latent term").baseline());
+		// Ablations are also judged against the baseline; the full methods have only that.
+		assertEquals("t1ce baseline", design.row("t1ce KD-Net without latent term").reference());
+		assertEquals("t1ce baseline", design.row("t1ce ProtoKD prototype term without pixel KL").reference());
+		assertEquals("t1ce baseline", design.row("t1ce ProtoKD with prototype term").reference());
+		assertEquals(null, design.row("t1ce ProtoKD").reference());
+		assertEquals(null, design.row("t1ce baseline with nnU-Net augmentation").reference());
 		assertEquals("t2 alone (half)", design.row("t2 unpaired").baseline());
 		assertEquals("t2", design.row("t2 unpaired").modality());
 		assertEquals(2, design.rowsOf(design.row("t1 unpaired").training()).size());
@@ -100,6 +106,40 @@ class ExperimentReportTest {
 		assertEquals(3, Files.readAllLines(dir.resolve("summary.csv")).size());
 		// One line per comparison and unit (seed, case), after the header.
 		assertEquals(3, Files.readAllLines(dir.resolve("differences.csv")).size());
+	}
+
+	@Test
+	void anAblationIsComparedWithItsMethodAndWithTheBaseline(@TempDir Path dir) throws IOException {
+		ExperimentRecords records = ExperimentRecords.open(dir);
+		// WT per case (a, b): baseline 0.5 / 0.7 and KD-Net 0.6 / 0.8 in both seeds; KD-Net
+		// without its latent term 0.7 / 0.9 in seed 1, 0.5 / 0.7 in seed 2.
+		for (long seed = 1; seed <= 2; seed++) {
+			add(records, seed, "t1ce baseline", "t1ce-baseline", 0.5, 0.7);
+			add(records, seed, "t1ce KD-Net", "t1ce-kdnet", 0.6, 0.8);
+		}
+		add(records, 1, "t1ce KD-Net without latent term", "t1ce-kdnet-nolatent", 0.7, 0.9);
+		add(records, 2, "t1ce KD-Net without latent term", "t1ce-kdnet-nolatent", 0.5, 0.7);
+		ExperimentReport report = new ExperimentReport(design, ExperimentRecords.open(dir));
+
+		List<ExperimentReport.Comparison> ablation = report.comparisons().stream()
+			.filter(c -> c.row().label().equals("t1ce KD-Net without latent term")).toList();
+		assertEquals(List.of("t1ce KD-Net", "t1ce baseline"), ablation.stream().map(c -> c.baseline().label()).toList());
+		// Seed means 0.8 and 0.6. Against KD-Net (0.7 in both seeds): +0.1 and -0.1, mean 0.
+		assertEquals(0.0, ablation.get(0).bySeed()[0].mean(), 1e-9);
+		// Against the baseline (0.6 in both): +0.2 and 0, mean 0.1, sd 0.1 sqrt(2), standard
+		// error 0.1: the interval is 0.1 +- t(0.975, 1) * 0.1 = 0.1 +- 1.27062.
+		PairedDifference vsBaseline = ablation.get(1).bySeed()[0];
+		assertEquals(0.1, vsBaseline.mean(), 1e-9);
+		assertEquals(0.1 - 1.27062, vsBaseline.low(), 1e-4);
+		assertEquals(0.1 + 1.27062, vsBaseline.high(), 1e-4);
+		// The full method is compared with the baseline only.
+		assertEquals(1, report.comparisons().stream().filter(c -> c.row().label().equals("t1ce KD-Net")).count());
+
+		String md = report.markdown(plan);
+		assertTrue(md.contains("| t1ce KD-Net without latent term | t1ce baseline | 2 | +0.100 [-1.171, +1.371] |"), md);
+		report.writeCsv(dir);
+		// Three comparisons, each paired by seed and by case, after the header.
+		assertEquals(7, Files.readAllLines(dir.resolve("differences.csv")).size());
 	}
 
 	@Test

@@ -60,11 +60,18 @@ class UnpairedExperimentTest {
 		assertEquals("ct unpaired (ct+flair)", design.row("ct unpaired with shared batch norm (ct+flair)").baseline());
 		assertEquals("flair unpaired (ct+flair)", design.row("flair unpaired with instance norm (ct+flair)").baseline());
 		assertEquals("ct", design.row("ct unpaired with instance norm (ct+flair)").modality());
-		// Every baseline names a row of the design.
+		// ... and also against the modality alone: which joint setting, if any, beats training alone.
+		assertEquals("t2 alone (half)", design.row("t2 unpaired without KL (t2+flair)").reference());
+		assertEquals("flair alone (half)", design.row("flair unpaired with instance norm (ct+flair)").reference());
+		assertEquals(null, design.row("flair unpaired (ct+flair)").reference(), "its baseline is already the modality alone");
+		// Every baseline and reference names a row of the design.
 		Set<String> labels = new HashSet<>();
 		design.rows().forEach(r -> labels.add(r.label()));
 		design.rows().stream().filter(r -> r.baseline() != null).forEach(r -> assertTrue(labels.contains(r.baseline()),
 			r.label() + " -> " + r.baseline()));
+		design.rows().stream().filter(r -> r.reference() != null)
+			.forEach(r -> assertTrue(labels.contains(r.reference()), r.label() + " -> " + r.reference()));
+		assertEquals(12, design.rows().stream().filter(r -> r.reference() != null).count(), "2 pairs x 3 ablations x 2 modalities");
 
 		assertEquals(0.0, design.training("t2-flair-unpaired-kd0").get(0).distillation().weight());
 		assertEquals(org.modalitykd.train.NetworkNormalization.BATCH,
