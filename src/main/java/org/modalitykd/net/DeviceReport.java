@@ -52,10 +52,10 @@ public record DeviceReport(String tensorflowVersion, String nativeBuild, List<St
 		boolean gpu = Devices.gpuAvailable();
 		String note = gpu ? "" : Devices.resolve(Device.AUTO).description().replaceFirst("^CPU \\(auto: ", "")
 			.replaceFirst("\\)$", "");
+		List<String> libraryPath = CudaLibraryLookup.searchPath();
 		return new DeviceReport(TensorFlow.version(), detectNativeBuild(), listDevices(), gpu, note,
-			CudaLibraryLookup.describe(CudaLibraryLookup.searchPath(), CUDA_RUNTIME),
-			CudaLibraryLookup.describe(CudaLibraryLookup.searchPath(), CUDNN), rt.maxMemory() >> 20, (rt.maxMemory() - used) >> 20,
-			freePhysicalMb(), OneDnn.status());
+			CudaLibraryLookup.describe(libraryPath, CUDA_RUNTIME), CudaLibraryLookup.describe(libraryPath, CUDNN),
+			rt.maxMemory() >> 20, (rt.maxMemory() - used) >> 20, freePhysicalMb(), OneDnn.status());
 	}
 
 	/** The report as lines of "key: value", for a log or a table. */
