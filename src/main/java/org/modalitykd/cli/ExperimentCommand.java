@@ -187,7 +187,8 @@ final class ExperimentCommand extends ConsoleCommand {
 			markdown += "\n## On the shifted test set (other contrasts, bias field, noise, deformation, tumour sizes)\n\n"
 				+ shifted.markdown(plan).replace("on the test cases", "on the shifted test cases");
 			PngFile.write(dir.resolve("dice-bars.png"), DiceBarChart.render(shifted.rows(), String.format(Locale.ROOT,
-				"Dice on the shifted test set, mean of %d seeds (%d cases)", plan.seeds().size(), plan.shiftedTestCases())));
+				"Dice on the shifted test set, %s (%d cases)", DiceBarChart.seedsPhrase(shifted.rows()),
+				plan.shiftedTestCases())));
 		}
 		if (sweep) {
 			SweepReport sweepReport = new SweepReport(plan, results);
@@ -201,7 +202,7 @@ final class ExperimentCommand extends ConsoleCommand {
 		}
 		AtomicFile.writeString(recordsDir.resolve("results.md"), markdown);
 		var chart = DiceBarChart.render(report.rows(), String.format(Locale.ROOT,
-			"%s Dice on synthetic data, mean of %d seeds (%d %s cases)", sweep ? "Validation" : "Test", plan.seeds().size(),
+			"%s Dice on synthetic data, %s (%d %s cases)", sweep ? "Validation" : "Test", DiceBarChart.seedsPhrase(report.rows()),
 			plan.testCases(), plan.evaluationName()));
 		PngFile.write(recordsDir.resolve("dice-bars.png"), chart);
 		o.println();

@@ -159,11 +159,12 @@ public final class ExperimentDesign {
 			add(new Training(m + "-protokd", TrainingMethod.PROTOKD, List.of(m), Cases.ALL), m + " ProtoKD", base, null);
 		}
 		for (String m : plan.ablationModalities()) {
+			String base = m + " baseline";
 			// Augmentation is judged where it should matter, on the shifted test set as well: the
 			// baseline with nnU-Net's intensity transforms against the baseline (issue 15, item 6).
 			add(new Training(m + "-baseline-nnunet", TrainingMethod.SUPERVISED, List.of(m), Cases.ALL,
 				TrainingJobs.Distillation.DEFAULTS, null, null, AugmentationLevel.NNUNET),
-				m + " baseline with nnU-Net augmentation", m + " baseline", null);
+				base + " with nnU-Net augmentation", base, null);
 			// Each ablation is compared with its full method (the difference is what the removed term
 			// contributes) and with the baseline (does the method without the term still win?).
 			// ProtoKD's defaults leave the prototype term out (beta 0, the sweep's choice): its
@@ -171,13 +172,13 @@ public final class ExperimentDesign {
 			// network without it (the prototype term alone).
 			add(new Training(m + "-protokd-proto", TrainingMethod.PROTOKD, List.of(m), Cases.ALL,
 				new TrainingJobs.Distillation(null, null, null, OFFICIAL_BETA), null), m + " ProtoKD with prototype term",
-				m + " ProtoKD", m + " baseline");
+				m + " ProtoKD", base);
 			add(new Training(m + "-protokd-protoonly", TrainingMethod.PROTOKD, List.of(m), Cases.ALL,
 				new TrainingJobs.Distillation(0.0, null, null, OFFICIAL_BETA), null),
-				m + " ProtoKD prototype term without pixel KL", m + " ProtoKD with prototype term", m + " baseline");
+				m + " ProtoKD prototype term without pixel KL", m + " ProtoKD with prototype term", base);
 			add(new Training(m + "-kdnet-nolatent", TrainingMethod.KD_NET, List.of(m), Cases.ALL,
 				new TrainingJobs.Distillation(null, null, 0.0, null), null), m + " KD-Net without latent term",
-				m + " KD-Net", m + " baseline");
+				m + " KD-Net", base);
 		}
 		if (!plan.unpairedModalities().isEmpty()) {
 			addPair(plan.unpairedModalities().get(0), plan.unpairedModalities().get(1), false);
@@ -231,10 +232,7 @@ public final class ExperimentDesign {
 	 * then the modality alone is the reference (does the ablated joint network still beat it?).
 	 */
 	private void addJoint(Training joint, String suffix, String baselineSuffix) {
-		if (trainings.stream().anyMatch(o -> o.name().equals(joint.name()))) {
-			throw new IllegalArgumentException("two trainings are called " + joint.name());
-		}
-		trainings.add(joint);
+		register(joint);
 		for (String m : joint.modalities()) {
 			String alone = m + " alone (half)";
 			rows.add(baselineSuffix == null ? new Row(m + suffix, joint, m, alone, null)
@@ -273,11 +271,15 @@ public final class ExperimentDesign {
 	}
 
 	private void add(Training t, String label, String baseline, String reference) {
+		register(t);
+		rows.add(new Row(label, t, t.modalities().size() == 1 ? t.modalities().get(0) : null, baseline, reference));
+	}
+
+	private void register(Training t) {
 		if (trainings.stream().anyMatch(o -> o.name().equals(t.name()))) {
 			throw new IllegalArgumentException("two trainings are called " + t.name());
 		}
 		trainings.add(t);
-		rows.add(new Row(label, t, t.modalities().size() == 1 ? t.modalities().get(0) : null, baseline, reference));
 	}
 
 	/** In training order: the teacher first, as the students need it. */
@@ -298,7 +300,11 @@ public final class ExperimentDesign {
 	}
 
 	public Row row(String label) {
-		return rows.stream().filter(r -> r.label().equals(label)).findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("no row " + label));
+		return findRow(label).orElseThrow(() -> new IllegalArgumentException("no row " + label));
+	}
+
+	/** The row called {@code label}, or empty where this design (e.g. a part of one) has none. */
+	public java.util.Optional<Row> findRow(String label) {
+		return rows.stream().filter(r -> r.label().equals(label)).findFirst();
 	}
 }

@@ -96,8 +96,10 @@ public final class ExperimentReport {
 				high[k] = mean[k] + half;
 			}
 			rows.add(new RowSummary(row, mean, std, low, high, perSeed.size()));
+			// A part of a design (experiment --trainings) may leave out the row compared with.
 			for (String other : new String[] { row.baseline(), row.reference() }) {
-				Comparison c = other == null ? null : compare(records, row, design.row(other));
+				Comparison c = other == null ? null
+					: design.findRow(other).map(b -> compare(records, row, b)).orElse(null);
 				if (c != null) {
 					comparisons.add(c);
 				}

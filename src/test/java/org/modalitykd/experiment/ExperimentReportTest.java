@@ -143,6 +143,33 @@ class ExperimentReportTest {
 	}
 
 	@Test
+	void aPartOfTheDesignReportsWhatItHasAndLeavesOutComparisonsWithRowsItLacks(@TempDir Path dir) throws IOException {
+		ExperimentRecords records = ExperimentRecords.open(dir);
+		for (long seed = 1; seed <= 2; seed++) {
+			add(records, seed, "t1ce baseline", "t1ce-baseline", 0.5, 0.7);
+			add(records, seed, "t1ce KD-Net", "t1ce-kdnet", 0.6, 0.8);
+			add(records, seed, "t1ce KD-Net without latent term", "t1ce-kdnet-nolatent", 0.7, 0.9);
+		}
+		// The ablation alone (as experiment --trainings t1ce-kdnet-nolatent runs it): its full
+		// method and the baseline are not rows of this part.
+		ExperimentDesign part = design.only(List.of("t1ce-kdnet-nolatent"));
+		assertTrue(part.findRow("t1ce baseline").isEmpty());
+		ExperimentReport report = new ExperimentReport(part, ExperimentRecords.open(dir));
+
+		assertEquals(List.of("t1ce KD-Net without latent term"), report.rows().stream().map(r -> r.row().label()).toList());
+		assertEquals(0.8, report.rows().get(0).mean()[0], 1e-9);
+		assertTrue(report.comparisons().isEmpty());
+		// With the KD-Net row in the part, the ablation is compared with it (and still not
+		// with the baseline): 0.8 against 0.7 in both seeds.
+		ExperimentReport withMethod = new ExperimentReport(design.only(List.of("t1ce-kdnet", "t1ce-kdnet-nolatent")),
+			ExperimentRecords.open(dir));
+		List<ExperimentReport.Comparison> c = withMethod.comparisons();
+		assertEquals(1, c.size());
+		assertEquals("t1ce KD-Net", c.get(0).baseline().label());
+		assertEquals(0.1, c.get(0).bySeed()[0].mean(), 1e-9);
+	}
+
+	@Test
 	void recordsSurviveAReopenAndATornFileIsRefused(@TempDir Path dir) throws IOException {
 		ExperimentRecords records = ExperimentRecords.open(dir);
 		add(records, 3, "t1 baseline", "t1-baseline", 0.25, 0.5);

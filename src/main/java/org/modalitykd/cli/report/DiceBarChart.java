@@ -9,122 +9,185 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import org.modalitykd.experiment.ExperimentDesign;
 import org.modalitykd.experiment.ExperimentReport;
 import org.modalitykd.train.TrainingMethod;
 
 /**
- * The experiment's bar chart: one panel per region (WT, TC, ET), one bar per table row
- * (mean test Dice over seeds) with a whisker of +- one standard deviation over seeds,
- * coloured by method so that a student and its baseline are told apart at a glance.
+ * The experiment's bar chart: one horizontal bar per table row (mean test Dice over seeds)
+ * with a whisker of +- one standard deviation over seeds, in three panels (WT, TC, ET)
+ * that share the row labels on the left. Horizontal bars keep long labels such as "t2
+ * unpaired with shared batch norm (t2+flair)" readable however many rows a design has.
+ * Bars are coloured by method so that a student and its baseline are told apart at a
+ * glance; a variant (an ablation, or the baseline with other augmentation) is a lighter
+ * shade of its family's colour.
  */
 public final class DiceBarChart {
 
-	private static final int BAR = 22;
-	private static final int GAP = 6;
-	private static final int PANEL_HEIGHT = 200;
-	private static final int LEFT = 56;
-	private static final int TOP = 48;
-	private static final int LABELS = 235;
-	private static final int LEGEND = 30;
-	private static final int PANEL_GAP = 28;
+	static final int ROW = 18;
+	static final int BAR = 12;
+	static final int PANEL = 260;
+	static final int PANEL_GAP = 26;
+	static final int TOP = 70;
+	static final int MARGIN = 12;
+	private static final int AXIS_LABELS = 26;
+	private static final String VARIANT = " variant";
+	private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
 	private DiceBarChart() {
 	}
 
+	/** Where the bars are drawn, so that a test can read a bar's end off the picture. */
+	record Layout(int labelWidth, int width, int height) {
+
+		int panelX(int region) {
+			return MARGIN + labelWidth + region * (PANEL + PANEL_GAP);
+		}
+
+		int rowY(int row) {
+			return TOP + row * ROW;
+		}
+	}
+
+	static Layout layout(List<ExperimentReport.RowSummary> rows) {
+		FontMetrics fm = ChartImage.blank(1, 1).graphics().getFontMetrics(LABEL_FONT);
+		int labelWidth = 0;
+		for (ExperimentReport.RowSummary r : rows) {
+			labelWidth = Math.max(labelWidth, fm.stringWidth(r.row().label()));
+		}
+		labelWidth += 10;
+		int width = Math.max(MARGIN + labelWidth + 3 * PANEL + 2 * PANEL_GAP + MARGIN, 720);
+		return new Layout(labelWidth, width, TOP + rows.size() * ROW + AXIS_LABELS);
+	}
+
+	/**
+	 * "mean of 5 seeds", or "mean of 2 to 3 seeds" while some rows lack seeds: the count the
+	 * records hold, not the plan's, since a report of an unfinished experiment is drawn too.
+	 */
+	public static String seedsPhrase(List<ExperimentReport.RowSummary> rows) {
+		int least = rows.stream().mapToInt(ExperimentReport.RowSummary::seeds).min().orElse(0);
+		int most = rows.stream().mapToInt(ExperimentReport.RowSummary::seeds).max().orElse(0);
+		return "mean of " + (least == most ? least : least + " to " + most) + (most == 1 ? " seed" : " seeds");
+	}
+
 	public static BufferedImage render(List<ExperimentReport.RowSummary> rows, String title) {
-		int panelWidth = rows.size() * (BAR + GAP) + GAP;
-		int width = LEFT + 3 * panelWidth + 2 * PANEL_GAP + 20;
-		int height = TOP + PANEL_HEIGHT + LABELS + LEGEND;
-		ChartImage canvas = ChartImage.blank(width, height);
-		BufferedImage image = canvas.image();
+		Layout layout = layout(rows);
+		ChartImage canvas = ChartImage.blank(layout.width(), layout.height());
 		Graphics2D g = canvas.graphics();
 		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-		g.drawString(title, LEFT, 17);
-		for (int region = 0; region < 3; region++) {
-			drawPanel(g, rows, region, LEFT + region * (panelWidth + PANEL_GAP), panelWidth);
-		}
-		drawLegend(g, LEFT, height - 12);
-		g.dispose();
-		return image;
-	}
-
-	private static void drawPanel(Graphics2D g, List<ExperimentReport.RowSummary> rows, int region, int x0, int width) {
-		int baseY = TOP + PANEL_HEIGHT;
-		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-		for (int tick = 0; tick <= 10; tick += 2) {
-			int y = baseY - tick * PANEL_HEIGHT / 10;
-			g.setColor(new Color(225, 225, 225));
-			g.drawLine(x0, y, x0 + width, y);
-			if (region == 0) {
-				g.setColor(Color.DARK_GRAY);
-				g.drawString(String.format(Locale.ROOT, "%.1f", tick / 10.0), x0 - 26, y + 4);
-			}
-		}
-		g.setColor(Color.BLACK);
-		g.drawLine(x0, baseY, x0 + width, baseY);
-		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-		g.drawString("Dice " + ExperimentReport.REGIONS[region], x0 + width / 2 - 24, TOP - 4);
-		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+		g.drawString(title, MARGIN, 18);
+		drawLegend(g, rows, MARGIN, 38);
+		g.setFont(LABEL_FONT);
 		FontMetrics fm = g.getFontMetrics();
 		for (int i = 0; i < rows.size(); i++) {
+			String label = rows.get(i).row().label();
+			g.setColor(Color.BLACK);
+			g.drawString(label, MARGIN + layout.labelWidth() - 10 - fm.stringWidth(label),
+				layout.rowY(i) + ROW / 2 + fm.getAscent() / 2 - 1);
+		}
+		for (int region = 0; region < 3; region++) {
+			drawPanel(g, rows, region, layout);
+		}
+		g.dispose();
+		return canvas.image();
+	}
+
+	private static void drawPanel(Graphics2D g, List<ExperimentReport.RowSummary> rows, int region, Layout layout) {
+		int x0 = layout.panelX(region);
+		int top = layout.rowY(0);
+		int bottom = layout.rowY(rows.size());
+		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+		FontMetrics fm = g.getFontMetrics();
+		for (int tick = 0; tick <= 10; tick += 2) {
+			int x = x0 + tick * PANEL / 10;
+			g.setColor(new Color(225, 225, 225));
+			g.drawLine(x, top, x, bottom);
+			g.setColor(Color.DARK_GRAY);
+			String text = String.format(Locale.ROOT, "%.1f", tick / 10.0);
+			g.drawString(text, x - fm.stringWidth(text) / 2, bottom + 14);
+		}
+		g.setColor(Color.BLACK);
+		g.drawLine(x0, top, x0, bottom);
+		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+		String heading = "Dice " + ExperimentReport.REGIONS[region];
+		g.drawString(heading, x0 + (PANEL - g.getFontMetrics().stringWidth(heading)) / 2, top - 6);
+		for (int i = 0; i < rows.size(); i++) {
 			ExperimentReport.RowSummary r = rows.get(i);
-			int x = x0 + GAP + i * (BAR + GAP);
+			int y = layout.rowY(i) + (ROW - BAR) / 2;
 			double mean = clamp(r.mean()[region]);
-			int top = baseY - (int) Math.round(mean * PANEL_HEIGHT);
 			g.setColor(colour(r.row()));
-			g.fillRect(x, top, BAR, baseY - top);
+			g.fillRect(x0 + 1, y, (int) Math.round(mean * PANEL), BAR);
 			double std = r.std()[region];
 			if (Double.isFinite(std)) {
-				int hi = baseY - (int) Math.round(clamp(mean + std) * PANEL_HEIGHT);
-				int lo = baseY - (int) Math.round(clamp(mean - std) * PANEL_HEIGHT);
+				int lo = x0 + (int) Math.round(clamp(mean - std) * PANEL);
+				int hi = x0 + (int) Math.round(clamp(mean + std) * PANEL);
+				int mid = y + BAR / 2;
 				g.setColor(Color.BLACK);
 				g.setStroke(new BasicStroke(1.2f));
-				g.drawLine(x + BAR / 2, hi, x + BAR / 2, lo);
-				g.drawLine(x + BAR / 2 - 4, hi, x + BAR / 2 + 4, hi);
-				g.drawLine(x + BAR / 2 - 4, lo, x + BAR / 2 + 4, lo);
+				g.drawLine(lo, mid, hi, mid);
+				g.drawLine(lo, mid - 4, lo, mid + 4);
+				g.drawLine(hi, mid - 4, hi, mid + 4);
 			}
-			AffineTransform saved = g.getTransform();
-			g.translate(x + BAR / 2 + fm.getAscent() / 2 - 1, baseY + 6);
-			g.rotate(Math.PI / 2);
-			g.setColor(Color.BLACK);
-			g.drawString(r.row().label(), 0, 0);
-			g.setTransform(saved);
 		}
 	}
 
-	private static void drawLegend(Graphics2D g, int x, int y) {
-		String[] names = { "teacher", "baseline", "KD-Net", "ProtoKD", "alone (half)", "unpaired" };
-		Color[] colours = { new Color(90, 90, 90), new Color(160, 190, 220), new Color(240, 160, 60),
-			new Color(200, 60, 60), new Color(170, 210, 160), new Color(50, 140, 80) };
+	/** One key per kind of row the chart shows, in the order they first appear. */
+	private static void drawLegend(Graphics2D g, List<ExperimentReport.RowSummary> rows, int x, int y) {
+		Map<String, Color> keys = new LinkedHashMap<>();
+		for (ExperimentReport.RowSummary r : rows) {
+			keys.putIfAbsent(kind(r.row()), colour(r.row()));
+		}
+		List<String> names = new ArrayList<>(keys.keySet());
 		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
 		FontMetrics fm = g.getFontMetrics();
-		for (int i = 0; i < names.length; i++) {
-			g.setColor(colours[i]);
+		for (String name : names) {
+			g.setColor(keys.get(name));
 			g.fillRect(x, y - 10, 12, 12);
 			g.setColor(Color.BLACK);
-			g.drawString(names[i], x + 16, y);
-			x += 16 + fm.stringWidth(names[i]) + 18;
+			g.drawString(name, x + 16, y);
+			x += 16 + fm.stringWidth(name) + 18;
 		}
-		g.drawString("whiskers: +- 1 std over seeds", x + 10, y);
+		g.drawString("whiskers: +- 1 std over seeds", x + 6, y);
 	}
 
-	private static Color colour(org.modalitykd.experiment.ExperimentDesign.Row row) {
-		TrainingMethod m = row.training().method();
-		if (row.training().isTeacher()) {
-			return new Color(90, 90, 90);
-		}
-		return switch (m) {
-			case KD_NET -> new Color(240, 160, 60);
-			case PROTOKD -> new Color(200, 60, 60);
-			case UNPAIRED -> new Color(50, 140, 80);
-			case SUPERVISED -> row.training().cases() == org.modalitykd.experiment.ExperimentDesign.Cases.ALL
-				? new Color(160, 190, 220) : new Color(170, 210, 160);
+	/**
+	 * What the legend calls a row: its method, and "variant" for a row judged against
+	 * another of the same family (an ablation, or the baseline with nnU-Net's augmentation).
+	 */
+	static String kind(ExperimentDesign.Row row) {
+		ExperimentDesign.Training t = row.training();
+		String method = switch (t.method()) {
+			case KD_NET -> "KD-Net";
+			case PROTOKD -> "ProtoKD";
+			case UNPAIRED -> "unpaired";
+			case SUPERVISED -> t.isTeacher() ? "teacher" : t.cases() == ExperimentDesign.Cases.ALL ? "baseline" : "alone (half)";
 		};
+		boolean variant = row.reference() != null || (t.method() == TrainingMethod.SUPERVISED && row.baseline() != null);
+		return variant ? method + VARIANT : method;
+	}
+
+	static Color colour(ExperimentDesign.Row row) {
+		String kind = kind(row);
+		Color base = switch (kind.replace(VARIANT, "")) {
+			case "teacher" -> new Color(90, 90, 90);
+			case "KD-Net" -> new Color(240, 160, 60);
+			case "ProtoKD" -> new Color(200, 60, 60);
+			case "unpaired" -> new Color(50, 140, 80);
+			case "alone (half)" -> new Color(95, 110, 150);
+			default -> new Color(110, 150, 205);
+		};
+		return kind.endsWith(VARIANT) ? lighter(base) : base;
+	}
+
+	private static Color lighter(Color c) {
+		return new Color((c.getRed() + 2 * 255) / 3, (c.getGreen() + 2 * 255) / 3, (c.getBlue() + 2 * 255) / 3);
 	}
 
 	private static double clamp(double v) {
