@@ -6,6 +6,7 @@ package org.modalitykd.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.modalitykd.experiment.ExperimentPlan;
 import org.modalitykd.experiment.ExperimentRecords;
 import org.modalitykd.experiment.ExperimentReport;
 import org.modalitykd.experiment.ExperimentRunner;
+import org.modalitykd.experiment.RecordsMerge;
 import org.modalitykd.experiment.SweepReport;
 import org.modalitykd.io.AtomicFile;
 import org.modalitykd.net.Device;
@@ -97,6 +99,12 @@ final class ExperimentCommand extends ConsoleCommand {
 	@Option(names = "--report-only", description = "Only rewrite the tables and the chart from the records in OUT.")
 	boolean reportOnly;
 
+	@Option(names = "--merge", paramLabel = "DIR", description = "Add the records of DIR (the --records folder of "
+		+ "another machine's or process's run of the same plan: other seeds, or other trainings of a seed) to the records "
+		+ "folder, with their settings and teachers, then rewrite the tables as --report-only does. A training recorded "
+		+ "in both with other results, or another plan, is refused before anything is written.")
+	Path merge;
+
 	@Override
 	public Integer call() throws IOException, InterruptedException {
 		if (sweep && unpaired) {
@@ -158,12 +166,24 @@ final class ExperimentCommand extends ConsoleCommand {
 		}
 		o.println("experiment: " + plan.describe() + "; seeds " + plan.seeds() + "; code " + code);
 		long start = System.nanoTime();
+		if (merge != null || reportOnly) {
+			checkRecordedPlan(recordsDir, plan);
+		}
+		if (merge != null) {
+			try {
+				RecordsMerge.Summary m = RecordsMerge.merge(merge, recordsDir);
+				o.printf(Locale.ROOT, "merged %d trainings from %s (%d were already there; teachers of seeds %s)%n",
+					m.trainings(), merge, m.alreadyThere(), m.teachers());
+			} catch (IllegalArgumentException e) {
+				throw new UsageException(e.getMessage());
+			}
+		}
 		ExperimentRecords results;
 		// Ctrl-C (or SIGTERM) is the run's task-monitor cancel: the training under way stops at
 		// its next step with a checkpoint, and the last line is printed before the JVM exits.
 		try (ShutdownCancel cancel = new ShutdownCancel("modalitykd-experiment-cancel")) {
 			try {
-				results = reportOnly ? ExperimentRecords.open(recordsDir) : runner.run(cancel.monitor());
+				results = reportOnly || merge != null ? ExperimentRecords.open(recordsDir) : runner.run(cancel.monitor());
 			} catch (CancellationException e) {
 				o.println(e.getMessage());
 				o.flush();
@@ -210,5 +230,15 @@ final class ExperimentCommand extends ConsoleCommand {
 		o.printf(Locale.ROOT, "experiment finished in %.1f minutes; results in %s%n", (System.nanoTime() - start) / 6e10,
 			recordsDir);
 		return 0;
+	}
+
+	/** Tables drawn with another plan than the records' would name the wrong rows and sizes. */
+	private static void checkRecordedPlan(Path recordsDir, ExperimentPlan plan) throws IOException {
+		Path file = recordsDir.resolve(ExperimentRunner.PLAN_FILE);
+		if (Files.isRegularFile(file) && !Files.readString(file, StandardCharsets.UTF_8).strip().equals(plan.describe())) {
+			throw new UsageException(recordsDir + " holds the records of another plan ("
+				+ Files.readString(file, StandardCharsets.UTF_8).strip() + "); give the options of the run that made them "
+				+ "(e.g. --unpaired, --sweep, --quick, --steps, --cases)");
+		}
 	}
 }

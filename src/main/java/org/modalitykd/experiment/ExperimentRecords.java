@@ -100,6 +100,24 @@ public final class ExperimentRecords {
 	}
 
 	/**
+	 * Adds records made elsewhere (another machine or process, {@link RecordsMerge}) and
+	 * saves once; the caller has checked that none is already here with other results.
+	 */
+	void addAll(List<TrainingRecord> moreTrainings, List<CaseScore> moreScores) throws IOException {
+		for (CaseScore s : moreScores) {
+			if (!scores.contains(s)) {
+				scores.add(s);
+			}
+		}
+		for (TrainingRecord t : moreTrainings) {
+			if (!trainings.contains(t)) {
+				trainings.add(t);
+			}
+		}
+		save();
+	}
+
+	/**
 	 * These records with only the scores of cases whose id starts with {@code prefix} (one
 	 * evaluation set: the test set, or the shifted test set); a view, never saved.
 	 */

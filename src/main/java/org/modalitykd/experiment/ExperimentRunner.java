@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 
@@ -69,7 +68,7 @@ public final class ExperimentRunner implements Task<ExperimentRecords> {
 	}
 
 	public static final String PLAN_FILE = "plan.txt";
-	public static final String SETTINGS_FILE = "settings.txt";
+	public static final String SETTINGS_FILE = SettingsFile.NAME;
 	public static final String TEACHERS_DIR = "teachers";
 	/** The prepared training cases of every training, in the work folder. */
 	public static final String PREPARED_DIR = "prepared";
@@ -166,7 +165,7 @@ public final class ExperimentRunner implements Task<ExperimentRecords> {
 		ExperimentCases cases = ExperimentCases.make(plan, out, monitor, listener::message);
 		TrainingDataset pool = cases.pool();
 		ExperimentRecords records = ExperimentRecords.open(recordsDir);
-		Map<String, String> settings = readSettings();
+		Map<String, String> settings = SettingsFile.read(recordsDir);
 		int trainings = plan.seeds().size() * design.trainings().size();
 		int index = 0;
 		for (long seed : plan.seeds()) {
@@ -194,7 +193,7 @@ public final class ExperimentRunner implements Task<ExperimentRecords> {
 					continue;
 				}
 				if (settings.put(key, description) == null) {
-					writeSettings(settings);
+					SettingsFile.write(recordsDir, settings);
 				}
 				boolean resume = Files.isRegularFile(TrainingRun.workDirOf(bundle).resolve(TrainingRun.CHECKPOINT_DIR)
 					.resolve("checkpoint.json"));
@@ -241,26 +240,6 @@ public final class ExperimentRunner implements Task<ExperimentRecords> {
 			throw new CancellationException("experiment cancelled " + where + "; run it again to continue");
 		}
 		return records;
-	}
-
-	private Map<String, String> readSettings() throws IOException {
-		Map<String, String> m = new TreeMap<>();
-		Path file = recordsDir.resolve(SETTINGS_FILE);
-		if (Files.exists(file)) {
-			for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-				int tab = line.indexOf('\t');
-				if (tab > 0) {
-					m.put(line.substring(0, tab), line.substring(tab + 1));
-				}
-			}
-		}
-		return m;
-	}
-
-	private void writeSettings(Map<String, String> settings) throws IOException {
-		StringBuilder s = new StringBuilder();
-		settings.forEach((k, v) -> s.append(k).append('\t').append(v).append('\n'));
-		AtomicFile.writeString(recordsDir.resolve(SETTINGS_FILE), s.toString());
 	}
 
 	private void checkPlan() throws IOException {

@@ -1,0 +1,147 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 ModalityKD developers
+ */
+package org.modalitykd.experiment;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.modalitykd.io.AtomicFile;
+
+/**
+ * Adds the records of one experiment folder to another of the same plan: what a second
+ * machine or process trained (other seeds, or other trainings of a seed), with its
+ * settings lines and its teachers. Records are rewritten whole after each training, so
+ * two runs never share a folder; this joins them afterwards.
+ * <p>
+ * Everything is checked before anything is written: another plan, a training or a case
+ * score recorded in both with other results, settings that disagree, a record without
+ * its settings line, or a recorded teacher without its bundle is refused with one line. What is
+ * in both with the same results is left as it is, so a merge that was interrupted (each
+ * file is replaced atomically, teachers through a {@code .part} folder) is completed by
+ * running it again.
+ */
+public final class RecordsMerge {
+
+	/**
+	 * @param trainings the trainings added
+	 * @param alreadyThere the trainings that were in both with the same results
+	 * @param teachers the seeds whose teacher bundle was copied
+	 */
+	public record Summary(int trainings, int alreadyThere, List<Long> teachers) {
+	}
+
+	private RecordsMerge() {
+	}
+
+	/**
+	 * Merges the records in {@code from} into {@code into} (created when missing).
+	 *
+	 * @throws IllegalArgumentException saying what disagrees and what to do, before anything is written
+	 */
+	public static Summary merge(Path from, Path into) throws IOException {
+		if (from.toAbsolutePath().normalize().equals(into.toAbsolutePath().normalize())) {
+			throw new IllegalArgumentException("the records to merge are the records folder itself: " + from);
+		}
+		Path fromPlan = from.resolve(ExperimentRunner.PLAN_FILE);
+		if (!Files.isRegularFile(fromPlan) || !Files.isRegularFile(from.resolve(ExperimentRecords.TRAININGS_FILE))) {
+			throw new IllegalArgumentException(from + " holds no experiment records (" + ExperimentRunner.PLAN_FILE + ", "
+				+ ExperimentRecords.TRAININGS_FILE + "); give the --records folder of the other run");
+		}
+		String plan = Files.readString(fromPlan, StandardCharsets.UTF_8);
+		Path intoPlan = into.resolve(ExperimentRunner.PLAN_FILE);
+		if (Files.isRegularFile(intoPlan) && !Files.readString(intoPlan, StandardCharsets.UTF_8).equals(plan)) {
+			throw new IllegalArgumentException(from + " holds an experiment with another plan than " + into + " ("
+				+ plan.strip() + "); records of two plans are never mixed");
+		}
+		ExperimentRecords source = ExperimentRecords.open(from);
+		ExperimentRecords target = ExperimentRecords.open(into);
+		Map<String, String> sourceSettings = SettingsFile.read(from);
+		Map<String, String> settings = SettingsFile.read(into);
+
+		List<TrainingRecord> added = new ArrayList<>();
+		int alreadyThere = 0;
+		List<Long> teachers = new ArrayList<>();
+		for (TrainingRecord t : source.trainings()) {
+			TrainingRecord there = target.record(t.seed(), t.training());
+			if (t.equals(there)) {
+				alreadyThere++;
+				continue;
+			}
+			if (there != null) {
+				throw inBoth(from, into, "seed " + t.seed() + "'s " + t.training());
+			}
+			String description = sourceSettings.get(t.settings());
+			if (description == null) {
+				throw new IllegalArgumentException(from + " records seed " + t.seed() + "'s " + t.training() + " with settings "
+					+ t.settings() + " but its " + SettingsFile.NAME + " lacks them; restore that file");
+			}
+			String known = settings.putIfAbsent(t.settings(), description);
+			if (known != null && !known.equals(description)) {
+				throw new IllegalArgumentException("the settings key " + t.settings() + " stands for other settings in " + from
+					+ " than in " + into + "; these records cannot be joined");
+			}
+			if (t.training().equals(ExperimentDesign.TEACHER)) {
+				checkTeacher(from, t.seed());
+				teachers.add(t.seed());
+			}
+			added.add(t);
+		}
+		Map<String, CaseScore> targetScores = new HashMap<>();
+		target.scores().forEach(o -> targetScores.put(scoreKey(o), o));
+		List<CaseScore> scores = new ArrayList<>();
+		for (CaseScore s : source.scores()) {
+			CaseScore there = targetScores.get(scoreKey(s));
+			if (there != null && !there.equals(s)) {
+				throw inBoth(from, into, "seed " + s.seed() + "'s score of " + s.row() + " on " + s.caseId());
+			}
+			if (there == null) {
+				scores.add(s);
+			}
+		}
+
+		Files.createDirectories(into);
+		if (!Files.isRegularFile(intoPlan)) {
+			AtomicFile.writeString(intoPlan, plan);
+		}
+		KeptTeachers kept = new KeptTeachers(into, line -> { });
+		for (long seed : teachers) {
+			kept.keep(seed, teacherOf(from, seed));
+		}
+		SettingsFile.write(into, settings);
+		target.addAll(added, scores);
+		return new Summary(added.size(), alreadyThere, List.copyOf(teachers));
+	}
+
+	/**
+	 * A teacher bundle of the target that its records do not name (left by an interrupted
+	 * merge) is replaced: no student recorded there can have used it.
+	 */
+	private static void checkTeacher(Path from, long seed) {
+		if (!Files.isDirectory(teacherOf(from, seed))) {
+			throw new IllegalArgumentException(from + " records the teacher of seed " + seed + " but holds no "
+				+ ExperimentRunner.TEACHERS_DIR + "/seed-" + seed + " bundle; restore it before merging");
+		}
+	}
+
+	private static String scoreKey(CaseScore s) {
+		// Row and case names hold no comma (the records are CSV).
+		return s.seed() + "," + s.row() + "," + s.caseId();
+	}
+
+	private static Path teacherOf(Path records, long seed) {
+		return records.resolve(ExperimentRunner.TEACHERS_DIR).resolve("seed-" + seed);
+	}
+
+	private static IllegalArgumentException inBoth(Path from, Path into, String what) {
+		return new IllegalArgumentException(what + " is recorded in both " + from + " and " + into
+			+ " with other results; delete it from one of them and merge again");
+	}
+}

@@ -1,0 +1,67 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 ModalityKD developers
+ */
+package org.modalitykd.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modalitykd.experiment.CaseScore;
+import org.modalitykd.experiment.ExperimentPlan;
+import org.modalitykd.experiment.ExperimentRecords;
+import org.modalitykd.experiment.ExperimentRunner;
+import org.modalitykd.experiment.TrainingRecord;
+
+/** {@code experiment --merge}: two processes' records of one plan joined, the tables made from both. */
+class ExperimentMergeCliTest {
+
+	@TempDir
+	Path tmp;
+
+	@Test
+	void theMergedRecordsMakeOneTableAndAConflictOrAnotherPlanIsOneLine() throws IOException {
+		Path a = records("a", 1, 0.6);
+		Path b = records("b", 2, 0.8);
+
+		CliTest.Outcome o = CliTest.run("experiment", "--quick", "--out", tmp.resolve("work").toString(), "--records",
+			a.toString(), "--merge", b.toString());
+
+		assertEquals(0, o.status(), o.err());
+		assertTrue(o.out().contains("merged 2 trainings from " + b + " (0 were already there; teachers of seeds [2])"), o.out());
+		String table = Files.readString(a.resolve("results.md"));
+		// Seed means 0.6 and 0.8 (both cases alike): mean 0.7 over 2 seeds.
+		assertTrue(table.contains("| t1ce baseline | 2 | 0.700 ["), table);
+		assertTrue(Files.isRegularFile(a.resolve("dice-bars.png")));
+		assertTrue(Files.isRegularFile(a.resolve("teachers/seed-2/weights.txt")));
+
+		Path conflict = records("c", 1, 0.3);
+		CliTest.assertOneLineError(CliTest.run("experiment", "--quick", "--out", tmp.resolve("work").toString(), "--records",
+			a.toString(), "--merge", conflict.toString()), 2, "seed 1's t1ce-baseline is recorded in both");
+		CliTest.assertOneLineError(CliTest.run("experiment", "--quick", "--unpaired", "--out", tmp.resolve("work").toString(),
+			"--records", a.toString(), "--report-only"), 2, "holds the records of another plan", "--unpaired");
+	}
+
+	/** One seed of the quick plan: a teacher (with its bundle) and a t1ce baseline scoring {@code dice} on two cases. */
+	private Path records(String name, long seed, double dice) throws IOException {
+		Path dir = Files.createDirectories(tmp.resolve(name));
+		Files.writeString(dir.resolve(ExperimentRunner.PLAN_FILE), ExperimentPlan.quick().describe() + "\n");
+		Path teacher = Files.createDirectories(dir.resolve("teachers/seed-" + seed));
+		Files.writeString(teacher.resolve("weights.txt"), "seed " + seed);
+		Files.writeString(dir.resolve(ExperimentRunner.SETTINGS_FILE), "t" + seed + "\tteacher of seed " + seed + "\nb" + seed
+			+ "\tbaseline of seed " + seed + " scoring " + dice + "\n");
+		ExperimentRecords r = ExperimentRecords.open(dir);
+		r.add(new TrainingRecord(seed, "teacher", 30, 3, 100, 1000, 0.9, false, "t" + seed, "0123456789ab"), List.of());
+		r.add(new TrainingRecord(seed, "t1ce-baseline", 15, 2 + dice, 100, 1000, 0.5, false, "b" + seed, "0123456789ab"),
+			List.of(new CaseScore(seed, "t1ce baseline", "test_0001", dice, dice, dice),
+				new CaseScore(seed, "t1ce baseline", "test_0002", dice, dice, dice)));
+		return dir;
+	}
+}
