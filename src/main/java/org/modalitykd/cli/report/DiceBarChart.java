@@ -10,7 +10,6 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +37,9 @@ public final class DiceBarChart {
 	static final int TOP = 70;
 	static final int MARGIN = 12;
 	private static final int AXIS_LABELS = 26;
+	private static final int LEGEND_KEY = 16;
+	private static final int LEGEND_GAP = 18;
+	private static final String WHISKERS = "whiskers: +- 1 std over seeds";
 	private static final String VARIANT = " variant";
 	private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
@@ -57,13 +59,20 @@ public final class DiceBarChart {
 	}
 
 	static Layout layout(List<ExperimentReport.RowSummary> rows) {
-		FontMetrics fm = ChartImage.blank(1, 1).graphics().getFontMetrics(LABEL_FONT);
+		Graphics2D g = ChartImage.blank(1, 1).graphics();
+		FontMetrics fm = g.getFontMetrics(LABEL_FONT);
 		int labelWidth = 0;
 		for (ExperimentReport.RowSummary r : rows) {
 			labelWidth = Math.max(labelWidth, fm.stringWidth(r.row().label()));
 		}
 		labelWidth += 10;
-		int width = Math.max(MARGIN + labelWidth + 3 * PANEL + 2 * PANEL_GAP + MARGIN, 720);
+		int legend = MARGIN;
+		for (String kind : legendKeys(rows).keySet()) {
+			legend += LEGEND_KEY + fm.stringWidth(kind) + LEGEND_GAP;
+		}
+		legend += fm.stringWidth(WHISKERS) + MARGIN;
+		g.dispose();
+		int width = Math.max(MARGIN + labelWidth + 3 * PANEL + 2 * PANEL_GAP + MARGIN, legend);
 		return new Layout(labelWidth, width, TOP + rows.size() * ROW + AXIS_LABELS);
 	}
 
@@ -140,21 +149,24 @@ public final class DiceBarChart {
 
 	/** One key per kind of row the chart shows, in the order they first appear. */
 	private static void drawLegend(Graphics2D g, List<ExperimentReport.RowSummary> rows, int x, int y) {
+		g.setFont(LABEL_FONT);
+		FontMetrics fm = g.getFontMetrics();
+		for (Map.Entry<String, Color> key : legendKeys(rows).entrySet()) {
+			g.setColor(key.getValue());
+			g.fillRect(x, y - 10, 12, 12);
+			g.setColor(Color.BLACK);
+			g.drawString(key.getKey(), x + LEGEND_KEY, y);
+			x += LEGEND_KEY + fm.stringWidth(key.getKey()) + LEGEND_GAP;
+		}
+		g.drawString(WHISKERS, x, y);
+	}
+
+	private static Map<String, Color> legendKeys(List<ExperimentReport.RowSummary> rows) {
 		Map<String, Color> keys = new LinkedHashMap<>();
 		for (ExperimentReport.RowSummary r : rows) {
 			keys.putIfAbsent(kind(r.row()), colour(r.row()));
 		}
-		List<String> names = new ArrayList<>(keys.keySet());
-		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-		FontMetrics fm = g.getFontMetrics();
-		for (String name : names) {
-			g.setColor(keys.get(name));
-			g.fillRect(x, y - 10, 12, 12);
-			g.setColor(Color.BLACK);
-			g.drawString(name, x + 16, y);
-			x += 16 + fm.stringWidth(name) + 18;
-		}
-		g.drawString("whiskers: +- 1 std over seeds", x + 6, y);
+		return keys;
 	}
 
 	/**

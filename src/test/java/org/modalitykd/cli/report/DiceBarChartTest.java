@@ -67,6 +67,24 @@ class DiceBarChartTest {
 	}
 
 	@Test
+	void theLegendOfEveryKindFitsInThePicture() {
+		// The quick design has nine kinds of row: teacher, baseline, KD-Net, ProtoKD, three
+		// variants, alone (half) and unpaired; short labels leave the width to the legend.
+		List<ExperimentReport.RowSummary> rows = summaries(Double.NaN);
+		assertEquals(9, rows.stream().map(r -> DiceBarChart.kind(r.row())).distinct().count());
+		BufferedImage image = DiceBarChart.render(rows, "t");
+		int rightmost = -1;
+		for (int x = 0; x < image.getWidth(); x++) {
+			for (int y = 26; y < 42; y++) {
+				if (dark(image.getRGB(x, y))) {
+					rightmost = x;
+				}
+			}
+		}
+		assertTrue(rightmost > 0 && rightmost < image.getWidth() - 4, "legend ends at " + rightmost + " of " + image.getWidth());
+	}
+
+	@Test
 	void ablationsAreALighterShadeOfTheirMethod() {
 		ExperimentDesign.Row kdnet = design.row("t1ce KD-Net");
 		ExperimentDesign.Row ablation = design.row("t1ce KD-Net without latent term");
