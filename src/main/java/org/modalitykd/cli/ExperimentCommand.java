@@ -6,7 +6,6 @@ package org.modalitykd.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.modalitykd.experiment.ExperimentPlan;
 import org.modalitykd.experiment.ExperimentRecords;
 import org.modalitykd.experiment.ExperimentReport;
 import org.modalitykd.experiment.ExperimentRunner;
+import org.modalitykd.experiment.PlanFile;
 import org.modalitykd.experiment.RecordsMerge;
 import org.modalitykd.experiment.SweepReport;
 import org.modalitykd.io.AtomicFile;
@@ -234,11 +234,11 @@ final class ExperimentCommand extends ConsoleCommand {
 
 	/** Tables drawn with another plan than the records' would name the wrong rows and sizes. */
 	private static void checkRecordedPlan(Path recordsDir, ExperimentPlan plan) throws IOException {
-		Path file = recordsDir.resolve(ExperimentRunner.PLAN_FILE);
-		if (Files.isRegularFile(file) && !Files.readString(file, StandardCharsets.UTF_8).strip().equals(plan.describe())) {
-			throw new UsageException(recordsDir + " holds the records of another plan ("
-				+ Files.readString(file, StandardCharsets.UTF_8).strip() + "); give the options of the run that made them "
-				+ "(e.g. --unpaired, --sweep, --quick, --steps, --cases)");
+		try {
+			PlanFile.requireSame(recordsDir, plan.describe(),
+				"give the options of the run that made them (e.g. --unpaired, --sweep, --quick, --steps, --cases)");
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
 		}
 	}
 }

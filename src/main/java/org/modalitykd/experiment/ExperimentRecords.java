@@ -101,19 +101,12 @@ public final class ExperimentRecords {
 
 	/**
 	 * Adds records made elsewhere (another machine or process, {@link RecordsMerge}) and
-	 * saves once; the caller has checked that none is already here with other results.
+	 * saves once; the caller has left out what is already here and refused what is here
+	 * with other results.
 	 */
 	void addAll(List<TrainingRecord> moreTrainings, List<CaseScore> moreScores) throws IOException {
-		for (CaseScore s : moreScores) {
-			if (!scores.contains(s)) {
-				scores.add(s);
-			}
-		}
-		for (TrainingRecord t : moreTrainings) {
-			if (!trainings.contains(t)) {
-				trainings.add(t);
-			}
-		}
+		scores.addAll(moreScores);
+		trainings.addAll(moreTrainings);
 		save();
 	}
 

@@ -5,7 +5,6 @@
 package org.modalitykd.experiment;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import org.modalitykd.app.ModalityKD;
 import org.modalitykd.eval.BratsRegion;
 import org.modalitykd.eval.RegionMetrics;
 import org.modalitykd.eval.SegmentationEvaluator;
-import org.modalitykd.io.AtomicFile;
 import org.modalitykd.io.OutputPaths;
 import org.modalitykd.net.SessionOptions;
 import org.modalitykd.task.Task;
@@ -67,7 +65,7 @@ public final class ExperimentRunner implements Task<ExperimentRecords> {
 		}
 	}
 
-	public static final String PLAN_FILE = "plan.txt";
+	public static final String PLAN_FILE = PlanFile.NAME;
 	public static final String SETTINGS_FILE = SettingsFile.NAME;
 	public static final String TEACHERS_DIR = "teachers";
 	/** The prepared training cases of every training, in the work folder. */
@@ -243,17 +241,8 @@ public final class ExperimentRunner implements Task<ExperimentRecords> {
 	}
 
 	private void checkPlan() throws IOException {
-		Path file = recordsDir.resolve(PLAN_FILE);
-		String text = plan.describe() + "\n";
-		if (Files.exists(file)) {
-			String old = Files.readString(file, StandardCharsets.UTF_8);
-			if (!old.equals(text)) {
-				throw new IllegalArgumentException(recordsDir + " holds an experiment with another plan (" + old.strip()
-					+ "); choose another folder or delete it");
-			}
-		} else {
-			AtomicFile.writeString(file, text);
-		}
+		PlanFile.requireSame(recordsDir, plan.describe(), "choose another folder or delete it");
+		PlanFile.writeIfAbsent(recordsDir, plan.describe());
 	}
 
 	private static List<CaseScore> score(LoadedSegmenter segmenter, ExperimentDesign.Row row, long seed,

@@ -5,7 +5,6 @@
 package org.modalitykd.experiment;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.modalitykd.io.AtomicFile;
 
 /**
  * Adds the records of one experiment folder to another of the same plan: what a second
@@ -55,12 +53,8 @@ public final class RecordsMerge {
 			throw new IllegalArgumentException(from + " holds no experiment records (" + ExperimentRunner.PLAN_FILE + ", "
 				+ ExperimentRecords.TRAININGS_FILE + "); give the --records folder of the other run");
 		}
-		String plan = Files.readString(fromPlan, StandardCharsets.UTF_8);
-		Path intoPlan = into.resolve(ExperimentRunner.PLAN_FILE);
-		if (Files.isRegularFile(intoPlan) && !Files.readString(intoPlan, StandardCharsets.UTF_8).equals(plan)) {
-			throw new IllegalArgumentException(from + " holds an experiment with another plan than " + into + " ("
-				+ plan.strip() + "); records of two plans are never mixed");
-		}
+		String plan = PlanFile.read(from).orElseThrow();
+		PlanFile.requireSame(into, plan, from + " holds those of " + plan + "; records of two plans are never mixed");
 		ExperimentRecords source = ExperimentRecords.open(from);
 		ExperimentRecords target = ExperimentRecords.open(into);
 		Map<String, String> sourceSettings = SettingsFile.read(from);
@@ -108,9 +102,7 @@ public final class RecordsMerge {
 		}
 
 		Files.createDirectories(into);
-		if (!Files.isRegularFile(intoPlan)) {
-			AtomicFile.writeString(intoPlan, plan);
-		}
+		PlanFile.writeIfAbsent(into, plan);
 		KeptTeachers kept = new KeptTeachers(into, line -> { });
 		for (long seed : teachers) {
 			kept.keep(seed, teacherOf(from, seed));

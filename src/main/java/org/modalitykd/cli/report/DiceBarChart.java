@@ -174,28 +174,44 @@ public final class DiceBarChart {
 	 * another of the same family (an ablation, or the baseline with nnU-Net's augmentation).
 	 */
 	static String kind(ExperimentDesign.Row row) {
-		ExperimentDesign.Training t = row.training();
-		String method = switch (t.method()) {
-			case KD_NET -> "KD-Net";
-			case PROTOKD -> "ProtoKD";
-			case UNPAIRED -> "unpaired";
-			case SUPERVISED -> t.isTeacher() ? "teacher" : t.cases() == ExperimentDesign.Cases.ALL ? "baseline" : "alone (half)";
-		};
-		boolean variant = row.reference() != null || (t.method() == TrainingMethod.SUPERVISED && row.baseline() != null);
-		return variant ? method + VARIANT : method;
+		return Kind.of(row).label + (isVariant(row) ? VARIANT : "");
 	}
 
 	static Color colour(ExperimentDesign.Row row) {
-		String kind = kind(row);
-		Color base = switch (kind.replace(VARIANT, "")) {
-			case "teacher" -> new Color(90, 90, 90);
-			case "KD-Net" -> new Color(240, 160, 60);
-			case "ProtoKD" -> new Color(200, 60, 60);
-			case "unpaired" -> new Color(50, 140, 80);
-			case "alone (half)" -> new Color(95, 110, 150);
-			default -> new Color(110, 150, 205);
-		};
-		return kind.endsWith(VARIANT) ? lighter(base) : base;
+		Color base = Kind.of(row).colour;
+		return isVariant(row) ? lighter(base) : base;
+	}
+
+	private static boolean isVariant(ExperimentDesign.Row row) {
+		return row.reference() != null || (row.training().method() == TrainingMethod.SUPERVISED && row.baseline() != null);
+	}
+
+	/** What a bar's training is, its legend label and colour. */
+	private enum Kind {
+		TEACHER("teacher", new Color(90, 90, 90)),
+		BASELINE("baseline", new Color(110, 150, 205)),
+		ALONE_HALF("alone (half)", new Color(95, 110, 150)),
+		KD_NET("KD-Net", new Color(240, 160, 60)),
+		PROTOKD("ProtoKD", new Color(200, 60, 60)),
+		UNPAIRED("unpaired", new Color(50, 140, 80));
+
+		final String label;
+		final Color colour;
+
+		Kind(String label, Color colour) {
+			this.label = label;
+			this.colour = colour;
+		}
+
+		static Kind of(ExperimentDesign.Row row) {
+			ExperimentDesign.Training t = row.training();
+			return switch (t.method()) {
+				case KD_NET -> KD_NET;
+				case PROTOKD -> PROTOKD;
+				case UNPAIRED -> UNPAIRED;
+				case SUPERVISED -> t.isTeacher() ? TEACHER : t.cases() == ExperimentDesign.Cases.ALL ? BASELINE : ALONE_HALF;
+			};
+		}
 	}
 
 	private static Color lighter(Color c) {
