@@ -220,6 +220,7 @@ final class ExperimentCommand extends ConsoleCommand {
 				plan.studentModalities(), plan.seeds().size())));
 			markdown = table + "\n" + markdown;
 		}
+		markdown = report.provenance(code) + "\n\n" + markdown;
 		AtomicFile.writeString(recordsDir.resolve("results.md"), markdown);
 		var chart = DiceBarChart.render(report.rows(), String.format(Locale.ROOT,
 			"%s Dice on synthetic data, %s (%d %s cases)", sweep ? "Validation" : "Test", DiceBarChart.seedsPhrase(report.rows()),

@@ -73,6 +73,8 @@ public final class ExperimentReport {
 	private final List<Comparison> comparisons = new ArrayList<>();
 	private final List<Cost> costs = new ArrayList<>();
 	private final double totalSeconds;
+	/** Code version to how many recorded trainings it made, in the records' order. */
+	private final Map<String, Integer> trainedBy = new LinkedHashMap<>();
 
 	public ExperimentReport(ExperimentDesign design, ExperimentRecords records) {
 		for (ExperimentDesign.Row row : design.rows()) {
@@ -117,6 +119,7 @@ public final class ExperimentReport {
 			median(runs.stream().mapToDouble(r -> r.seconds() / r.steps()).toArray()), runs.get(0).parameters(),
 			runs.get(0).bundleBytes())));
 		totalSeconds = records.trainings().stream().mapToDouble(TrainingRecord::seconds).sum();
+		records.trainings().forEach(t -> trainedBy.merge(t.code(), 1, Integer::sum));
 	}
 
 	public List<RowSummary> rows() {
@@ -210,6 +213,25 @@ public final class ExperimentReport {
 			s += (x - mean) * (x - mean);
 		}
 		return s;
+	}
+
+	/**
+	 * One sentence naming the code that trained the records (each version with its number
+	 * of trainings) and the code that wrote the tables: a long experiment's records come
+	 * from several sessions, and its tables may be drawn by newer code than trained it.
+	 */
+	public String provenance(String reportCode) {
+		if (trainedBy.isEmpty()) {
+			return "No trainings recorded yet; tables written by code " + reportCode + ".";
+		}
+		StringBuilder s = new StringBuilder("Trained by code ");
+		String sep = "";
+		for (Map.Entry<String, Integer> e : trainedBy.entrySet()) {
+			s.append(sep).append(e.getKey()).append(" (").append(e.getValue())
+				.append(e.getValue() == 1 ? " training)" : " trainings)");
+			sep = ", ";
+		}
+		return s.append("; tables written by code ").append(reportCode).append('.').toString();
 	}
 
 	/** The tables in Markdown, for docs/results.md. */

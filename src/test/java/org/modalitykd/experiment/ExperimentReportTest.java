@@ -199,6 +199,19 @@ class ExperimentReportTest {
 		assertEquals(0.12, cost.secondsPerStep(), 1e-12);
 	}
 
+	@Test
+	void provenanceNamesEachCodeThatTrainedAndTheOneThatWroteTheTables(@TempDir Path dir) throws IOException {
+		ExperimentRecords records = ExperimentRecords.open(dir);
+		assertEquals("No trainings recorded yet; tables written by code new.",
+			new ExperimentReport(design, records).provenance("new"));
+		add(records, 1, "t1ce baseline", "t1ce-baseline", 0.5, 0.7);
+		add(records, 2, "t1ce baseline", "t1ce-baseline", 0.5, 0.7);
+		records.add(new TrainingRecord(1, "t1ce-protokd", 10, 1.5, 100, 2048, 0.5, false, "0123456789ab", "older"),
+			List.of(new CaseScore(1, "t1ce ProtoKD", "case-a", 0.6, 0.3, 0.3)));
+		assertEquals("Trained by code test (2 trainings), older (1 training); tables written by code new.",
+			new ExperimentReport(design, ExperimentRecords.open(dir)).provenance("new"));
+	}
+
 	private static void add(ExperimentRecords records, long seed, String row, String training, double a, double b)
 		throws IOException {
 		List<CaseScore> scores = new ArrayList<>();
