@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 
+import org.modalitykd.cli.report.ComparisonChart;
 import org.modalitykd.cli.report.DiceBarChart;
 import org.modalitykd.cli.report.PngFile;
 import org.modalitykd.cli.report.SweepChart;
@@ -40,10 +41,12 @@ import picocli.CommandLine.Option;
 		+ "of the subjects, each modality alone and the joint network with its ablations.",
 		"Writes to the records folder: dice.csv (per seed, row and case), trainings.csv (time, size, settings key, code "
 			+ "version), settings.txt, summary.csv (95 %% t intervals over seeds), differences.csv (paired by seed and by "
-			+ "case), results.md, dice-bars.png, teachers/; with --sweep also sweep.md, sweep.csv and sweep.png. The training "
+			+ "case), results.md, dice-bars.png, differences.png (each comparison paired by seed with its interval), teachers/; with --sweep also sweep.md, sweep.csv and sweep.png. The training "
 			+ "cases are prepared once, in OUT/prepared. A rerun continues an interrupted experiment; records from another "
 			+ "plan or other settings are refused." })
 final class ExperimentCommand extends ConsoleCommand {
+
+	static final String DIFFERENCES_CHART = "differences.png";
 
 	@Option(names = "--out", defaultValue = "target/experiment", paramLabel = "DIR",
 		description = "Output folder (default: ${DEFAULT-VALUE}; --quick: target/experiment-quick).")
@@ -209,6 +212,8 @@ final class ExperimentCommand extends ConsoleCommand {
 			PngFile.write(dir.resolve("dice-bars.png"), DiceBarChart.render(shifted.rows(), String.format(Locale.ROOT,
 				"Dice on the shifted test set, %s (%d cases)", DiceBarChart.seedsPhrase(shifted.rows()),
 				plan.shiftedTestCases())));
+			PngFile.write(dir.resolve(DIFFERENCES_CHART), ComparisonChart.render(shifted.comparisons(),
+				"Differences on the shifted test set (" + plan.shiftedTestCases() + " cases)"));
 		}
 		if (sweep) {
 			SweepReport sweepReport = new SweepReport(plan, results);
@@ -226,6 +231,8 @@ final class ExperimentCommand extends ConsoleCommand {
 			"%s Dice on synthetic data, %s (%d %s cases)", sweep ? "Validation" : "Test", DiceBarChart.seedsPhrase(report.rows()),
 			plan.testCases(), plan.evaluationName()));
 		PngFile.write(recordsDir.resolve("dice-bars.png"), chart);
+		PngFile.write(recordsDir.resolve(DIFFERENCES_CHART), ComparisonChart.render(report.comparisons(), String.format(
+			Locale.ROOT, "Differences on the %s cases (%d cases)", plan.evaluationName(), plan.testCases())));
 		o.println();
 		o.println(markdown);
 		o.printf(Locale.ROOT, "experiment finished in %.1f minutes; results in %s%n", (System.nanoTime() - start) / 6e10,
