@@ -18,6 +18,7 @@ import org.modalitykd.cli.report.PngFile;
 import org.modalitykd.cli.report.SweepChart;
 import org.modalitykd.experiment.ExperimentDesign;
 import org.modalitykd.experiment.ExperimentPlan;
+import org.modalitykd.experiment.ExperimentProgress;
 import org.modalitykd.experiment.ExperimentRecords;
 import org.modalitykd.experiment.ExperimentReport;
 import org.modalitykd.experiment.ExperimentRunner;
@@ -108,6 +109,11 @@ final class ExperimentCommand extends ConsoleCommand {
 		+ "in both with other results, or another plan, is refused before anything is written.")
 	Path merge;
 
+	@Option(names = "--progress", description = "Only say, per seed, which trainings of the design (with "
+		+ "--trainings: of those) the records folder holds and which are left, and about how long the rest takes in one "
+		+ "process at the recorded median times; reads the records, writes nothing.")
+	boolean progress;
+
 	@Override
 	public Integer call() throws IOException, InterruptedException {
 		if (sweep && unpaired) {
@@ -141,21 +147,18 @@ final class ExperimentCommand extends ConsoleCommand {
 			throw new UsageException(e.getMessage());
 		}
 		PrintWriter o = out();
+		ExperimentDesign design = design(plan);
+		if (progress) {
+			if (reportOnly || merge != null) {
+				throw new UsageException("--progress only reads the records: leave out --report-only and --merge");
+			}
+			checkRecordedPlan(recordsDir, plan);
+			new ExperimentProgress(design, plan, ExperimentRecords.open(recordsDir)).lines().forEach(o::println);
+			return 0;
+		}
 		// Records make a rerun resume, by design: the outputs are rewritten, only leftovers of killed runs go.
 		Leftovers.removeIn(out, o);
 		String code = CodeVersion.describe();
-		ExperimentDesign design;
-		try {
-			if (points != null && !sweep) {
-				throw new UsageException("--points chooses settings of the sweep: add --sweep");
-			}
-			design = new ExperimentDesign(plan, points);
-			if (only != null) {
-				design = design.only(only);
-			}
-		} catch (IllegalArgumentException e) {
-			throw new UsageException(e.getMessage());
-		}
 		ExperimentRunner runner = new ExperimentRunner(design, plan, out, recordsDir, code,
 			new SessionOptions(Device.AUTO, threads.threads, 0), line -> {
 				o.printf(Locale.ROOT, "[%s] %s%n", java.time.LocalTime.now().withNano(0), line);
@@ -238,6 +241,19 @@ final class ExperimentCommand extends ConsoleCommand {
 		o.printf(Locale.ROOT, "experiment finished in %.1f minutes; results in %s%n", (System.nanoTime() - start) / 6e10,
 			recordsDir);
 		return 0;
+	}
+
+	/** The plan's design, or the part of it that --points / --trainings choose. */
+	private ExperimentDesign design(ExperimentPlan plan) {
+		try {
+			if (points != null && !sweep) {
+				throw new UsageException("--points chooses settings of the sweep: add --sweep");
+			}
+			ExperimentDesign design = new ExperimentDesign(plan, points);
+			return only == null ? design : design.only(only);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
 	}
 
 	/** Tables drawn with another plan than the records' would name the wrong rows and sizes. */

@@ -274,7 +274,7 @@ public final class ExperimentReport {
 		return s.toString();
 	}
 
-	private static double median(double[] values) {
+	static double median(double[] values) {
 		double[] v = values.clone();
 		Arrays.sort(v);
 		int n = v.length;

@@ -4,13 +4,17 @@
  */
 package org.modalitykd.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +24,10 @@ import org.modalitykd.experiment.ExperimentRecords;
 import org.modalitykd.experiment.ExperimentRunner;
 import org.modalitykd.experiment.TrainingRecord;
 
-/** {@code experiment --merge}: two processes' records of one plan joined, the tables made from both. */
+/**
+ * {@code experiment --merge}: two processes' records of one plan joined, the tables made
+ * from both; {@code --progress}: what those records leave to do.
+ */
 class ExperimentMergeCliTest {
 
 	@TempDir
@@ -47,6 +54,39 @@ class ExperimentMergeCliTest {
 			a.toString(), "--merge", conflict.toString()), 2, "seed 1's t1ce-baseline is recorded in both");
 		CliTest.assertOneLineError(CliTest.run("experiment", "--quick", "--unpaired", "--out", tmp.resolve("work").toString(),
 			"--records", a.toString(), "--report-only"), 2, "holds the records of another plan", "--unpaired");
+	}
+
+	@Test
+	void progressSaysWhatIsLeftPerSeedAndWritesNothing() throws IOException {
+		Path a = records("a", 1, 0.6);
+		Map<Path, byte[]> before = contents(a);
+		Path work = tmp.resolve("work");
+
+		CliTest.Outcome o = CliTest.run("experiment", "--quick", "--out", work.toString(), "--records", a.toString(),
+			"--progress", "--trainings", "t1ce-baseline,t1ce-kdnet");
+
+		assertEquals(0, o.status(), o.err());
+		// Seed 1 has its teacher and T1ce baseline; seed 2 nothing. KD-Net's estimate is the
+		// median of the recorded 15-step runs (2.6 s), the teacher's its own run (3 s).
+		assertEquals(List.of("seed 1: 2 of 3 recorded; left: t1ce-kdnet",
+			"seed 2: 0 of 3 recorded; left: teacher, t1ce-baseline, t1ce-kdnet",
+			"left: 4 trainings, about 0.0 hours in one process at the recorded median times"), o.out().lines().toList());
+		Map<Path, byte[]> after = contents(a);
+		assertEquals(before.keySet(), after.keySet());
+		before.forEach((file, bytes) -> assertArrayEquals(bytes, after.get(file), file.toString()));
+		assertFalse(Files.exists(work), "--progress made " + work);
+		CliTest.assertOneLineError(CliTest.run("experiment", "--quick", "--records", a.toString(), "--progress",
+			"--report-only"), 2, "--progress only reads the records");
+	}
+
+	private static Map<Path, byte[]> contents(Path dir) throws IOException {
+		Map<Path, byte[]> files = new TreeMap<>();
+		try (var walk = Files.walk(dir)) {
+			for (Path p : walk.filter(Files::isRegularFile).toList()) {
+				files.put(dir.relativize(p), Files.readAllBytes(p));
+			}
+		}
+		return files;
 	}
 
 	/** One seed of the quick plan: a teacher (with its bundle) and a t1ce baseline scoring {@code dice} on two cases. */
