@@ -83,7 +83,9 @@ final class ExperimentCommand extends ConsoleCommand {
 		+ "each session: a rerun on any machine continues from them.")
 	Path records;
 
-	@Option(names = "--seeds", split = ",", paramLabel = "S,S,...", description = "Training seeds (default: 1,2,3,4,5; sweep and quick: 1,2).")
+	@Option(names = "--seeds", split = ",", paramLabel = "S,S,...", description = "Training seeds (default: 1,2,3,4,5; sweep and quick: 1,2). One "
+		+ "seed runs a part of an experiment, e.g. on another machine; its tables have no interval over seeds until other "
+		+ "seeds' records join it (--merge).")
 	List<Long> seeds;
 
 	@Option(names = "--steps", split = ",", paramLabel = "TEACHER,OTHERS",
@@ -171,6 +173,9 @@ final class ExperimentCommand extends ConsoleCommand {
 				? io.spelled(org.modalitykd.train.TrainingOption.Spelling.CLI).getMessage() : e.getMessage());
 		}
 		o.println("experiment: " + plan.describe() + "; seeds " + plan.seeds() + "; code " + code);
+		if (plan.seeds().size() == 1) {
+			o.println("one seed: these tables have no interval over seeds; join other seeds' records with --merge for one");
+		}
 		long start = System.nanoTime();
 		if (merge != null || reportOnly) {
 			checkRecordedPlan(recordsDir, plan);

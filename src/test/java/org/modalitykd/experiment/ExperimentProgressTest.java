@@ -5,6 +5,7 @@
 package org.modalitykd.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -65,6 +66,16 @@ class ExperimentProgressTest {
 		ExperimentProgress done = new ExperimentProgress(t1ce, plan.withSeeds(List.of(3L, 4L)), records);
 		assertEquals(List.of("seed 3: all 4 trainings recorded", "seed 4: all 4 trainings recorded",
 			"nothing left: every training of every seed is recorded"), done.lines());
+	}
+
+	@Test
+	void aPartOfOneSeedIsAPlanAndNoSeedIsNot(@TempDir Path dir) throws IOException {
+		ExperimentRecords records = ExperimentRecords.open(dir);
+		add(records, 5, "teacher", 30, 100);
+		ExperimentProgress p = new ExperimentProgress(t1ce, plan.withSeeds(List.of(5L)), records);
+		assertEquals(List.of("seed 5: 1 of 4 recorded; left: t1ce-baseline, t1ce-kdnet, t1ce-protokd"), p.lines().subList(0, 1));
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> plan.withSeeds(List.of()));
+		assertEquals("the experiment needs at least one seed", e.getMessage());
 	}
 
 	private static void add(ExperimentRecords records, long seed, String training, long steps, double seconds)

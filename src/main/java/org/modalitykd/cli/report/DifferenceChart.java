@@ -45,7 +45,7 @@ public final class DifferenceChart {
 	public static BufferedImage render(List<Line> lines, String title, String axisTitle) {
 		Layout layout = layout(lines);
 		double range = layout.range();
-		int bottom = TOP + lines.size() * ROW;
+		int bottom = TOP + Math.max(1, lines.size()) * ROW;
 		ChartImage canvas = ChartImage.blank(layout.width(), bottom + 40);
 		Graphics2D g = canvas.graphics();
 		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
@@ -63,6 +63,10 @@ public final class DifferenceChart {
 		}
 		int titleWidth = g.getFontMetrics().stringWidth(axisTitle);
 		g.drawString(axisTitle, layout.x(0) - titleWidth / 2, bottom + 32);
+		if (lines.isEmpty()) {
+			g.setColor(Color.DARK_GRAY);
+			g.drawString("nothing to draw yet: no comparison has an interval", MARGIN, layout.y(0) + 4);
+		}
 		for (int i = 0; i < lines.size(); i++) {
 			Line l = lines.get(i);
 			PairedDifference d = l.difference();
