@@ -174,7 +174,7 @@ final class ExperimentCommand extends ConsoleCommand {
 		}
 		o.println("experiment: " + plan.describe() + "; seeds " + plan.seeds() + "; code " + code);
 		if (plan.seeds().size() == 1) {
-			o.println("one seed: these tables have no interval over seeds; join other seeds' records with --merge for one");
+			o.println("one seed: these tables have no interval over seeds; join other seeds' records with --merge for an interval");
 		}
 		long start = System.nanoTime();
 		if (merge != null || reportOnly) {

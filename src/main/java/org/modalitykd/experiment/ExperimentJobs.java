@@ -28,7 +28,7 @@ final class ExperimentJobs {
 
 	static TrainingJob job(ExperimentPlan plan, ExperimentDesign.Training t, long seed, TrainingDataset pool, Path bundle,
 		CaseCacheSettings cache) throws IOException {
-		long steps = t.isTeacher() ? plan.teacherSteps() : plan.studentSteps();
+		long steps = plan.steps(t);
 		// Every network is validated once, at its end, and kept as it ended: the same rule for
 		// every row, and no test-time cost of choosing among snapshots. A checkpoint halfway
 		// lets an interrupted experiment resume.

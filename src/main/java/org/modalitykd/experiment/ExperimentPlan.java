@@ -155,6 +155,11 @@ public record ExperimentPlan(Kind kind, int trainingCases, int testCases, double
 			List.of("t2"), List.of(), List.of(), 0);
 	}
 
+	/** Optimiser steps of training {@code t}: the teacher's or every other network's. */
+	public long steps(ExperimentDesign.Training t) {
+		return t.isTeacher() ? teacherSteps : studentSteps;
+	}
+
 	/** The seed of the cases the rows are scored on: test cases for the experiments, validation cases for the sweep. */
 	public long evaluationSeed() {
 		return dataSeed + (kind == Kind.SWEEP ? 2 : 1);

@@ -41,7 +41,7 @@ public final class ExperimentProgress {
 					done.add(t.name());
 				} else {
 					left.add(t.name());
-					OptionalDouble estimate = estimate(records, t.name(), t.isTeacher() ? plan.teacherSteps() : plan.studentSteps());
+					OptionalDouble estimate = estimate(records, t.name(), plan.steps(t));
 					if (estimate.isPresent()) {
 						secondsLeft += estimate.getAsDouble();
 					} else {

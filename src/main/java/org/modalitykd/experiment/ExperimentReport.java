@@ -31,6 +31,8 @@ public final class ExperimentReport {
 	public static final String[] REGIONS = { "WT", "TC", "ET" };
 	/** The regions and their mean, the order of every per-measure array here. */
 	public static final String[] MEASURES = { "WT", "TC", "ET", "mean" };
+	/** The index of the mean of the three regions in every per-measure array. */
+	public static final int MEAN_DICE = 3;
 	public static final double LEVEL = 0.95;
 
 	/**
@@ -158,7 +160,7 @@ public final class ExperimentReport {
 		for (int r = 0; r < 3; r++) {
 			d[r] += weight * s.dice(r);
 		}
-		d[3] += weight * (s.dice(0) + s.dice(1) + s.dice(2)) / 3;
+		d[MEAN_DICE] += weight * (s.dice(0) + s.dice(1) + s.dice(2)) / 3;
 	}
 
 	/** The paired differences over the seeds and the cases both rows have; null when they share fewer than two cases. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 
 /**
@@ -48,12 +49,12 @@ public final class RecordsMerge {
 		if (from.toAbsolutePath().normalize().equals(into.toAbsolutePath().normalize())) {
 			throw new IllegalArgumentException("the records to merge are the records folder itself: " + from);
 		}
-		Path fromPlan = from.resolve(ExperimentRunner.PLAN_FILE);
-		if (!Files.isRegularFile(fromPlan) || !Files.isRegularFile(from.resolve(ExperimentRecords.TRAININGS_FILE))) {
-			throw new IllegalArgumentException(from + " holds no experiment records (" + ExperimentRunner.PLAN_FILE + ", "
+		Optional<String> fromPlan = PlanFile.read(from);
+		if (fromPlan.isEmpty() || !Files.isRegularFile(from.resolve(ExperimentRecords.TRAININGS_FILE))) {
+			throw new IllegalArgumentException(from + " holds no experiment records (" + PlanFile.NAME + ", "
 				+ ExperimentRecords.TRAININGS_FILE + "); give the --records folder of the other run");
 		}
-		String plan = PlanFile.read(from).orElseThrow();
+		String plan = fromPlan.get();
 		PlanFile.requireSame(into, plan, from + " holds those of " + plan + "; records of two plans are never mixed");
 		ExperimentRecords source = ExperimentRecords.open(from);
 		ExperimentRecords target = ExperimentRecords.open(into);

@@ -31,9 +31,6 @@ public final class SweepReport {
 	/** Mean Dice difference a point needs to replace its reference: half a Dice point. */
 	public static final double MIN_GAIN = 0.005;
 
-	/** Index of the mean of WT, TC and ET in {@link ExperimentReport#MEASURES}. */
-	private static final int MEAN_DICE = 3;
-
 	/**
 	 * @param point      the setting
 	 * @param reference  the setting it differs from in one factor
@@ -127,7 +124,7 @@ public final class SweepReport {
 
 	/** The mean-Dice difference from the reference; 0 for the reference. */
 	private static double gain(Line l) {
-		return l.difference() == null ? 0 : l.difference()[MEAN_DICE].mean();
+		return l.difference() == null ? 0 : l.difference()[ExperimentReport.MEAN_DICE].mean();
 	}
 
 	/** The sweep table in Markdown. */
@@ -138,7 +135,7 @@ public final class SweepReport {
 			.append(" % t interval)\n\n");
 		s.append("| setting | mean Dice | compared with | pairs | WT | TC | ET | mean |\n|---|---|---|---|---|---|---|---|\n");
 		for (Line l : lines) {
-			s.append(String.format(Locale.ROOT, "| %s | %.3f | %s", l.point().label(), l.mean()[MEAN_DICE],
+			s.append(String.format(Locale.ROOT, "| %s | %.3f | %s", l.point().label(), l.mean()[ExperimentReport.MEAN_DICE],
 				l.reference() == null ? "(reference)" : l.reference().label()));
 			if (l.difference() == null) {
 				s.append(" | | | | | |\n");
@@ -169,7 +166,7 @@ public final class SweepReport {
 				s.append(w.reference().point().label()).append(" | 0 (reference) | - |\n");
 				continue;
 			}
-			PairedDifference d = w.best().difference()[MEAN_DICE];
+			PairedDifference d = w.best().difference()[ExperimentReport.MEAN_DICE];
 			s.append(w.best().point().label()).append(String.format(Locale.ROOT, " | %+.3f [%+.3f, %+.3f] | %s |\n",
 				d.mean(), d.low(), d.high(), d.significant() ? "yes" : "no"));
 		}
@@ -187,7 +184,7 @@ public final class SweepReport {
 		for (Line l : lines) {
 			s.append(l.point().name()).append(',').append(l.reference() == null ? "" : l.reference().name()).append(',')
 				.append(l.difference() == null ? 0 : l.difference()[0].pairs())
-				.append(String.format(Locale.ROOT, ",%.6f", l.mean()[MEAN_DICE]));
+				.append(String.format(Locale.ROOT, ",%.6f", l.mean()[ExperimentReport.MEAN_DICE]));
 			for (int k = 0; k < ExperimentReport.MEASURES.length; k++) {
 				PairedDifference p = l.difference() == null ? null : l.difference()[k];
 				s.append(p == null ? ",,," : String.format(Locale.ROOT, ",%.6f,%.6f,%.6f", p.mean(), p.low(), p.high()));

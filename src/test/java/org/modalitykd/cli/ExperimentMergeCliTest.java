@@ -79,6 +79,20 @@ class ExperimentMergeCliTest {
 			"--report-only"), 2, "--progress only reads the records");
 	}
 
+	@Test
+	void oneSeedMakesItsTablesAndSaysTheyHaveNoIntervalOverSeeds() throws IOException {
+		Path a = records("a", 1, 0.6);
+
+		CliTest.Outcome o = CliTest.run("experiment", "--quick", "--seeds", "1", "--out", tmp.resolve("work").toString(),
+			"--records", a.toString(), "--report-only");
+
+		assertEquals(0, o.status(), o.err());
+		assertTrue(o.out().contains("one seed: these tables have no interval over seeds; join other seeds' records with "
+			+ "--merge for an interval"), o.out());
+		String table = Files.readString(a.resolve("results.md"));
+		assertTrue(table.contains("| t1ce baseline | 1 | 0.600 |"), table);
+	}
+
 	private static Map<Path, byte[]> contents(Path dir) throws IOException {
 		Map<Path, byte[]> files = new TreeMap<>();
 		try (var walk = Files.walk(dir)) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.modalitykd.experiment.ExperimentReport;
+import org.modalitykd.experiment.PairedDifference;
 
 /**
  * The experiment's answer in one picture ({@link DifferenceChart}): each compared row's
@@ -17,9 +18,6 @@ import org.modalitykd.experiment.ExperimentReport;
  * no interval and are left out.
  */
 public final class ComparisonChart {
-
-	/** Index of the mean of WT, TC and ET in {@link ExperimentReport#MEASURES}. */
-	private static final int MEAN_DICE = 3;
 
 	private ComparisonChart() {
 	}
@@ -31,8 +29,12 @@ public final class ComparisonChart {
 
 	static List<DifferenceChart.Line> lines(List<ExperimentReport.Comparison> comparisons) {
 		return comparisons.stream().filter(c -> c.bySeed() != null)
-			.map(c -> new DifferenceChart.Line(String.format(Locale.ROOT, "%s - %s (%d seeds)", c.row().label(),
-				c.baseline().label(), c.bySeed()[MEAN_DICE].pairs()), DiceBarChart.colour(c.row()), c.bySeed()[MEAN_DICE]))
+			.map(c -> line(c, c.bySeed()[ExperimentReport.MEAN_DICE]))
 			.toList();
+	}
+
+	private static DifferenceChart.Line line(ExperimentReport.Comparison c, PairedDifference mean) {
+		String label = String.format(Locale.ROOT, "%s - %s (%d seeds)", c.row().label(), c.baseline().label(), mean.pairs());
+		return new DifferenceChart.Line(label, DiceBarChart.colour(c.row()), mean);
 	}
 }

@@ -8,6 +8,7 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
+import org.modalitykd.experiment.ExperimentReport;
 import org.modalitykd.experiment.SweepReport;
 import org.modalitykd.train.TrainingMethod;
 
@@ -17,15 +18,12 @@ import org.modalitykd.train.TrainingMethod;
  */
 public final class SweepChart {
 
-	/** Index of the mean of WT, TC and ET in {@code ExperimentReport.MEASURES}. */
-	private static final int MEAN_DICE = 3;
-
 	private SweepChart() {
 	}
 
 	public static BufferedImage render(List<SweepReport.Line> lines, String title) {
 		List<DifferenceChart.Line> compared = lines.stream().filter(l -> l.difference() != null)
-			.map(l -> new DifferenceChart.Line(l.point().label(), colour(l.point().method()), l.difference()[MEAN_DICE]))
+			.map(l -> new DifferenceChart.Line(l.point().label(), colour(l.point().method()), l.difference()[ExperimentReport.MEAN_DICE]))
 			.toList();
 		return DifferenceChart.render(compared, title, "difference in mean Dice (WT, TC, ET) from the reference");
 	}
