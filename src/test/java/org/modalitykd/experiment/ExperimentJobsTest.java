@@ -23,26 +23,36 @@ import org.modalitykd.train.TrainingFixtures;
 import org.modalitykd.train.TrainingJob;
 
 /**
- * The jobs the experiment builds keep the settings keys of the committed sweep records
- * (docs/results/sweep, made by the code of their commit): a changed key would make a
- * rerun refuse those records, or mix trainings made with other settings into a table.
+ * The jobs the experiment builds keep the settings keys of the committed records of the
+ * sweep and of the main experiment (docs/results/, made by the code of their commits): a
+ * changed key would make a rerun with today's code refuse those records, or mix trainings
+ * made with other settings into a table.
  */
 class ExperimentJobsTest {
-
-	private static final Path RECORDS = Path.of("docs/results/sweep");
 
 	@TempDir
 	Path tmp;
 
 	@Test
 	void theSweepsJobsHaveTheSettingsKeysOfItsRecords() throws IOException {
-		ExperimentPlan plan = ExperimentPlan.sweep();
-		assertEquals(Files.readString(RECORDS.resolve(ExperimentRunner.PLAN_FILE)).strip(), plan.describe(),
-			"the sweep's plan is the recorded one");
-		Map<String, String> recorded = settingsKeys(RECORDS.resolve("trainings.csv"), 1);
+		int checked = checkKeys(ExperimentPlan.sweep(), Path.of("docs/results/sweep"));
+		assertTrue(checked >= 18, "the records of seed 1 cover the sweep's trainings: " + checked);
+	}
+
+	@Test
+	void theMainExperimentsJobsHaveTheSettingsKeysOfItsRecords() throws IOException {
+		int checked = checkKeys(ExperimentPlan.full(), Path.of("docs/results/main"));
+		assertTrue(checked >= 13, "the records of seed 1 cover the main rows: " + checked);
+	}
+
+	/** Asserts that seed 1's recorded trainings in {@code records} have the keys of today's jobs; returns how many. */
+	private int checkKeys(ExperimentPlan plan, Path records) throws IOException {
+		assertEquals(Files.readString(records.resolve(ExperimentRunner.PLAN_FILE)).strip(), plan.describe(),
+			"the plan is the recorded one");
+		Map<String, String> recorded = settingsKeys(records.resolve("trainings.csv"), 1);
 		TrainingDataset pool = TrainingDataset.load(TrainingFixtures.syntheticCases(), Modalities.BRATS);
-		Path seedDir = tmp.resolve("seed-1");
-		FolderCopy.copy(RECORDS.resolve(ExperimentRunner.TEACHERS_DIR).resolve("seed-1"), seedDir.resolve(ExperimentDesign.TEACHER));
+		Path seedDir = tmp.resolve(records.getFileName().toString()).resolve("seed-1");
+		FolderCopy.copy(records.resolve(ExperimentRunner.TEACHERS_DIR).resolve("seed-1"), seedDir.resolve(ExperimentDesign.TEACHER));
 		int checked = 0;
 		for (ExperimentDesign.Training t : new ExperimentDesign(plan).trainings()) {
 			String key = recorded.get(t.name());
@@ -51,10 +61,10 @@ class ExperimentJobsTest {
 			}
 			TrainingJob job = ExperimentJobs.job(plan, t, 1, pool, seedDir.resolve(t.name()),
 				org.modalitykd.train.CaseCacheSettings.defaults());
-			assertEquals(key, TrainingSettings.key(TrainingSettings.describe(plan, t, job)), t.name());
+			assertEquals(key, TrainingSettings.key(TrainingSettings.describe(plan, t, job)), records + ": " + t.name());
 			checked++;
 		}
-		assertTrue(checked >= 18, "the records of seed 1 cover the sweep's trainings: " + checked);
+		return checked;
 	}
 
 	/** Training name to settings key, for one seed of a trainings.csv. */
