@@ -25,6 +25,7 @@ import org.modalitykd.experiment.ExperimentRunner;
 import org.modalitykd.experiment.PlanFile;
 import org.modalitykd.experiment.RecordsMerge;
 import org.modalitykd.experiment.SweepReport;
+import org.modalitykd.io.AtomicDirectory;
 import org.modalitykd.io.AtomicFile;
 import org.modalitykd.net.Device;
 import org.modalitykd.net.SessionOptions;
@@ -107,13 +108,15 @@ final class ExperimentCommand extends ConsoleCommand {
 
 	@Option(names = "--merge", paramLabel = "DIR", description = "Add the records of DIR (the --records folder of "
 		+ "another machine's or process's run of the same plan: other seeds, or other trainings of a seed) to the records "
-		+ "folder, with their settings and teachers, then rewrite the tables as --report-only does. A training recorded "
-		+ "in both with other results, or another plan, is refused before anything is written.")
-	Path merge;
+		+ "folder, with their settings and teachers, then rewrite the tables as --report-only does. Repeat it for several "
+		+ "folders. A training recorded in two with other results, or another plan, is refused before anything is "
+		+ "written. With --progress: join them only to count, writing nothing.")
+	List<Path> merge;
 
 	@Option(names = "--progress", description = "Only say, per seed, which trainings of the design (with "
-		+ "--trainings: of those) the records folder holds and which are left, and about how long the rest takes in one "
-		+ "process at the recorded median times; reads the records, writes nothing.")
+		+ "--trainings: of those) the records folder (with --merge: joined with those folders) holds and which are left, "
+		+ "and about how long the rest takes in one process at the recorded median times; reads the records, writes "
+		+ "nothing.")
 	boolean progress;
 
 	@Override
@@ -151,11 +154,10 @@ final class ExperimentCommand extends ConsoleCommand {
 		PrintWriter o = out();
 		ExperimentDesign design = design(plan);
 		if (progress) {
-			if (reportOnly || merge != null) {
-				throw new UsageException("--progress only reads the records: leave out --report-only and --merge");
+			if (reportOnly) {
+				throw new UsageException("--progress only reads the records: leave out --report-only");
 			}
-			checkRecordedPlan(recordsDir, plan);
-			new ExperimentProgress(design, plan, ExperimentRecords.open(recordsDir)).lines().forEach(o::println);
+			progress(design, plan, recordsDir, o);
 			return 0;
 		}
 		// Records make a rerun resume, by design: the outputs are rewritten, only leftovers of killed runs go.
@@ -178,13 +180,16 @@ final class ExperimentCommand extends ConsoleCommand {
 		}
 		long start = System.nanoTime();
 		if (merge != null || reportOnly) {
-			checkRecordedPlan(recordsDir, plan);
+			checkRecordedPlans(recordsDir, plan);
 		}
 		if (merge != null) {
 			try {
-				RecordsMerge.Summary m = RecordsMerge.merge(merge, recordsDir);
-				o.printf(Locale.ROOT, "merged %d trainings from %s (%d were already there; teachers of seeds %s)%n",
-					m.trainings(), merge, m.alreadyThere(), m.teachers());
+				List<RecordsMerge.Summary> merged = RecordsMerge.mergeAll(merge, recordsDir);
+				for (int i = 0; i < merged.size(); i++) {
+					RecordsMerge.Summary m = merged.get(i);
+					o.printf(Locale.ROOT, "merged %d trainings from %s (%d were already there; teachers of seeds %s)%n",
+						m.trainings(), merge.get(i), m.alreadyThere(), m.teachers());
+				}
 			} catch (IllegalArgumentException e) {
 				throw new UsageException(e.getMessage());
 			}
@@ -258,6 +263,35 @@ final class ExperimentCommand extends ConsoleCommand {
 			return only == null ? design : design.only(only);
 		} catch (IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());
+		}
+	}
+
+	/** What the records (joined with those of --merge, in a temporary copy) hold and leave to do. */
+	private void progress(ExperimentDesign design, ExperimentPlan plan, Path recordsDir, PrintWriter o) throws IOException {
+		checkRecordedPlans(recordsDir, plan);
+		if (merge == null) {
+			new ExperimentProgress(design, plan, ExperimentRecords.open(recordsDir)).lines().forEach(o::println);
+			return;
+		}
+		Path joined;
+		try {
+			joined = RecordsMerge.joinedCopy(recordsDir, merge);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
+		try {
+			o.println("joined with " + merge + " to count; nothing is written");
+			new ExperimentProgress(design, plan, ExperimentRecords.open(joined)).lines().forEach(o::println);
+		} finally {
+			AtomicDirectory.deleteTree(joined.getParent());
+		}
+	}
+
+	/** {@link #checkRecordedPlan} for the records folder and every folder of --merge. */
+	private void checkRecordedPlans(Path recordsDir, ExperimentPlan plan) throws IOException {
+		checkRecordedPlan(recordsDir, plan);
+		for (Path m : merge == null ? List.<Path>of() : merge) {
+			checkRecordedPlan(m, plan);
 		}
 	}
 

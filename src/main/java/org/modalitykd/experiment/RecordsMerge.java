@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.modalitykd.io.AtomicDirectory;
+import org.modalitykd.io.FolderCopy;
 
 /**
  * Adds the records of one experiment folder to another of the same plan: what a second
@@ -46,9 +48,7 @@ public final class RecordsMerge {
 	 * @throws IllegalArgumentException saying what disagrees and what to do, before anything is written
 	 */
 	public static Summary merge(Path from, Path into) throws IOException {
-		if (from.toAbsolutePath().normalize().equals(into.toAbsolutePath().normalize())) {
-			throw new IllegalArgumentException("the records to merge are the records folder itself: " + from);
-		}
+		requireOther(from, into);
 		Optional<String> fromPlan = PlanFile.read(from);
 		if (fromPlan.isEmpty() || !Files.isRegularFile(from.resolve(ExperimentRecords.TRAININGS_FILE))) {
 			throw new IllegalArgumentException(from + " holds no experiment records (" + PlanFile.NAME + ", "
@@ -114,9 +114,65 @@ public final class RecordsMerge {
 	}
 
 	/**
+	 * Merges each folder of {@code from}, in order, into {@code into}. They are first all
+	 * merged into a temporary copy of {@code into}, so that a conflict in any of them refuses
+	 * the whole merge before {@code into} is written.
+	 *
+	 * @throws IllegalArgumentException saying what disagrees and what to do, before anything is written
+	 */
+	public static List<Summary> mergeAll(List<Path> from, Path into) throws IOException {
+		AtomicDirectory.deleteTree(joinedCopy(into, from).getParent());
+		List<Summary> summaries = new ArrayList<>();
+		for (Path f : from) {
+			summaries.add(merge(f, into));
+		}
+		return summaries;
+	}
+
+	/**
+	 * A temporary folder holding the records of {@code into} (none when it is missing) joined
+	 * with those of each folder of {@code from}, to read them together without writing to any
+	 * of them: the caller deletes its parent. Errors name {@code into}, not the copy.
+	 *
+	 * @throws IllegalArgumentException saying what disagrees and what to do; nothing is left behind
+	 */
+	public static Path joinedCopy(Path into, List<Path> from) throws IOException {
+		for (Path f : from) {
+			requireOther(f, into);
+		}
+		Path temp = Files.createTempDirectory("modalitykd-records-");
+		Path copy = temp.resolve("records");
+		List<Path> joined = new ArrayList<>();
+		try {
+			if (Files.isDirectory(into)) {
+				FolderCopy.copy(into, copy);
+			}
+			for (Path f : from) {
+				try {
+					merge(f, copy);
+				} catch (IllegalArgumentException e) {
+					String named = joined.isEmpty() ? into.toString() : into + " (joined with " + joined + ")";
+					throw new IllegalArgumentException(e.getMessage().replace(copy.toString(), named), e);
+				}
+				joined.add(f);
+			}
+			return copy;
+		} catch (IOException | RuntimeException e) {
+			AtomicDirectory.deleteTree(temp);
+			throw e;
+		}
+	}
+
+	/**
 	 * A teacher bundle of the target that its records do not name (left by an interrupted
 	 * merge) is replaced: no student recorded there can have used it.
 	 */
+	private static void requireOther(Path from, Path into) {
+		if (from.toAbsolutePath().normalize().equals(into.toAbsolutePath().normalize())) {
+			throw new IllegalArgumentException("the records to merge are the records folder itself: " + from);
+		}
+	}
+
 	private static void checkTeacher(Path from, long seed) {
 		if (!Files.isDirectory(teacherOf(from, seed))) {
 			throw new IllegalArgumentException(from + " records the teacher of seed " + seed + " but holds no "

@@ -71,12 +71,10 @@ class ExperimentMergeCliTest {
 		assertEquals(List.of("seed 1: 2 of 3 recorded; left: t1ce-kdnet",
 			"seed 2: 0 of 3 recorded; left: teacher, t1ce-baseline, t1ce-kdnet",
 			"left: 4 trainings, about 0.0 hours in one process at the recorded median times"), o.out().lines().toList());
-		Map<Path, byte[]> after = contents(a);
-		assertEquals(before.keySet(), after.keySet());
-		before.forEach((file, bytes) -> assertArrayEquals(bytes, after.get(file), file.toString()));
+		assertUnchanged(a, before);
 		assertFalse(Files.exists(work), "--progress made " + work);
 		CliTest.assertOneLineError(CliTest.run("experiment", "--quick", "--records", a.toString(), "--progress",
-			"--report-only"), 2, "--progress only reads the records");
+			"--report-only"), 2, "--progress only reads the records: leave out --report-only");
 	}
 
 	@Test
@@ -91,6 +89,57 @@ class ExperimentMergeCliTest {
 			+ "--merge for an interval"), o.out());
 		String table = Files.readString(a.resolve("results.md"));
 		assertTrue(table.contains("| t1ce baseline | 1 | 0.600 |"), table);
+	}
+
+	@Test
+	void severalFoldersMergeInOneRunOrNotAtAll() throws IOException {
+		Path a = records("a", 1, 0.6);
+		Path b = records("b", 2, 0.8);
+		Path c = records("c", 3, 0.7);
+		Path clash = records("clash", 1, 0.3);
+		Map<Path, byte[]> before = contents(a);
+
+		// b alone would merge; the clash with a's seed 1 refuses the whole run first.
+		CliTest.assertOneLineError(CliTest.run("experiment", "--quick", "--seeds", "1,2,3", "--out",
+			tmp.resolve("work").toString(), "--records", a.toString(), "--merge", b.toString(), "--merge",
+			clash.toString()), 2, "seed 1's t1ce-baseline is recorded in both " + clash + " and " + a + " (joined with [" + b + "])");
+		assertUnchanged(a, before);
+
+		CliTest.Outcome o = CliTest.run("experiment", "--quick", "--seeds", "1,2,3", "--out", tmp.resolve("work").toString(),
+			"--records", a.toString(), "--merge", b.toString(), "--merge", c.toString());
+
+		assertEquals(0, o.status(), o.err());
+		assertTrue(o.out().contains("merged 2 trainings from " + b), o.out());
+		assertTrue(o.out().contains("merged 2 trainings from " + c), o.out());
+		// Seed means 0.6, 0.8 and 0.7: mean 0.7 over 3 seeds.
+		assertTrue(Files.readString(a.resolve("results.md")).contains("| t1ce baseline | 3 | 0.700 ["));
+	}
+
+	@Test
+	void progressCountsTheJoinedFoldersAndWritesToNone() throws IOException {
+		Path a = records("a", 1, 0.6);
+		Path b = records("b", 2, 0.8);
+		Map<Path, byte[]> beforeA = contents(a);
+		Map<Path, byte[]> beforeB = contents(b);
+
+		CliTest.Outcome o = CliTest.run("experiment", "--quick", "--records", a.toString(), "--progress", "--merge",
+			b.toString(), "--trainings", "t1ce-baseline,t1ce-kdnet");
+
+		assertEquals(0, o.status(), o.err());
+		assertEquals(List.of("joined with [" + b + "] to count; nothing is written",
+			"seed 1: 2 of 3 recorded; left: t1ce-kdnet",
+			"seed 2: 2 of 3 recorded; left: t1ce-kdnet",
+			"left: 2 trainings, about 0.0 hours in one process at the recorded median times"), o.out().lines().toList());
+		assertUnchanged(a, beforeA);
+		assertUnchanged(b, beforeB);
+		CliTest.assertOneLineError(CliTest.run("experiment", "--quick", "--records", a.toString(), "--progress", "--merge",
+			records("clash", 1, 0.3).toString()), 2, "seed 1's t1ce-baseline is recorded in both");
+	}
+
+	private static void assertUnchanged(Path dir, Map<Path, byte[]> before) throws IOException {
+		Map<Path, byte[]> after = contents(dir);
+		assertEquals(before.keySet(), after.keySet(), dir.toString());
+		before.forEach((file, bytes) -> assertArrayEquals(bytes, after.get(file), file.toString()));
 	}
 
 	private static Map<Path, byte[]> contents(Path dir) throws IOException {
